@@ -1,0 +1,183 @@
+/**
+ * The proof-graph JSON: the contract between the engine (which writes it), the verifier and
+ * the HTML export (which read it). Documented in docs/proof-json.md; bump `version` on any
+ * incompatible change.
+ *
+ * Conventions:
+ * - Names, not ids, at this edge: predicates by name, constants by name. Inside one theorem's
+ *   proof, the statement's variables appear as constants of the same name; witnesses and the
+ *   induction predecessor get fresh names that clash with nothing else in that theorem.
+ * - A pattern (in statements and entities) uses variable names and constant names; which is
+ *   which is given by the enclosing `vars` list.
+ * - No timings, no paths of the machine, nothing that varies between runs: the same input gives
+ *   the same bytes for any worker count.
+ */
+
+export const PROOF_SCHEMA = "gl-proof-graph";
+export const PROOF_SCHEMA_VERSION = 1;
+
+/** An atom: `{ pred: "in3", args: ["a","b","c","+"] }` is a+b=c; `neg` marks a negated atom. */
+export interface AtomJson {
+  pred: string;
+  args: string[];
+  neg?: true;
+}
+
+/** `∀ vars: premises → head`; names not in `vars` are theory constants. */
+export interface StatementJson {
+  vars: string[];
+  premises: AtomJson[];
+  head: AtomJson;
+}
+
+export interface EntityJson {
+  /** Axiom ids `A1`, `A2`, … in compile order (for definitions: `<definition>#1`, …). */
+  id: string;
+  kind: "fact" | "rule" | "exists";
+  /** Universally bound variables (and, for `exists`, the witnesses too). */
+  vars: string[];
+  premises: AtomJson[];
+  /** `fact` and `rule`: the conclusion. */
+  head?: AtomJson;
+  /** `exists`: which of `vars` are existentially bound, and the conjunction they satisfy. */
+  witnesses?: string[];
+  body?: AtomJson[];
+  /** The definition it was compiled from and the expansion path. */
+  origin: { definition: string; via: string };
+}
+
+export interface DefinitionJson {
+  name: string;
+  params: { name: string; type: "element" | "set" | "function" | "operation" }[];
+  mpl: string;
+  uses: string[];
+  entities: EntityJson[];
+}
+
+/**
+ * How a step's fact follows. `premises` are step numbers of the same theorem, earlier than
+ * the step itself.
+ * - `premise`: the statement's premise number `index` (0-based), variables read as constants.
+ *   In an induction base section: that premise with the induction variable replaced by zero.
+ * - `axiom`: a `fact` entity of the anchor (`ref` = its id).
+ * - `rule`: a `rule` entity of the anchor instantiated by `binding` (one constant per entity
+ *   variable, in order) whose premises are the steps in `premises`, in the entity's order.
+ * - `theorem`: the same with an earlier proved theorem (`ref` = `T<k>`).
+ * - `hypothesis`: the same with the induction hypothesis of this theorem (step section only).
+ * - `witness`: one body atom of an `exists` entity (`ref`), instantiated by `binding`, whose
+ *   variables include the fresh witness named by `witness`; `premises` match the entity's premises.
+ * - `succ`: induction step assumption `successor(predecessor) = var` (no premises).
+ * - `eq-symm`: `=[a,b]` from `=[b,a]`. `eq-trans`: `=[a,c]` from `=[a,b]`, `=[b,c]`.
+ * - `eq-subst`: the fact of `premises[0]` with some arguments replaced by equals: every other
+ *   premise is an equality `=[x,y]`; each argument of the result is the source's argument, or
+ *   `y` where the source has `x` for one of those equalities.
+ * - `assume`: (contradiction proofs) the head without its negation, assumed.
+ * - `contradiction`: (contradiction proofs) the negated head, from two premises that are an atom
+ *   and its negation; for `=` also `¬=[a,a]` alone closes.
+ */
+export type StepKind =
+  | "premise"
+  | "axiom"
+  | "rule"
+  | "theorem"
+  | "hypothesis"
+  | "witness"
+  | "succ"
+  | "eq-symm"
+  | "eq-trans"
+  | "eq-subst"
+  | "assume"
+  | "contradiction";
+
+export type Section = "main" | "base" | "step";
+
+export interface StepJson {
+  n: number;
+  section: Section;
+  fact: AtomJson;
+  kind: StepKind;
+  premises: number[];
+  /** `axiom`, `rule`, `witness`: an axiom id; `theorem`: a theorem id; `hypothesis`: "hypothesis". */
+  ref?: string;
+  /** One constant name per variable of the referenced entity / statement / hypothesis. */
+  binding?: string[];
+  /** `premise`: which premise of the statement. */
+  index?: number;
+  /** `witness`: the fresh constant introduced. */
+  witness?: string;
+}
+
+export interface InductionJson {
+  /** The statement variable inducted on. */
+  var: string;
+  /** The fresh constant p of the step case, with successor(p) = var. */
+  predecessor: string;
+  /** Statement variables held fixed in the hypothesis (never `var`). */
+  fixed: string[];
+  /**
+   * The hypothesis: the statement with `var` replaced by `predecessor`, `fixed` (and
+   * `predecessor`) as constants, every other variable universally bound.
+   */
+  hypothesis: StatementJson;
+  /** A `main` step proving `in[var, carrier]` from the premises. */
+  carrierStep: number;
+}
+
+export interface TheoremJson {
+  /** `T1`, `T2`, … in the order proved (a theorem cites only smaller ids). */
+  id: string;
+  /** The conjecture's name, if it had one. */
+  name: string | null;
+  statement: StatementJson;
+  /** The statement as MPL (premise chain under the anchor's constants). */
+  mpl: string;
+  /** Readable form, e.g. `a + b = b + a`. */
+  readable: string;
+  method: "direct" | "induction" | "contradiction";
+  induction?: InductionJson;
+  /** For a mirror (the symmetric variant): the theorem it was derived from. */
+  mirrorOf?: string;
+  /** The burst in which it was proved. */
+  burst: number;
+  /** Theorems cited by `theorem` steps (sorted ids). */
+  uses: string[];
+  /** Axioms cited by `axiom`, `rule` and `witness` steps (sorted ids). */
+  axioms: string[];
+  /** Step numbers proving the head: `main` for direct/contradiction, `base` and `step` for induction. */
+  goals: { main?: number; base?: number; step?: number };
+  steps: StepJson[];
+}
+
+export interface UnprovedJson {
+  name: string | null;
+  statement: StatementJson;
+  mpl: string;
+  readable: string;
+}
+
+export interface RunJson {
+  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+  bursts: number;
+  blocks: number;
+  facts: number;
+  witnesses: number;
+  limits: { maxBursts: number; maxWitnessDepth: number; maxFactsPerBlock: number };
+  /** Blocks that reached `maxFactsPerBlock` (their saturation was cut; reported, never silent). */
+  blocksAtFactLimit: number;
+}
+
+export interface ProofGraph {
+  schema: typeof PROOF_SCHEMA;
+  version: typeof PROOF_SCHEMA_VERSION;
+  theory: {
+    anchor: string;
+    constants: { name: string; type: "element" | "set" | "function" | "operation"; role?: "carrier" | "zero" | "successor" }[];
+    sources: { path: string; text: string }[];
+  };
+  predicates: { name: string; arity: number; operator: { inputs: number[]; output: number } | null }[];
+  definitions: DefinitionJson[];
+  axioms: EntityJson[];
+  theorems: TheoremJson[];
+  unproved: UnprovedJson[];
+  run: RunJson;
+}
