@@ -1,0 +1,173 @@
+/**
+ * Logic-block state. A block holds the facts valid under the premises on its path, each
+ * with one derivation. Facts and derivations live in flat Int32Arrays (see IntVec) so a
+ * block can be transferred to a worker thread and back without copying object graphs;
+ * the small remainder (goals, hypotheses, equality edges) is plain data.
+ *
+ * Constants are integers: theory constants are `0..K-1`; a block at depth d owns the ids
+ * `ownBase(d) + i`. Facts only flow from ancestors to descendants, and every ancestor has a
+ * different depth, so constants never collide along a path.
+ */
+import { IntVec } from "./intvec.js";
+import type { RAtom, Rule } from "./rules.js";
+
+export const ownBase = (depth: number): number => (depth + 1) * 2 ** 24;
+export const ownerDepth = (c: number): number => Math.floor(c / 2 ** 24) - 1;
+
+/** Derivation kinds (the first int of a derivation record). */
+export const D = {
+  premise: 1,
+  axiom: 2,
+  rule: 3,
+  witness: 4,
+  succ: 5,
+  eqSubst: 6,
+  eqSymm: 7,
+  inherited: 8,
+  assume: 9,
+} as const;
+
+/** Fact flags. */
+export const F_ALIVE = 1;
+export const F_INHERITED = 2;
+
+export type BlockKind = "anchor" | "prefix" | "step" | "assume";
+
+export interface Assumption {
+  readonly atom: RAtom; // ground: constant terms only
+  readonly kind: "premise" | "succ" | "assume";
+  readonly index: number;
+}
+
+export interface Goal {
+  /** Which conjecture attempt this goal belongs to (coordinator's key). */
+  readonly key: string;
+  /** Ground atom (constant terms), or null for "derive a contradiction". */
+  readonly atom: RAtom | null;
+  proved: boolean;
+  /** The fact proving it (or the first fact of the contradiction pair). */
+  fact: number;
+}
+
+export interface BlockMeta {
+  readonly id: number;
+  readonly parent: number;
+  readonly depth: number;
+  readonly kind: BlockKind;
+  ownConsts: number;
+  readonly assumptions: readonly Assumption[];
+  readonly hypotheses: Rule[];
+  goals: Goal[];
+  initialized: boolean;
+  /** Parent facts consumed so far. */
+  delivered: number;
+  /** Global rules (axioms + theorems) absorbed so far. */
+  rulesSeen: number;
+  /** Witness keys (own and inherited) → constant, and the depth of every witness constant. */
+  witnessKeys: [string, number][];
+  constDepth: [number, number][];
+  /** Union-find edges in order: loser, winner, the fact `=[loser,winner]`. */
+  ufEdges: [number, number, number][];
+  contradiction: [number, number] | null;
+  /** Demands not yet served (their existential's premises were missing). */
+  pendingDemands: [string, { pred: number; args: number[]; hole: number }][];
+  active: boolean;
+  /** No child blocks: saturation may stop as soon as every goal here is proved. */
+  leaf: boolean;
+  atLimit: boolean;
+  witnessesCut: number;
+  rounds: number;
+}
+
+/** The fact and derivation arrays of a block. */
+export interface BlockData {
+  facts: IntVec; // width W records: predNeg, args..., padded with -1
+  flags: IntVec;
+  derivOff: IntVec;
+  deriv: IntVec;
+}
+
+export interface BlockState {
+  meta: BlockMeta;
+  data: BlockData;
+}
+
+export interface PackedBlock {
+  meta: BlockMeta;
+  facts: Int32Array;
+  flags: Int32Array;
+  derivOff: Int32Array;
+  deriv: Int32Array;
+}
+
+export function newBlockData(): BlockData {
+  return { facts: new IntVec(256), flags: new IntVec(64), derivOff: new IntVec(64), deriv: new IntVec(256) };
+}
+
+export function packBlock(s: BlockState): PackedBlock {
+  return {
+    meta: s.meta,
+    facts: s.data.facts.pack(),
+    flags: s.data.flags.pack(),
+    derivOff: s.data.derivOff.pack(),
+    deriv: s.data.deriv.pack(),
+  };
+}
+
+export function unpackBlock(p: PackedBlock): BlockState {
+  return {
+    meta: p.meta,
+    data: {
+      facts: IntVec.from(p.facts),
+      flags: IntVec.from(p.flags),
+      derivOff: IntVec.from(p.derivOff),
+      deriv: IntVec.from(p.deriv),
+    },
+  };
+}
+
+export function transferList(p: PackedBlock): ArrayBuffer[] {
+  return [p.facts.buffer, p.flags.buffer, p.derivOff.buffer, p.deriv.buffer] as ArrayBuffer[];
+}
+
+export const predNegOf = (pred: number, neg: boolean): number => pred * 2 + (neg ? 1 : 0);
+
+export function factCount(d: BlockData): number {
+  return d.flags.length;
+}
+
+/** A decoded derivation record. */
+export interface Deriv {
+  kind: number;
+  ref: number;
+  binding: number[];
+  premises: number[];
+  extra: number;
+}
+
+export function readDeriv(d: BlockData, f: number): Deriv {
+  let o = d.derivOff.get(f);
+  const v = d.deriv;
+  const kind = v.get(o++);
+  const ref = v.get(o++);
+  const nb = v.get(o++);
+  const binding: number[] = [];
+  for (let i = 0; i < nb; i++) binding.push(v.get(o++));
+  const np = v.get(o++);
+  const premises: number[] = [];
+  for (let i = 0; i < np; i++) premises.push(v.get(o++));
+  const extra = v.get(o);
+  return { kind, ref, binding, premises, extra };
+}
+
+export function readFact(d: BlockData, width: number, f: number): { pred: number; neg: boolean; args: number[] } {
+  const base = f * width;
+  const pn = d.facts.get(base);
+  const args: number[] = [];
+  for (let i = 1; i < width; i++) {
+    const a = d.facts.get(base + i);
+    if (a === -1) break;
+    args.push(a);
+  }
+  return { pred: pn >> 1, neg: (pn & 1) === 1, args };
+}

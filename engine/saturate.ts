@@ -1,0 +1,664 @@
+/**
+ * Local inference inside one logic block: a semi-naive chase over ground atoms.
+ *
+ * - Rules fire through an indexed join seeded by new facts (a combination is examined only
+ *   when it contains something new). Matching is non-injective: two rule variables may bind
+ *   the same constant, and constants inside rules match by value.
+ * - Equality uses union-find; every live fact is kept in canonical form (arguments replaced
+ *   by class representatives), and each rewrite is recorded as an `eq-subst` derivation.
+ * - Existentials make witnesses keyed by (rule, arguments). Those whose premises are mere
+ *   memberships (totality axioms) fire only on demand: when a join needs `f(x,y)` for known
+ *   x, y and no fact gives it. Witness depth is bounded (EngineSettings.maxWitnessDepth).
+ * - A fact and its negation close the block (contradiction).
+ *
+ * `runBlock` depends only on the block's state, its inbox and the rule tables, so it gives
+ * the same result on any thread.
+ */
+import {
+  type Assumption,
+  type BlockData,
+  type BlockState,
+  D,
+  F_ALIVE,
+  F_INHERITED,
+  factCount,
+  ownBase,
+  predNegOf,
+} from "./block.js";
+import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "./rules.js";
+import type { EngineSettings } from "./settings.js";
+
+export interface OperatorInfo {
+  readonly inputs: readonly number[];
+  readonly output: number;
+}
+
+/** Read-only tables shared by every block of a run. */
+export interface EngineContext {
+  /** Axioms then theorems, by global index. */
+  readonly rules: readonly Rule[];
+  readonly operators: readonly (OperatorInfo | null)[];
+  readonly width: number;
+  readonly settings: EngineSettings;
+}
+
+/** What a block receives at the start of a burst. */
+export interface Inbox {
+  /** Parent facts not yet delivered: records of `width` ints, and their parent fact ids. */
+  readonly facts: Int32Array;
+  readonly factIds: Int32Array;
+  readonly witnessKeys: readonly [string, number][];
+  readonly constDepth: readonly [number, number][];
+}
+
+const UNBOUND = -2147483648;
+
+interface Index {
+  byPred: Map<number, number[]>;
+  byArg: Map<number, number[]>;
+  byConst: Map<number, number[]>;
+  byKey: Map<string, number>;
+}
+
+const argKey = (predNeg: number, pos: number, c: number): number => c * 1024 + predNeg * 8 + pos;
+
+/** Per-rule lookup: which (rule, premise position) pairs a fact of a predicate can seed. */
+function seedTable(rules: readonly Rule[]): Map<number, [Rule, number][]> {
+  const t = new Map<number, [Rule, number][]>();
+  for (const r of rules) {
+    r.premises.forEach((p, i) => {
+      const k = predNegOf(p.pred, p.neg);
+      let l = t.get(k);
+      if (!l) t.set(k, (l = []));
+      l.push([r, i]);
+    });
+  }
+  return t;
+}
+
+/** Demand-only existentials, by the predicate of a body atom. */
+function demandTable(rules: readonly Rule[]): Map<number, [Rule, number][]> {
+  const t = new Map<number, [Rule, number][]>();
+  for (const r of rules) {
+    if (!r.exists || !r.demandOnly) continue;
+    r.exists.body.forEach((b, i) => {
+      if (b.neg) return;
+      let l = t.get(b.pred);
+      if (!l) t.set(b.pred, (l = []));
+      l.push([r, i]);
+    });
+  }
+  return t;
+}
+
+const tableCache = new WeakMap<readonly Rule[], Map<number, { seeds: Map<number, [Rule, number][]>; demands: Map<number, [Rule, number][]> }>>();
+
+function globalTables(ctx: EngineContext, upTo: number) {
+  let byLen = tableCache.get(ctx.rules);
+  if (!byLen) tableCache.set(ctx.rules, (byLen = new Map()));
+  let t = byLen.get(upTo);
+  if (!t) {
+    const rs = ctx.rules.slice(0, upTo);
+    t = { seeds: seedTable(rs), demands: demandTable(rs) };
+    byLen.set(upTo, t);
+  }
+  return t;
+}
+
+export interface BlockRunResult {
+  newFacts: number;
+}
+
+/** Runs one block for one burst: absorb the inbox and new rules, then saturate. */
+export function runBlock(state: BlockState, inbox: Inbox, ctx: EngineContext): BlockRunResult {
+  return new Saturator(state, ctx).run(inbox);
+}
+
+class Saturator {
+  private readonly d: BlockData;
+  private readonly W: number;
+  private readonly idx: Index;
+  private readonly parent = new Map<number, number>();
+  private readonly witnessKeys: Map<string, number>;
+  private readonly constDepth: Map<number, number>;
+  private pendingEq: number[] = [];
+  private demands = new Map<string, { pred: number; args: number[]; hole: number }>();
+  private seeds!: Map<number, [Rule, number][]>;
+  private demandRules!: Map<number, [Rule, number][]>;
+
+  constructor(
+    private readonly s: BlockState,
+    private readonly ctx: EngineContext,
+  ) {
+    this.d = s.data;
+    this.W = ctx.width;
+    this.idx = { byPred: new Map(), byArg: new Map(), byConst: new Map(), byKey: new Map() };
+    this.witnessKeys = new Map(s.meta.witnessKeys);
+    this.constDepth = new Map(s.meta.constDepth);
+    for (const [l, w] of s.meta.ufEdges) this.parent.set(l, w);
+    const n = factCount(this.d);
+    for (let f = 0; f < n; f++) if (this.d.flags.get(f) & F_ALIVE) this.indexFact(f);
+  }
+
+  run(inbox: Inbox): BlockRunResult {
+    const m = this.s.meta;
+    const before = factCount(this.d);
+    const allRules = this.ctx.rules.length;
+    const g = globalTables(this.ctx, allRules);
+    this.seeds = g.seeds;
+    this.demandRules = g.demands;
+    if (m.hypotheses.length) {
+      // Local rules join the seed table of this block only.
+      this.seeds = new Map([...g.seeds].map(([k, v]) => [k, [...v]]));
+      for (const [k, v] of seedTable(m.hypotheses)) {
+        const l = this.seeds.get(k);
+        if (l) l.push(...v);
+        else this.seeds.set(k, v);
+      }
+    }
+    for (const [k, c] of inbox.witnessKeys) if (!this.witnessKeys.has(k)) this.witnessKeys.set(k, c);
+    for (const [c, dep] of inbox.constDepth) this.constDepth.set(c, dep);
+
+    const oldEnd = factCount(this.d);
+    let newRules: Rule[] = [];
+    if (!m.initialized) {
+      m.initialized = true;
+      if (m.kind === "anchor") this.addAxiomFacts();
+      for (const a of m.assumptions) this.addAssumption(a);
+      newRules = [];
+    } else if (m.rulesSeen < allRules) {
+      newRules = this.ctx.rules.slice(m.rulesSeen);
+    }
+    m.rulesSeen = allRules;
+    // Parent facts arrive as inherited facts (canonicalised below if this block knows more equalities).
+    for (let i = 0; i < inbox.factIds.length; i++) {
+      const rec = inbox.facts.subarray(i * this.W, (i + 1) * this.W);
+      const args: number[] = [];
+      for (let j = 1; j < this.W && rec[j]! !== -1; j++) args.push(rec[j]!);
+      const pn = rec[0]!;
+      this.add(pn >> 1, (pn & 1) === 1, args, [D.inherited, inbox.factIds[i]!, 0, 0, 0], F_INHERITED);
+    }
+    this.processEqualities();
+    if (newRules.length) this.fireRules(newRules, 0, oldEnd, oldEnd);
+    for (const [k, dm] of m.pendingDemands) this.demands.set(k, dm);
+    // Hypotheses mention block constants, so they can demand before any fact matches them.
+    for (const h of m.hypotheses) this.join(h, -1, new Array(h.premises.length).fill(-1), new Int32Array(h.nvars).fill(UNBOUND), 0, factCount(this.d));
+
+    let deltaStart = oldEnd;
+    const limit = this.ctx.settings.maxFactsPerBlock;
+    while (true) {
+      const deltaEnd = factCount(this.d);
+      if (deltaStart >= deltaEnd && this.demands.size === 0) break;
+      m.rounds++;
+      this.fireSeeds(deltaStart, deltaEnd);
+      this.processDemands();
+      this.processEqualities();
+      this.checkGoals();
+      deltaStart = deltaEnd;
+      if (factCount(this.d) >= limit) {
+        m.atLimit = true;
+        break;
+      }
+      if (factCount(this.d) === deltaEnd) break;
+      if (m.leaf && m.goals.length > 0 && m.goals.every((g) => g.proved)) break;
+    }
+    this.checkGoals();
+    m.pendingDemands = [...this.demands];
+    m.witnessKeys = [...this.witnessKeys];
+    m.constDepth = [...this.constDepth];
+    return { newFacts: factCount(this.d) - before };
+  }
+
+  // ---- facts ---------------------------------------------------------------------------
+
+  private key(pn: number, args: readonly number[]): string {
+    return pn + ":" + args.join(",");
+  }
+
+  find(c: number): number {
+    let r = c;
+    for (let p = this.parent.get(r); p !== undefined; p = this.parent.get(r)) r = p;
+    return r;
+  }
+
+  private indexFact(f: number): void {
+    const base = f * this.W;
+    const pn = this.d.facts.get(base);
+    const args: number[] = [];
+    for (let i = 1; i < this.W; i++) {
+      const a = this.d.facts.get(base + i);
+      if (a === -1) break;
+      args.push(a);
+      push(this.idx.byArg, argKey(pn, i - 1, a), f);
+      push(this.idx.byConst, a, f);
+    }
+    push(this.idx.byPred, pn, f);
+    this.idx.byKey.set(this.key(pn, args), f);
+  }
+
+  private argsOf(f: number): number[] {
+    const base = f * this.W;
+    const out: number[] = [];
+    for (let i = 1; i < this.W; i++) {
+      const a = this.d.facts.get(base + i);
+      if (a === -1) break;
+      out.push(a);
+    }
+    return out;
+  }
+
+  private predNeg(f: number): number {
+    return this.d.facts.get(f * this.W);
+  }
+
+  private alive(f: number): boolean {
+    return (this.d.flags.get(f) & F_ALIVE) !== 0;
+  }
+
+  /**
+   * Adds a fact (canonicalising its arguments first, with recorded substitution steps) and
+   * returns its id, or the id of the identical live fact already present.
+   */
+  private add(pred: number, neg: boolean, args: number[], deriv: number[], flags = 0): number {
+    const pn = predNegOf(pred, neg);
+    const raw = this.key(pn, args);
+    const existing = this.idx.byKey.get(raw);
+    if (existing !== undefined && this.alive(existing)) return existing;
+    const f = this.push(pn, args, deriv, flags);
+    // Rewrite into canonical form if some argument is not a representative.
+    if (args.some((a) => this.find(a) !== a)) return this.canonicalise(f);
+    this.afterAdd(f, pred, neg, args);
+    return f;
+  }
+
+  private push(pn: number, args: readonly number[], deriv: readonly number[], flags: number): number {
+    const d = this.d;
+    const f = factCount(d);
+    d.facts.push(pn);
+    for (let i = 1; i < this.W; i++) d.facts.push(i - 1 < args.length ? args[i - 1]! : -1);
+    d.flags.push(F_ALIVE | flags);
+    d.derivOff.push(d.deriv.length);
+    for (const x of deriv) d.deriv.push(x);
+    this.indexFact(f);
+    return f;
+  }
+
+  private afterAdd(f: number, pred: number, neg: boolean, args: readonly number[]): void {
+    const m = this.s.meta;
+    if (pred === EQ_PRED) {
+      if (!neg && args[0] !== args[1]) this.pendingEq.push(f);
+      if (!neg && args[0] === args[1]) this.kill(f); // x = x carries nothing
+      if (neg && args[0] === args[1] && !m.contradiction) m.contradiction = [f, -1];
+    }
+    if (!m.contradiction) {
+      const other = this.idx.byKey.get(this.key(predNegOf(pred, !neg), args));
+      if (other !== undefined && this.alive(other)) m.contradiction = neg ? [other, f] : [f, other];
+    }
+  }
+
+  private kill(f: number): void {
+    this.d.flags.set(f, this.d.flags.get(f) & ~F_ALIVE);
+  }
+
+  /** Replaces a non-canonical live fact by its canonical form, one equality at a time. */
+  private canonicalise(f: number): number {
+    let cur = f;
+    for (;;) {
+      const args = this.argsOf(cur);
+      const i = args.findIndex((a) => this.find(a) !== a);
+      if (i < 0) break;
+      const loser = args[i]!;
+      const [, winner, eq] = this.edgeOf(loser);
+      const next = args.map((a) => (a === loser ? winner : a));
+      const pn = this.predNeg(cur);
+      this.kill(cur);
+      const k = this.key(pn, next);
+      const existing = this.idx.byKey.get(k);
+      if (existing !== undefined && this.alive(existing)) return existing;
+      cur = this.push(pn, next, [D.eqSubst, -1, 0, 2, cur, eq, 0], 0);
+    }
+    const pn = this.predNeg(cur);
+    this.afterAdd(cur, pn >> 1, (pn & 1) === 1, this.argsOf(cur));
+    return cur;
+  }
+
+  private edgeIndex = new Map<number, [number, number, number]>();
+  private edgeOf(loser: number): [number, number, number] {
+    let e = this.edgeIndex.get(loser);
+    if (!e) {
+      for (const x of this.s.meta.ufEdges) this.edgeIndex.set(x[0], x);
+      e = this.edgeIndex.get(loser)!;
+    }
+    return e;
+  }
+
+  private rank(c: number): number {
+    // Prefer theory constants, then older (shallower, earlier) constants, witnesses last.
+    const dep = this.constDepth.get(c) ?? 0;
+    return dep * 2 ** 40 + c;
+  }
+
+  private processEqualities(): void {
+    while (this.pendingEq.length) {
+      const f = this.pendingEq.shift()!;
+      if (!this.alive(f)) continue;
+      const [a, b] = this.argsOf(f) as [number, number];
+      if (a === b) continue;
+      const [loser, winner] = this.rank(a) < this.rank(b) ? [b, a] : [a, b];
+      // The substitution steps need the equality oriented loser → winner.
+      let eq = f;
+      if (a !== loser) eq = this.push(predNegOf(EQ_PRED, false), [loser, winner], [D.eqSymm, -1, 0, 1, f, 0], 0);
+      this.parent.set(loser, winner);
+      const edge: [number, number, number] = [loser, winner, eq];
+      this.s.meta.ufEdges.push(edge);
+      this.edgeIndex.set(loser, edge);
+      this.kill(f);
+      if (eq !== f) this.kill(eq);
+      const touched = (this.idx.byConst.get(loser) ?? []).filter((x) => this.alive(x));
+      for (const t of touched) this.canonicalise(t);
+    }
+  }
+
+  // ---- rules ---------------------------------------------------------------------------
+
+  private addAxiomFacts(): void {
+    for (const r of this.ctx.rules) {
+      if (r.kind !== "axiom" || r.premises.length > 0) continue;
+      if (r.head) {
+        const args = r.head.args.map((t) => this.find(-t - 1));
+        this.add(r.head.pred, r.head.neg, args, [D.axiom, r.index, 0, 0, 0]);
+      } else if (r.exists) {
+        this.conclude(r, new Int32Array(r.nvars).fill(UNBOUND), [], false);
+      }
+    }
+  }
+
+  private addAssumption(a: Assumption): void {
+    const args = a.atom.args.map((t) => -t - 1);
+    const kind = a.kind === "premise" ? D.premise : a.kind === "succ" ? D.succ : D.assume;
+    this.add(a.atom.pred, a.atom.neg, args, [kind, a.index, 0, 0, 0]);
+  }
+
+  /** Seeds every rule premise with every live fact in [from, to). */
+  private fireSeeds(from: number, to: number): void {
+    for (let f = from; f < to; f++) {
+      if (!this.alive(f)) continue;
+      const list = this.seeds.get(this.predNeg(f));
+      if (!list) continue;
+      for (const [r, i] of list) this.seed(r, i, f, from, to);
+    }
+  }
+
+  /** Fires newly arrived rules against all facts before `oldEnd`. */
+  private fireRules(rules: readonly Rule[], from: number, to: number, _oldEnd: number): void {
+    const t = seedTable(rules.filter((r) => r.premises.length > 0));
+    for (let f = from; f < to; f++) {
+      if (!this.alive(f)) continue;
+      const list = t.get(this.predNeg(f));
+      if (!list) continue;
+      for (const [r, i] of list) this.seed(r, i, f, from, to);
+    }
+  }
+
+  private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
+    const binding = new Int32Array(r.nvars).fill(UNBOUND);
+    if (!this.matchInto(r.premises[pos]!, f, binding)) return;
+    const matched: number[] = new Array(r.premises.length).fill(-1);
+    matched[pos] = f;
+    this.join(r, pos, matched, binding, deltaStart, deltaEnd);
+  }
+
+  /** Binds the premise's variables against fact f; false on mismatch (binding untouched then). */
+  private matchInto(p: RAtom, f: number, binding: Int32Array): boolean {
+    const base = f * this.W;
+    if (this.d.facts.get(base) !== predNegOf(p.pred, p.neg)) return false;
+    const set: number[] = [];
+    for (let i = 0; i < p.args.length; i++) {
+      const t = p.args[i]!;
+      const a = this.d.facts.get(base + 1 + i);
+      if (t < 0) {
+        if (this.find(-t - 1) !== a) return this.undo(binding, set);
+      } else if (binding[t] === UNBOUND) {
+        binding[t] = a;
+        set.push(t);
+      } else if (binding[t] !== a) return this.undo(binding, set);
+    }
+    return true;
+  }
+
+  private undo(binding: Int32Array, set: number[]): false {
+    for (const v of set) binding[v] = UNBOUND;
+    return false;
+  }
+
+  private valueOf(t: number, binding: Int32Array): number {
+    return t < 0 ? this.find(-t - 1) : binding[t]!;
+  }
+
+  private join(r: Rule, seedPos: number, matched: number[], binding: Int32Array, ds: number, de: number): void {
+    // Pick the most constrained unmatched premise.
+    let best = -1;
+    let bestCands: number[] | null = null;
+    let bestDemand = false;
+    let allOthersPossible = true;
+    for (let i = 0; i < r.premises.length; i++) {
+      if (matched[i] !== -1) continue;
+      const p = r.premises[i]!;
+      const cands = this.candidates(p, binding);
+      const demandable = this.demandable(p, binding);
+      if (cands.length === 0 && !demandable) allOthersPossible = false;
+      if (best < 0 || cands.length < bestCands!.length || (cands.length === bestCands!.length && bestDemand && !demandable)) {
+        best = i;
+        bestCands = cands;
+        bestDemand = demandable;
+      }
+    }
+    if (best < 0) {
+      this.conclude(r, binding, matched, true);
+      return;
+    }
+    const p = r.premises[best]!;
+    const limit = best < seedPos ? ds : de;
+    let any = false;
+    for (const f of bestCands!) {
+      if (f >= limit || !this.alive(f)) continue;
+      const snapshot = binding.slice();
+      if (!this.matchInto(p, f, binding)) continue;
+      any = true;
+      matched[best] = f;
+      this.join(r, seedPos, matched, binding, ds, de);
+      matched[best] = -1;
+      binding.set(snapshot);
+    }
+    if (!any && bestDemand && allOthersPossible && this.mayDemand(r, matched)) this.demand(p, binding);
+  }
+
+  private candidates(p: RAtom, binding: Int32Array): number[] {
+    const pn = predNegOf(p.pred, p.neg);
+    let best: number[] | undefined;
+    for (let i = 0; i < p.args.length; i++) {
+      const t = p.args[i]!;
+      const v = t < 0 ? this.find(-t - 1) : binding[t]!;
+      if (v === UNBOUND) continue;
+      const l = this.idx.byArg.get(argKey(pn, i, v)) ?? EMPTY;
+      if (!best || l.length < best.length) best = l;
+      if (best.length === 0) break;
+    }
+    return best ?? this.idx.byPred.get(pn) ?? EMPTY;
+  }
+
+  /** An operator atom whose inputs (and other non-output arguments) are known but whose output is not. */
+  private demandable(p: RAtom, binding: Int32Array): boolean {
+    if (p.neg) return false;
+    const op = this.ctx.operators[p.pred];
+    if (!op) return false;
+    for (let i = 0; i < p.args.length; i++) {
+      const known = this.valueOf(p.args[i]!, binding) !== UNBOUND;
+      if (i === op.output ? known : !known) return false;
+    }
+    return true;
+  }
+
+  private mayDemand(r: Rule, matched: number[]): boolean {
+    let own = false;
+    let relational = false;
+    matched.forEach((f, i) => {
+      if (f < 0) return;
+      if (!(this.d.flags.get(f) & F_INHERITED)) own = true;
+      if (r.premises[i]!.pred !== MEMBER_PRED) relational = true;
+    });
+    if (r.kind === "hypothesis") return true;
+    if (r.kind === "theorem" && !this.ctx.settings.theoremDemands) return false;
+    if (!own && matched.some((f) => f >= 0)) return false;
+    return relational || matched.every((f) => f < 0);
+  }
+
+  private demand(p: RAtom, binding: Int32Array): void {
+    const op = this.ctx.operators[p.pred]!;
+    const args = p.args.map((t, i) => (i === op.output ? -1 : this.valueOf(t, binding)));
+    const k = p.pred + ":" + args.join(",");
+    if (!this.demands.has(k)) this.demands.set(k, { pred: p.pred, args, hole: op.output });
+  }
+
+  /** Serves demands with demand-only existentials; unmet ones stay for the next round. */
+  private processDemands(): void {
+    if (this.demands.size === 0) return;
+    const list = [...this.demands.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.demands.clear();
+    for (const [k, dm] of list) {
+      // Already satisfied by a fact?
+      const args = dm.args.map((a) => (a === -1 ? -1 : this.find(a)));
+      const pn = predNegOf(dm.pred, false);
+      let satisfied = false;
+      const pos0 = args.findIndex((a) => a !== -1);
+      for (const f of this.idx.byArg.get(argKey(pn, pos0, args[pos0]!)) ?? EMPTY) {
+        if (!this.alive(f)) continue;
+        const fa = this.argsOf(f);
+        if (fa.every((a, i) => args[i] === -1 || args[i] === a)) {
+          satisfied = true;
+          break;
+        }
+      }
+      if (satisfied) continue;
+      let served = false;
+      let waiting = false;
+      for (const [r, bi] of this.demandRules.get(dm.pred) ?? []) {
+        const body = r.exists!.body[bi]!;
+        const binding = new Int32Array(r.nvars).fill(UNBOUND);
+        let ok = true;
+        for (let i = 0; i < body.args.length && ok; i++) {
+          const t = body.args[i]!;
+          if (i === dm.hole) {
+            ok = t >= 0 && r.exists!.witnesses.includes(t);
+          } else if (t < 0) ok = this.find(-t - 1) === args[i];
+          else if (r.exists!.witnesses.includes(t)) ok = false;
+          else if (binding[t] === UNBOUND) binding[t] = args[i]!;
+          else ok = binding[t] === args[i];
+        }
+        if (!ok) continue;
+        // The existential's own premises must hold.
+        const matched: number[] = [];
+        for (const p of r.premises) {
+          const pa = p.args.map((t) => this.valueOf(t, binding));
+          const f = pa.includes(UNBOUND) ? undefined : this.idx.byKey.get(this.key(predNegOf(p.pred, p.neg), pa));
+          if (f === undefined || !this.alive(f)) {
+            ok = false;
+            break;
+          }
+          matched.push(f);
+        }
+        if (!ok) {
+          waiting = true;
+          continue;
+        }
+        this.conclude(r, binding, matched, false);
+        served = true;
+        break;
+      }
+      if (!served && waiting && this.s.meta.rounds < 64) this.demands.set(k, dm);
+    }
+  }
+
+  private conclude(r: Rule, binding: Int32Array, matched: number[], fromJoin: boolean): void {
+    if (fromJoin && r.kind !== "hypothesis" && matched.every((f) => this.d.flags.get(f) & F_INHERITED)) return;
+    if (r.exists) {
+      if (fromJoin && r.demandOnly) return;
+      this.makeWitness(r, binding, matched);
+      return;
+    }
+    const h = r.head!;
+    const args = h.args.map((t) => this.valueOf(t, binding));
+    if (args.includes(UNBOUND)) return;
+    const ref = r.kind === "hypothesis" ? -1 - this.s.meta.hypotheses.indexOf(r) : r.index;
+    this.add(h.pred, h.neg, args, [D.rule, ref, r.nvars, ...binding, matched.length, ...matched, 0]);
+  }
+
+  private makeWitness(r: Rule, binding: Int32Array, matched: number[]): void {
+    const ex = r.exists!;
+    const universal: number[] = [];
+    for (let v = 0; v < r.nvars; v++) if (!ex.witnesses.includes(v)) universal.push(binding[v]!);
+    const key = r.index + "|" + universal.join(",");
+    if (this.witnessKeys.has(key)) return;
+    let depth = 0;
+    for (const c of universal) depth = Math.max(depth, this.constDepth.get(c) ?? 0);
+    depth += 1;
+    if (depth > this.ctx.settings.maxWitnessDepth) {
+      this.s.meta.witnessesCut++;
+      return;
+    }
+    const m = this.s.meta;
+    const b = binding.slice();
+    let first = -1;
+    for (const w of ex.witnesses) {
+      const c = ownBase(m.depth) + m.ownConsts++;
+      this.constDepth.set(c, depth);
+      b[w] = c;
+      if (first < 0) first = c;
+    }
+    this.witnessKeys.set(key, first);
+    for (const atom of ex.body) {
+      const args = atom.args.map((t) => this.valueOf(t, b));
+      this.add(atom.pred, atom.neg, args, [D.witness, r.index, r.nvars, ...b, matched.length, ...matched, first]);
+    }
+  }
+
+  private checkGoals(): void {
+    const m = this.s.meta;
+    for (const g of m.goals) {
+      if (g.proved) continue;
+      if (!g.atom) {
+        if (m.contradiction) {
+          g.proved = true;
+          g.fact = m.contradiction[0];
+        }
+        continue;
+      }
+      const args = g.atom.args.map((t) => this.find(-t - 1));
+      const f = this.idx.byKey.get(this.key(predNegOf(g.atom.pred, g.atom.neg), args));
+      if (f !== undefined && this.alive(f)) {
+        g.proved = true;
+        g.fact = f;
+        continue;
+      }
+      // Demand the goal's left-hand side so that rules can reach it.
+      const op = this.ctx.operators[g.atom.pred];
+      if (op && !g.atom.neg) {
+        const a = args.map((x, i) => (i === op.output ? -1 : x));
+        const k = g.atom.pred + ":" + a.join(",");
+        if (!this.demands.has(k) && !this.goalDemanded.has(k)) {
+          this.goalDemanded.add(k);
+          this.demands.set(k, { pred: g.atom.pred, args: a, hole: op.output });
+        }
+      }
+    }
+  }
+  private goalDemanded = new Set<string>();
+}
+
+const EMPTY: number[] = [];
+
+function push(m: Map<number, number[]>, k: number, v: number): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}

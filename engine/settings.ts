@@ -1,0 +1,24 @@
+/** Engine limits. Every limit that cuts work is reported in the run summary, never silent. */
+export interface EngineSettings {
+  /** Bursts before the run stops with `max-bursts`. */
+  maxBursts: number;
+  /** Witness depth: a witness made from block constants has depth 1, from a depth-1 witness 2, … */
+  maxWitnessDepth: number;
+  /** A block stops saturating when it holds this many facts (reported as `blocksAtFactLimit`). */
+  maxFactsPerBlock: number;
+  /** Try induction on each free input variable of a conjecture. */
+  induction: boolean;
+  /** Let proved theorems demand witnesses (hypotheses, goals and axioms always may). */
+  theoremDemands: boolean;
+  /** Prove the symmetric variant of every proved theorem. */
+  mirrors: boolean;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  maxBursts: 24,
+  maxWitnessDepth: 2,
+  maxFactsPerBlock: 20_000,
+  induction: true,
+  theoremDemands: false,
+  mirrors: true,
+};
