@@ -1,0 +1,267 @@
+/**
+ * Proof extraction: from a proved goal, the derivations reachable from it (crossing into
+ * ancestor blocks for inherited facts), numbered in topological order, with constants named
+ * for the reader. The result is a TheoremJson of export/schema.ts.
+ */
+import type { AtomJson, Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
+import { type BlockState, D, F_ALIVE, factCount, readDeriv, readFact } from "./block.js";
+import { atomJson, statementJson, statementMpl } from "./names.js";
+import type { RAtom } from "./rules.js";
+import type { Attempt, ConjectureRun, RunResult } from "./run.js";
+
+const UNBOUND = -2147483648;
+
+export function extractTheorem(run: RunResult, c: ConjectureRun, readable: (s: StatementJson) => string): TheoremJson {
+  const proved = c.proved!;
+  const attempt = c.attempts[proved.attempt]!;
+  const b = new ProofBuilder(run, c, attempt);
+  const theory = run.theory;
+  const constNames = theory.constants.map((k) => k.name);
+  const statement = statementJson(c.statement, theory.predicates, constNames);
+  const goals: TheoremJson["goals"] = {};
+  let induction: TheoremJson["induction"];
+  if (attempt.method === "direct") {
+    const g = run.blocks[attempt.main]!.meta.goals.find((x) => x.key === attempt.goalKeys[0])!;
+    goals.main = b.literal(attempt.main, g.fact, g.atom!, "main");
+  } else {
+    const carrier = theory.anchor!.roles!.carrier;
+    const dConst = c.vars.get(attempt.var)!;
+    const carrierStep = b.find(attempt.main, { pred: 0, neg: false, args: [-dConst - 1, -carrier - 1] }, "main");
+    const sg = run.blocks[attempt.step]!.meta.goals.find((x) => x.key === attempt.goalKeys[1])!;
+    goals.step = b.literal(attempt.step, sg.fact, sg.atom!, "step");
+    const bg = run.blocks[attempt.base]!.meta.goals.find((x) => x.key === attempt.goalKeys[0])!;
+    goals.base = b.literal(attempt.base, bg.fact, bg.atom!, "base");
+    const v = c.statement.varNames[attempt.var]!;
+    const pred = b.predecessorName;
+    const fixed = attempt.fixed.map((x) => c.statement.varNames[x]!);
+    const rename = (a: AtomJson): AtomJson => ({ ...a, args: a.args.map((x) => (x === v ? pred : x)) });
+    const hypothesis: StatementJson = {
+      vars: statement.vars.filter((x) => x !== v && !fixed.includes(x)),
+      premises: statement.premises.map(rename),
+      head: rename(statement.head),
+    };
+    induction = { var: v, predecessor: pred, fixed, hypothesis, carrierStep };
+  }
+  const steps = b.steps;
+  const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort(byId);
+  const axioms = [...new Set(steps.filter((s) => ["axiom", "rule", "witness"].includes(s.kind)).map((s) => s.ref!))].sort(byId);
+  const t: TheoremJson = {
+    id: `T${proved.theorem + 1}`,
+    name: c.name,
+    statement,
+    mpl: c.mpl || statementMpl(statement),
+    readable: readable(statement),
+    method: attempt.method,
+    burst: proved.burst,
+    uses,
+    axioms,
+    goals,
+    steps,
+  };
+  if (induction) t.induction = induction;
+  if (c.mirrorOf !== null) t.mirrorOf = `T${c.mirrorOf + 1}`;
+  return t;
+}
+
+const byId = (a: string, b: string): number => {
+  const na = Number(a.slice(1));
+  const nb = Number(b.slice(1));
+  return a[0] === b[0] && !Number.isNaN(na) && !Number.isNaN(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
+};
+
+class ProofBuilder {
+  readonly steps: StepJson[] = [];
+  private readonly memo = new Map<string, number>();
+  private readonly names = new Map<number, string>();
+  /** The base path numbers its constants independently of the main path. */
+  private readonly baseNames = new Map<number, string>();
+  private scope: Section = "main";
+  private readonly used = new Set<string>();
+  private witnessCount = 0;
+  readonly predecessorName: string;
+
+  constructor(
+    private readonly run: RunResult,
+    private readonly c: ConjectureRun,
+    private readonly attempt: Attempt,
+  ) {
+    run.theory.constants.forEach((k) => {
+      this.names.set(k.id, k.name);
+      this.used.add(k.name);
+    });
+    const vn = c.statement.varNames;
+    for (const [v, k] of c.vars) this.names.set(k, vn[v]!);
+    for (const [v, k] of attempt.baseVars) this.baseNames.set(k, vn[v]!);
+    for (const n of vn) this.used.add(n);
+    this.predecessorName = this.fresh("p");
+    if (attempt.method === "induction") this.names.set(attempt.predecessor, this.predecessorName);
+  }
+
+  private fresh(base: string): string {
+    let n = base;
+    for (let i = 1; this.used.has(n); i++) n = `${base}${i}`;
+    this.used.add(n);
+    return n;
+  }
+
+  private name(k: number): string {
+    if (k === UNBOUND) return "?";
+    const names = this.scope === "base" && k >= this.run.theory.constants.length ? this.baseNames : this.names;
+    let n = names.get(k);
+    if (n === undefined) {
+      do n = `w${++this.witnessCount}`;
+      while (this.used.has(n));
+      this.used.add(n);
+      names.set(k, n);
+    }
+    return n;
+  }
+
+  private section(block: number, scope: Section): Section {
+    if (scope === "base") return "base";
+    if (this.attempt.method === "induction" && block === this.attempt.step) return "step";
+    return "main";
+  }
+
+  private resolve(block: number, f: number): [number, number] {
+    let b = block;
+    let x = f;
+    for (;;) {
+      const d = readDeriv(this.run.blocks[b]!.data, x);
+      if (d.kind !== D.inherited) return [b, x];
+      x = d.ref;
+      b = this.run.blocks[b]!.meta.parent;
+    }
+  }
+
+  private atom(block: number, f: number): AtomJson {
+    const a = readFact(this.run.blocks[block]!.data, this.run.width, f);
+    return atomJson(this.run.theory.predicates[a.pred]!.name, a.args.map((k) => this.name(k)), a.neg);
+  }
+
+  /** Emits the step for fact f of a block (and everything it rests on); returns its number. */
+  emit(block: number, f: number, scope: Section): number {
+    this.scope = scope;
+    const [b, x] = this.resolve(block, f);
+    const sec = this.section(b, scope);
+    const key = `${sec === "base" ? "base" : "main"}:${b}:${x}`;
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const d = readDeriv(this.run.blocks[b]!.data, x);
+    const premises = d.premises.map((p) => this.emit(b, p, scope));
+    const step: StepJson = { n: 0, section: sec, fact: this.atom(b, x), kind: "premise", premises };
+    const axiomCount = this.run.axiomCount;
+    const axiomId = (i: number) => this.run.theory.anchor!.entities[i]!.id;
+    switch (d.kind) {
+      case D.premise:
+        step.index = d.ref;
+        break;
+      case D.axiom:
+        step.kind = "axiom";
+        step.ref = axiomId(d.ref);
+        break;
+      case D.rule:
+        if (d.ref < 0) {
+          step.kind = "hypothesis";
+          step.ref = "hypothesis";
+        } else if (d.ref < axiomCount) {
+          step.kind = "rule";
+          step.ref = axiomId(d.ref);
+        } else {
+          step.kind = "theorem";
+          step.ref = this.run.theorems.find((t) => t.rule.index === d.ref)!.rule.ref;
+        }
+        step.binding = d.binding.map((k) => this.name(k));
+        break;
+      case D.witness:
+        step.kind = "witness";
+        step.ref = axiomId(d.ref);
+        step.binding = d.binding.map((k) => this.name(k));
+        step.witness = this.name(d.extra);
+        break;
+      case D.succ:
+        step.kind = "succ";
+        break;
+      case D.eqSubst:
+        step.kind = "eq-subst";
+        break;
+      case D.eqSymm:
+        step.kind = "eq-symm";
+        break;
+      case D.assume:
+        step.kind = "assume";
+        break;
+      default:
+        throw new Error(`internal: unexpected derivation kind ${d.kind}`);
+    }
+    return this.push(step, key);
+  }
+
+  private push(step: StepJson, key: string | null): number {
+    step.n = this.steps.length + 1;
+    this.steps.push(step);
+    if (key) this.memo.set(key, step.n);
+    return step.n;
+  }
+
+  /** Union-find edge of a constant in a block: [winner, equality fact]. */
+  private edge(block: number, loser: number): [number, number] | null {
+    for (const [l, w, eq] of this.run.blocks[block]!.meta.ufEdges) if (l === loser) return [w, eq];
+    return null;
+  }
+
+  /**
+   * Emits fact f (canonical) and, where the wanted atom names a constant that was merged
+   * into another, substitution steps back to the literal atom.
+   */
+  literal(block: number, f: number, want: RAtom, scope: Section): number {
+    let cur = this.emit(block, f, scope);
+    this.scope = scope;
+    const have = readFact(this.run.blocks[block]!.data, this.run.width, f).args;
+    const sec = this.section(block, scope);
+    want.args.forEach((t, i) => {
+      const c = -t - 1;
+      if (have[i] === c) return;
+      // Path c → … → have[i] in the block's union-find forest.
+      const path: [number, number, number][] = [];
+      let x = c;
+      while (x !== have[i]) {
+        const e = this.edge(block, x);
+        if (!e) throw new Error("internal: literal goal constant not joined to its representative");
+        path.push([x, e[0], e[1]]);
+        x = e[0];
+      }
+      for (let j = path.length - 1; j >= 0; j--) {
+        const [loser, winner, eq] = path[j]!;
+        const eqStep = this.emit(block, eq, scope);
+        this.scope = scope;
+        const symm = this.push(
+          { n: 0, section: sec, fact: atomJson("=", [this.name(winner), this.name(loser)], false), kind: "eq-symm", premises: [eqStep] },
+          null,
+        );
+        const prev = this.steps[cur - 1]!.fact;
+        const args = prev.args.map((a, k) => (k === i && a === this.name(winner) ? this.name(loser) : a));
+        cur = this.push({ n: 0, section: sec, fact: { ...prev, args }, kind: "eq-subst", premises: [cur, symm] }, null);
+      }
+    });
+    return cur;
+  }
+
+  /** Emits the fact of a block equal to `want` up to equalities. */
+  find(block: number, want: RAtom, scope: Section): number {
+    const s: BlockState = this.run.blocks[block]!;
+    const rep = (k: number): number => {
+      let x = k;
+      for (let e = this.edge(block, x); e; e = this.edge(block, x)) x = e[0];
+      return x;
+    };
+    const args = want.args.map((t) => rep(-t - 1));
+    const n = factCount(s.data);
+    for (let f = 0; f < n; f++) {
+      if (!(s.data.flags.get(f) & F_ALIVE)) continue;
+      const a = readFact(s.data, this.run.width, f);
+      if (a.pred === want.pred && a.neg === want.neg && a.args.every((x, i) => x === args[i])) return this.literal(block, f, want, scope);
+    }
+    throw new Error("internal: fact required by the proof is missing");
+  }
+}
