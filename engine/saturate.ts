@@ -260,6 +260,8 @@ class Saturator {
    * returns its id, or the id of the identical live fact already present.
    */
   private add(pred: number, neg: boolean, args: number[], deriv: number[], flags = 0): number {
+    // x = x carries nothing: never stored.
+    if (pred === EQ_PRED && !neg && this.find(args[0]!) === this.find(args[1]!)) return -1;
     const pn = predNegOf(pred, neg);
     const raw = this.key(pn, args);
     const existing = this.idx.byKey.get(raw);
@@ -402,33 +404,46 @@ class Saturator {
 
   private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
     const binding = new Int32Array(r.nvars).fill(UNBOUND);
-    if (!this.matchInto(r.premises[pos]!, f, binding)) return;
+    const mark = this.matchInto(r.premises[pos]!, f, binding);
+    if (mark < 0) return;
     const matched: number[] = new Array(r.premises.length).fill(-1);
     matched[pos] = f;
     this.join(r, pos, matched, binding, deltaStart, deltaEnd);
+    this.trail.length = mark;
   }
 
-  /** Binds the premise's variables against fact f; false on mismatch (binding untouched then). */
-  private matchInto(p: RAtom, f: number, binding: Int32Array): boolean {
+  /** Variables bound by matchInto, so a join can undo them without copying the binding. */
+  private trail: number[] = [];
+
+  /**
+   * Binds the premise's variables against fact f. Returns the trail length before the match
+   * (undo with `unwind`), or -1 on mismatch (binding untouched then).
+   */
+  private matchInto(p: RAtom, f: number, binding: Int32Array): number {
     const base = f * this.W;
-    if (this.d.facts.get(base) !== predNegOf(p.pred, p.neg)) return false;
-    const set: number[] = [];
-    for (let i = 0; i < p.args.length; i++) {
-      const t = p.args[i]!;
-      const a = this.d.facts.get(base + 1 + i);
+    const facts = this.d.facts.data;
+    if (facts[base] !== predNegOf(p.pred, p.neg)) return -1;
+    const mark = this.trail.length;
+    const args = p.args;
+    for (let i = 0; i < args.length; i++) {
+      const t = args[i]!;
+      const a = facts[base + 1 + i]!;
       if (t < 0) {
-        if (this.find(-t - 1) !== a) return this.undo(binding, set);
-      } else if (binding[t] === UNBOUND) {
-        binding[t] = a;
-        set.push(t);
-      } else if (binding[t] !== a) return this.undo(binding, set);
+        if (this.find(-t - 1) !== a) return this.unwind(binding, mark);
+      } else {
+        const cur = binding[t]!;
+        if (cur === UNBOUND) {
+          binding[t] = a;
+          this.trail.push(t);
+        } else if (cur !== a) return this.unwind(binding, mark);
+      }
     }
-    return true;
+    return mark;
   }
 
-  private undo(binding: Int32Array, set: number[]): false {
-    for (const v of set) binding[v] = UNBOUND;
-    return false;
+  private unwind(binding: Int32Array, mark: number): -1 {
+    while (this.trail.length > mark) binding[this.trail.pop()!] = UNBOUND;
+    return -1;
   }
 
   private valueOf(t: number, binding: Int32Array): number {
@@ -438,16 +453,17 @@ class Saturator {
   private join(r: Rule, seedPos: number, matched: number[], binding: Int32Array, ds: number, de: number): void {
     // Pick the most constrained unmatched premise.
     let best = -1;
-    let bestCands: number[] | null = null;
+    let bestCands: number[] = EMPTY;
     let bestDemand = false;
-    let allOthersPossible = true;
-    for (let i = 0; i < r.premises.length; i++) {
+    const prem = r.premises;
+    for (let i = 0; i < prem.length; i++) {
       if (matched[i] !== -1) continue;
-      const p = r.premises[i]!;
+      const p = prem[i]!;
       const cands = this.candidates(p, binding);
-      const demandable = this.demandable(p, binding);
-      if (cands.length === 0 && !demandable) allOthersPossible = false;
-      if (best < 0 || cands.length < bestCands!.length || (cands.length === bestCands!.length && bestDemand && !demandable)) {
+      const demandable = cands.length === 0 || best < 0 || cands.length <= bestCands.length ? this.demandable(p, binding) : false;
+      // A premise nothing can satisfy (and no witness could): this branch is dead.
+      if (cands.length === 0 && !demandable) return;
+      if (best < 0 || cands.length < bestCands.length || (cands.length === bestCands.length && bestDemand && !demandable)) {
         best = i;
         bestCands = cands;
         bestDemand = demandable;
@@ -457,20 +473,22 @@ class Saturator {
       this.conclude(r, binding, matched, true);
       return;
     }
-    const p = r.premises[best]!;
+    const p = prem[best]!;
     const limit = best < seedPos ? ds : de;
+    const flags = this.d.flags.data;
     let any = false;
-    for (const f of bestCands!) {
-      if (f >= limit || !this.alive(f)) continue;
-      const snapshot = binding.slice();
-      if (!this.matchInto(p, f, binding)) continue;
+    for (let k = 0; k < bestCands.length; k++) {
+      const f = bestCands[k]!;
+      if (f >= limit || !(flags[f]! & F_ALIVE)) continue;
+      const mark = this.matchInto(p, f, binding);
+      if (mark < 0) continue;
       any = true;
       matched[best] = f;
       this.join(r, seedPos, matched, binding, ds, de);
       matched[best] = -1;
-      binding.set(snapshot);
+      this.unwind(binding, mark);
     }
-    if (!any && bestDemand && allOthersPossible && this.mayDemand(r, matched)) this.demand(p, binding);
+    if (!any && bestDemand && this.mayDemand(r, matched)) this.demand(p, binding);
   }
 
   private candidates(p: RAtom, binding: Int32Array): number[] {
