@@ -1,0 +1,33 @@
+/**
+ * The MPL front end's public API: parse, print, compile, load (our `.mpl` files and GL's
+ * folders), and diagnostics. The AST and compiled-theory types are re-exported as types.
+ */
+export type * from "./ast.js";
+export { BUILTIN_PREDICATES } from "./builtins.js";
+export { type CompileResult, compileParsed, compileSources, type SourceText } from "./compile.js";
+export {
+  CATALOGUE,
+  type Diagnostic,
+  type DiagnosticCode,
+  hasErrors,
+  renderDiagnostic,
+  type Severity,
+} from "./diagnostics.js";
+export {
+  type GlConjectureLines,
+  type GlLoadOptions,
+  type GlLoadResult,
+  type GlParam,
+  type GlSignature,
+  inferRoles,
+  loadGlFolder,
+  loadGlFolderWithSignatures,
+  parseGlConjectureLines,
+} from "./gl.js";
+export { MAX_NESTING } from "./lexer.js";
+export { type LoadResult, loadPaths } from "./load.js";
+export { type ParseFileResult, type ParseFormulaResult, parseFile, parseFormula } from "./parse.js";
+export { type PrintOptions, printFile, printFormula, printItem } from "./print.js";
+export { decodeUtf8, readSource } from "./source.js";
+export type * from "./theory.js";
+export { constOfTerm, constTerm, isConstTerm } from "./theory.js";
