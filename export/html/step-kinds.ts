@@ -1,0 +1,89 @@
+/**
+ * What each kind of proof step means, for the rules page and for link titles. One entry per
+ * `StepKind`; the record type makes a new kind in the schema a compile error here.
+ */
+import type { StepKind } from "../schema.js";
+
+export interface StepKindInfo {
+  /** A short name shown next to the anchor. */
+  readonly title: string;
+  /** One sentence: what the step asserts and why it holds. */
+  readonly summary: string;
+  /** What the step's reference, binding and premises are. */
+  readonly detail: string;
+}
+
+export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
+  premise: {
+    title: "Premise",
+    summary: "One of the theorem's own premises, taken as given; its variables are read as fixed constants.",
+    detail:
+      "The step names the premise by position. In the base case of an induction the induction variable is replaced by zero.",
+  },
+  axiom: {
+    title: "Axiom",
+    summary:
+      "A ground fact stated by the anchor's definitions, such as the zero being a member of the carrier.",
+    detail: "The reference is the axiom's id; the step has no premises.",
+  },
+  rule: {
+    title: "Rule of the anchor",
+    summary: "An implication of the anchor's definitions, applied to facts already established.",
+    detail:
+      "The binding assigns a constant to each variable of the rule, in order; the premises are the steps matching the rule's premises, in the rule's order.",
+  },
+  theorem: {
+    title: "Earlier theorem",
+    summary:
+      "A theorem proved earlier, used as a rule: its premises are matched by earlier steps and its head follows.",
+    detail:
+      "The reference is the theorem's id; the binding gives a constant for each variable of its statement.",
+  },
+  hypothesis: {
+    title: "Induction hypothesis",
+    summary: "The statement for the predecessor, available only in the induction step, used as a rule.",
+    detail:
+      "The binding gives a constant for each variable that the hypothesis leaves universally bound; the variables held fixed keep their values.",
+  },
+  witness: {
+    title: "Witness",
+    summary:
+      "An existential axiom guarantees an object; the step names it with a fresh constant and states one of its properties.",
+    detail:
+      "The reference is the existential axiom, the binding covers its variables including the new witness, and the premises match the axiom's premises.",
+  },
+  succ: {
+    title: "Successor assumption",
+    summary: "In the induction step, the induction variable is the successor of a fresh predecessor.",
+    detail: "Has no premises; the predecessor is the constant for which the hypothesis holds.",
+  },
+  "eq-symm": {
+    title: "Symmetry of equality",
+    summary: "From a = b follows b = a.",
+    detail: "One premise: the equality being turned around.",
+  },
+  "eq-trans": {
+    title: "Transitivity of equality",
+    summary: "From a = b and b = c follows a = c.",
+    detail: "Two premises, in that order.",
+  },
+  "eq-subst": {
+    title: "Substitution of equals",
+    summary: "A fact stays true when some of its arguments are replaced by things equal to them.",
+    detail:
+      "The first premise is the fact being rewritten; every further premise is an equality x = y allowing x to be replaced by y.",
+  },
+  assume: {
+    title: "Assumption for contradiction",
+    summary: "In a proof by contradiction, the goal's positive form is assumed.",
+    detail: "Has no premises; a later contradiction step discharges it.",
+  },
+  contradiction: {
+    title: "Contradiction",
+    summary: "A fact and its negation both hold, so the assumption fails and the negated goal follows.",
+    detail: "Two premises, an atom and its negation; an inequality a ≠ a closes the proof on its own.",
+  },
+};
+
+/** The kinds in the order the rules page lists them. */
+export const STEP_KIND_ORDER: readonly StepKind[] = Object.keys(STEP_KINDS) as StepKind[];

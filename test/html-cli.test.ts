@@ -1,0 +1,130 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command, CommanderError } from "commander";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { registerExport } from "../cli/commands/export.js";
+import { ProofGraphInputError, parseProofGraph } from "../export/proof-graph-file.js";
+import { syntheticGraph } from "./support/synthetic-graph.js";
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), "gl-html-cli-"));
+});
+afterEach(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Outcome {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs `gl <args>` with only the export command registered, capturing output and exit code. */
+async function gl(...args: string[]): Promise<Outcome> {
+  let out = "";
+  let err = "";
+  const program = new Command("gl").exitOverride().configureOutput({
+    writeOut: (s) => {
+      out += s;
+    },
+    writeErr: (s) => {
+      err += s;
+    },
+  });
+  registerExport(program);
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return { code: 0, out, err };
+  } catch (e) {
+    if (e instanceof CommanderError) return { code: e.exitCode, out, err };
+    throw e;
+  }
+}
+
+function proofFile(content: unknown): string {
+  const path = join(work, "proof.json");
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+}
+
+describe("gl export", () => {
+  it("writes the site and says what it wrote", async () => {
+    const graph = syntheticGraph({ theorems: 6 });
+    const dir = join(work, "html");
+    const r = await gl("export", proofFile(graph), "--html", dir);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toMatch(/^wrote 12 files \([\d.]+ KiB\) to .*html: 6 theorems, 2 unproved conjectures\n$/);
+    expect(readFileSync(join(dir, "t", "T6.html"), "utf8")).toContain("<!DOCTYPE html>");
+  });
+
+  it("replaces a foreign directory only with --force", async () => {
+    const file = proofFile(syntheticGraph({ theorems: 3 }));
+    const dir = join(work, "taken");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "keep.txt"), "x");
+    const refused = await gl("export", file, "--html", dir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(
+      /^error: .*taken is not empty and is not a previous HTML export \(1 entry\); use --force to replace it\n$/,
+    );
+    expect(existsSync(join(dir, "keep.txt"))).toBe(true);
+    expect((await gl("export", file, "--html", dir, "--force")).code).toBe(0);
+    expect(existsSync(join(dir, "keep.txt"))).toBe(false);
+  });
+
+  it("exits 2 without an output format", async () => {
+    const r = await gl("export", proofFile(syntheticGraph({ theorems: 2 })));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--html <dir>");
+  });
+
+  it("exits 1 with one clear line for unusable input", async () => {
+    const cases: [unknown, RegExp][] = [
+      ["{ not json", /proof\.json: not valid JSON/],
+      [
+        { schema: "something-else", version: 1 },
+        /not a proof graph \(schema is "something-else", expected "gl-proof-graph"\)/,
+      ],
+      [
+        { ...syntheticGraph({ theorems: 1 }), version: 2 },
+        /proof-graph version 2 is not supported \(expected 1\)/,
+      ],
+      [[1, 2], /not a proof graph \(expected a JSON object\)/],
+    ];
+    for (const [content, message] of cases) {
+      const r = await gl("export", proofFile(content), "--html", join(work, "out"));
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(message);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(existsSync(join(work, "out"))).toBe(false);
+    }
+    const missing = await gl("export", join(work, "nope.json"), "--html", join(work, "out"));
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.err).toMatch(/nope\.json: cannot read \(no such file\)/);
+  });
+});
+
+describe("parseProofGraph", () => {
+  it("accepts a well-formed graph as it is", () => {
+    const graph = syntheticGraph({ theorems: 5 });
+    expect(parseProofGraph(JSON.stringify(graph), "g.json")).toEqual(graph);
+  });
+
+  it("names the first malformed field", () => {
+    const graph = syntheticGraph({ theorems: 5 }) as unknown as { theorems: { steps: { kind: string }[] }[] };
+    graph.theorems[2]!.steps[1]!.kind = "magic";
+    expect(() => parseProofGraph(JSON.stringify(graph), "g.json")).toThrow(ProofGraphInputError);
+    expect(() => parseProofGraph(JSON.stringify(graph), "g.json")).toThrow(
+      "g.json: theorems[2].steps[1].kind is not a known step kind",
+    );
+    const noVars = syntheticGraph({ theorems: 2 }) as unknown as {
+      unproved: { statement: { vars: unknown } }[];
+    };
+    noVars.unproved[1]!.statement.vars = "a";
+    expect(() => parseProofGraph(JSON.stringify(noVars), "g.json")).toThrow(
+      "g.json: unproved[1].statement.vars must be an array",
+    );
+  });
+});

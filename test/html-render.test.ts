@@ -1,0 +1,299 @@
+import { posix } from "node:path";
+import { describe, expect, it } from "vitest";
+import { slug, theoremPath } from "../export/html/links.js";
+import { renderSite } from "../export/html/render.js";
+import { STEP_KIND_ORDER } from "../export/html/step-kinds.js";
+import type { ProofGraph, TheoremJson } from "../export/schema.js";
+import { syntheticGraph } from "./support/synthetic-graph.js";
+
+const graph = syntheticGraph({ theorems: 40, unproved: 3 });
+const site = renderSite(graph);
+
+/** Text as handlebars escapes it. */
+function esc(text: string): string {
+  const map: Record<string, string> = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#x27;",
+    "`": "&#x60;",
+    "=": "&#x3D;",
+  };
+  return text.replace(/[&<>"'`=]/g, (c) => map[c]!);
+}
+
+function page(path: string): string {
+  const text = site.get(path);
+  if (text === undefined) throw new Error(`no page ${path}`);
+  return text;
+}
+
+function theorem(id: string): TheoremJson {
+  const t = graph.theorems.find((x) => x.id === id);
+  if (t === undefined) throw new Error(`no theorem ${id}`);
+  return t;
+}
+
+/** The ids a page defines. */
+function idsOf(html: string): Set<string> {
+  return new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!));
+}
+
+/** The hrefs a page links to (escaped as written in the HTML). */
+function hrefsOf(html: string): string[] {
+  return [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
+}
+
+/** The body of the first element with this id, up to the closing tag of `tag`. */
+function section(html: string, id: string, tag: string): string {
+  const start = html.indexOf(`id="${id}"`);
+  if (start < 0) throw new Error(`no element ${id}`);
+  const end = html.indexOf(`</${tag}>`, start);
+  return html.slice(start, end);
+}
+
+describe("renderSite", () => {
+  it("writes the fixed pages, the assets and one page per theorem", () => {
+    const expected = [
+      "style.css",
+      "site.js",
+      "index.html",
+      "definitions.html",
+      "rules.html",
+      ...graph.theorems.map((t) => `t/${t.id}.html`),
+    ];
+    expect([...site.keys()]).toEqual(expected);
+  });
+
+  it("is deterministic: the same graph gives the same bytes", () => {
+    const again = renderSite(structuredClone(graph));
+    expect([...again.entries()]).toEqual([...site.entries()]);
+    expect([...site.values()].join("")).not.toMatch(/\b20\d\d-\d\d-\d\d/);
+  });
+
+  it("links only to files and anchors that exist", () => {
+    let checked = 0;
+    for (const [path, html] of site) {
+      if (!path.endsWith(".html")) continue;
+      for (const href of hrefsOf(html)) {
+        expect(href, `${path}: ${href}`).not.toMatch(/^[a-z]+:/i);
+        const [file = "", fragment] = href.split("#");
+        const target = file === "" ? path : posix.normalize(posix.join(posix.dirname(path), file));
+        const targetHtml = site.get(target);
+        expect(targetHtml, `${path} links to missing ${target}`).toBeDefined();
+        if (fragment !== undefined && fragment !== "") {
+          expect(idsOf(targetHtml!).has(fragment), `${path} links to missing #${fragment} in ${target}`).toBe(
+            true,
+          );
+        }
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("needs no server, network or module scripts", () => {
+    for (const [path, text] of site) {
+      expect(text, path).not.toMatch(/type="module"|\bfetch\(|https?:\/\/|\bimport\s*\(/);
+      if (path.endsWith(".html")) {
+        expect([...text.matchAll(/<script\b[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1])).toEqual([
+          path.startsWith("t/") ? "../site.js" : "site.js",
+        ]);
+        expect(text).toContain(path.startsWith("t/") ? 'href="../style.css"' : 'href="style.css"');
+      }
+    }
+  });
+});
+
+describe("index page", () => {
+  const index = page("index.html");
+
+  it("groups named laws and lemmas and lists every theorem once", () => {
+    const laws = section(index, "laws", "section");
+    const lemmas = section(index, "lemmas", "section");
+    for (const t of graph.theorems) {
+      const head = `<div class="entry-head"><a class="thm-link" href="${theoremPath(t.id)}">`;
+      const [inGroup, other] = t.name === null ? [lemmas, laws] : [laws, lemmas];
+      expect(inGroup.split(head), t.id).toHaveLength(2);
+      expect(other, t.id).not.toContain(head);
+    }
+    expect(laws).toContain("add_comm");
+    expect(laws).toContain(esc("(a + b) + c = a + (b + c)"));
+    expect(laws).toContain(esc("a·(b + c) = a·b + a·c"));
+  });
+
+  it("marks mirrors and shows method, steps and burst", () => {
+    const t5 = theorem("T5");
+    expect(t5.mirrorOf).toBe("T4");
+    expect(index).toContain(
+      '>T5</a> <span class="badge mirror">mirror of <a class="thm-link" href="t/T4.html">T4</a> <span class="thm-name">add_comm</span></span>',
+    );
+    expect(index).toContain(`induction on b · ${theorem("T4").steps.length} steps · burst 3`);
+  });
+
+  it("lists unproved conjectures separately, and the run summary", () => {
+    const unproved = section(index, "unproved", "section");
+    expect(unproved).toContain("mul_cancel");
+    expect(unproved).toContain("(unnamed)");
+    expect(index).toContain(`fixpoint after ${graph.run.bursts} bursts`);
+    expect(index).toContain(`${graph.run.facts} facts`);
+    expect(index).toContain('href="definitions.html"');
+  });
+
+  it("embeds one search text per searchable entry, in document order", () => {
+    const json = /<script id="gl-search-data" type="application\/json">([^<]*)<\/script>/.exec(index)?.[1];
+    const texts = JSON.parse(json ?? "null") as string[];
+    const items = index.match(/data-search-item/g) ?? [];
+    expect(texts).toHaveLength(items.length);
+    expect(texts).toHaveLength(graph.theorems.length + graph.unproved.length);
+    const law = graph.theorems.find((t) => t.name !== null)!;
+    expect(texts[0]).toBe([law.id, law.name, law.readable, law.mpl].join("\n").toLowerCase());
+    expect(texts.every((t) => t === t.toLowerCase())).toBe(true);
+  });
+});
+
+describe("theorem pages", () => {
+  it("numbers the steps in order with anchors, and links premises to their steps", () => {
+    const t = theorem("T4");
+    const html = page("t/T4.html");
+    const rows = [...html.matchAll(/<tr id="s(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rows).toEqual(t.steps.map((s) => s.n));
+    for (const s of t.steps) {
+      const row = section(html, `s${s.n}`, "tr");
+      const links = [...row.matchAll(/class="premise-link" href="#s(\d+)"/g)].map((m) => Number(m[1]));
+      expect(links, `step ${s.n}`).toEqual(s.premises);
+      expect(row).toContain(`data-deps="${s.premises.join(" ")}"`);
+      expect(row).toContain(`href="../rules.html#${s.kind}"`);
+    }
+  });
+
+  it("links the reference of each step: axiom, theorem or hypothesis", () => {
+    const t = theorem("T4");
+    const html = page("t/T4.html");
+    const kinds = new Set(t.steps.map((s) => s.kind));
+    expect([...kinds]).toEqual(
+      expect.arrayContaining(["premise", "rule", "witness", "theorem", "hypothesis", "succ"]),
+    );
+    for (const s of t.steps) {
+      const row = section(html, `s${s.n}`, "tr");
+      if (s.kind === "rule" || s.kind === "axiom" || s.kind === "witness") {
+        expect(row).toContain(`class="ref" href="../definitions.html#${s.ref}"`);
+      } else if (s.kind === "theorem") {
+        expect(row).toContain(`class="ref" href="../t/${s.ref}.html"`);
+      } else if (s.kind === "hypothesis") {
+        expect(row).toContain('class="ref" href="#hypothesis"');
+      } else {
+        expect(row).not.toContain('class="ref"');
+      }
+    }
+  });
+
+  it("shows the binding against the referenced entity's variables", () => {
+    const html = page("t/T4.html");
+    const step = theorem("T4").steps.find((s) => s.kind === "witness")!;
+    const axiom = graph.axioms.find((a) => a.id === step.ref)!;
+    const expected = axiom.vars.map((v, i) => `${v} := ${step.binding![i]}`).join(", ");
+    expect(section(html, `s${step.n}`, "tr")).toContain(`<td class="col-binding">${esc(expected)}</td>`);
+  });
+
+  it("folds induction cases into details, with the hypothesis in the step case", () => {
+    const t = theorem("T4");
+    const html = page("t/T4.html");
+    expect(html).toContain('<details class="case" id="case-base">');
+    expect(html).toContain('<details class="case" id="case-step">');
+    const step = section(html, "case-step", "details");
+    expect(step).toContain('id="hypothesis"');
+    expect(step).toContain(esc("a + p = p + a"));
+    for (const s of t.steps.filter((x) => x.section === "step")) expect(step).toContain(`id="s${s.n}"`);
+    const base = section(html, "case-base", "details");
+    for (const s of t.steps.filter((x) => x.section === "base")) expect(base).toContain(`id="s${s.n}"`);
+    expect(page("t/T2.html")).not.toContain("<details");
+  });
+
+  it("lists the theorems that cite it, or (none)", () => {
+    const usedBy = section(page("t/T4.html"), "used-by", "section");
+    const citing = graph.theorems.filter((x) => x.steps.some((s) => s.kind === "theorem" && s.ref === "T4"));
+    expect(citing.length).toBeGreaterThan(1);
+    const linked = [...usedBy.matchAll(/href="\.\.\/t\/(T\d+)\.html"/g)].map((m) => m[1]);
+    expect(linked).toEqual(citing.map((x) => x.id));
+    const last = graph.theorems.at(-1)!;
+    expect(section(page(`t/${last.id}.html`), "used-by", "section")).toContain("(none)");
+  });
+
+  it("lists the axioms and definitions it rests on, through cited theorems", () => {
+    // Independent closure over `uses`, for a mirror that has no axiom of its own.
+    const closure = (id: string, seen = new Set<string>()): Set<string> => {
+      const t = theorem(id);
+      for (const a of t.axioms) seen.add(a);
+      for (const u of t.uses) closure(u, seen);
+      return seen;
+    };
+    const t5 = theorem("T5");
+    expect(t5.axioms).toEqual([]);
+    const restsOn = section(page("t/T5.html"), "rests-on", "section");
+    const shown = [...restsOn.matchAll(/class="axiom-link" href="\.\.\/definitions\.html#(A\d+)"/g)].map(
+      (m) => m[1],
+    );
+    const order = graph.axioms.map((a) => a.id);
+    expect(shown).toEqual([...closure("T5")].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(restsOn).toContain(">NaturalNumbers</a>");
+    expect(restsOn).toContain(">fXYZ</a>");
+  });
+
+  it("links previous, next and the index", () => {
+    const html = page("t/T4.html");
+    expect(html).toContain('rel="prev" href="../t/T3.html"');
+    expect(html).toContain('rel="next" href="../t/T5.html"');
+    expect(html).toContain('href="../index.html"');
+    expect(page("t/T1.html")).toContain('class="prev disabled"');
+  });
+
+  it("shows a contradiction proof and marks goal steps", () => {
+    const t = graph.theorems.find((x) => x.method === "contradiction")!;
+    const html = page(`t/${t.id}.html`);
+    expect(html).toContain("Proof by contradiction");
+    expect(section(html, `s${t.goals.main}`, "tr")).toContain('class="step goal"');
+    expect(html).toContain('href="../rules.html#contradiction"');
+  });
+});
+
+describe("definitions and rules pages", () => {
+  it("anchors every axiom and definition", () => {
+    const html = page("definitions.html");
+    const ids = idsOf(html);
+    for (const a of graph.axioms) expect(ids.has(slug(a.id)), a.id).toBe(true);
+    expect(ids.has("def-1") && ids.has(`def-${graph.definitions.length}`)).toBe(true);
+    expect(html).toContain('fXYZ[<span class="param">f: <span class="type">operation</span></span>');
+    expect(html).toContain(esc("x + y = z ⇒ x ∈ N"));
+    expect(html).toContain(esc("x ∈ N ∧ y ∈ N ⇒ ∃ z: z ∈ N ∧ x + y = z"));
+    expect(html).toContain("examples/peano/peano.mpl");
+  });
+
+  it("explains every step kind under its own anchor", () => {
+    const html = page("rules.html");
+    const ids = idsOf(html);
+    expect(STEP_KIND_ORDER).toHaveLength(12);
+    for (const k of STEP_KIND_ORDER) expect(ids.has(k), k).toBe(true);
+  });
+});
+
+describe("unusual ids", () => {
+  it("builds file names and links from a safe form of the id", () => {
+    const g: ProofGraph = structuredClone(graph);
+    const odd = '../T"1 x';
+    for (const t of g.theorems) {
+      if (t.id === "T1") t.id = odd;
+      t.uses = t.uses.map((u) => (u === "T1" ? odd : u));
+      if (t.mirrorOf === "T1") t.mirrorOf = odd;
+      for (const s of t.steps) if (s.kind === "theorem" && s.ref === "T1") s.ref = odd;
+    }
+    const out = renderSite(g);
+    const path = theoremPath(odd);
+    expect(path).toMatch(/^t\/_[0-9a-f]+\.html$/);
+    expect(out.has(path)).toBe(true);
+    expect(out.get("t/T2.html")).toContain(`href="../${path}"`);
+    expect([...out.keys()].every((k) => !k.includes(".."))).toBe(true);
+  });
+});
