@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { registerVerify, runVerify } from "../cli/commands/verify.js";
+import { verifyGraph } from "../verify/verify.js";
+import { peanoGraph } from "./support/peano-graph.js";
+import { at, stepOf } from "./support/proof-dsl.js";
+
+const dir = mkdtempSync(join(tmpdir(), "gl-verify-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+function run(path: string, json = false) {
+  let out = "";
+  let err = "";
+  const code = runVerify(path, { json }, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const valid = file("valid.json", JSON.stringify(peanoGraph()));
+const brokenGraph = peanoGraph();
+stepOf(brokenGraph, "T1", 7).fact = at("in3[a,zero,zero,+]");
+const broken = file("broken.json", JSON.stringify(brokenGraph));
+
+describe("gl verify", () => {
+  it("prints checks per kind and totals, and exits 0 for a valid graph", () => {
+    const { code, out, err } = run(valid);
+    expect(code).toBe(0);
+    expect(err).toBe("");
+    expect(out).toMatch(/Step checks:\n(.*\n)* {2}witness +3\n(.*\n)*Theorem and graph checks:/);
+    expect(out).toMatch(/^ {2}eq-subst +4$/m);
+    expect(out).toMatch(/Theorem and graph checks:\n(.*\n)* {2}goals +8\n/);
+    expect(out).toContain(`Total: ${verifyGraph(peanoGraph()).checks} checks, 0 failures`);
+    expect(out).toContain("OK: every check passed.");
+  });
+
+  it("prints every failure with theorem and step, and exits 1", () => {
+    const { code, out } = run(broken);
+    expect(code).toBe(1);
+    expect(out).toContain("FAIL T1 step 7: argument 3 of in3[a,zero,zero,+]: zero replaces w");
+    expect(out).toContain("FAIL T1 step 7: main goal step 7 proves in3[a,zero,zero,+]");
+    expect(out).toContain("FAIL T3 step 3: cites failed theorem T1");
+    expect(out).toContain("FAILED: the proof graph does not verify.");
+  });
+
+  it("--json prints the report itself", () => {
+    const { code, out } = run(broken, true);
+    expect(code).toBe(1);
+    expect(JSON.parse(out)).toEqual(verifyGraph(brokenGraph));
+  });
+
+  it("exits 1 for a missing file, a file that is not JSON and JSON that is not a proof graph", () => {
+    const missing = run(join(dir, "nope.json"));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain("cannot read");
+    expect(missing.err).toContain("(ENOENT)");
+    const notJson = run(file("bad.json", "{ not json"));
+    expect(notJson.code).toBe(1);
+    expect(notJson.out).toContain("FAIL (graph): not JSON:");
+    const notGraph = run(file("other.json", '{"hello": 1}'), true);
+    expect(notGraph.code).toBe(1);
+    expect(JSON.parse(notGraph.out).failures[0].reason).toBe(
+      'schema: expected "gl-proof-graph", got nothing',
+    );
+  });
+});
+
+describe("registerVerify", () => {
+  const exitCode = process.exitCode;
+  afterEach(() => {
+    process.exitCode = exitCode;
+    vi.restoreAllMocks();
+  });
+
+  function program(): Command {
+    const p = new Command().name("gl");
+    p.configureOutput({ writeErr: () => {}, writeOut: () => {} });
+    registerVerify(p);
+    return p;
+  }
+
+  it("sets the exit code from the report", async () => {
+    const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    await program().parseAsync(["verify", broken, "--json"], { from: "user" });
+    expect(process.exitCode).toBe(1);
+    expect(JSON.parse(String(write.mock.calls[0]![0])).ok).toBe(false);
+    await program().parseAsync(["verify", valid], { from: "user" });
+    expect(process.exitCode).toBe(0);
+  });
+
+  it("exits 2 on a usage error", async () => {
+    const exit = vi.spyOn(process, "exit").mockImplementation((code) => {
+      throw new Error(`exit ${code}`);
+    });
+    await expect(program().parseAsync(["verify"], { from: "user" })).rejects.toThrow("exit 2");
+    await expect(program().parseAsync(["verify", valid, "--bogus"], { from: "user" })).rejects.toThrow(
+      "exit 2",
+    );
+    expect(exit).toHaveBeenCalledTimes(2);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The verifier's report: how many checks ran (by kind) and every failure, each naming the
+ * theorem, the step (when one step is at fault) and a reason in plain words.
+ */
+
+/** Failures that belong to no theorem (the JSON shape, the axioms) name this instead. */
+export const GRAPH = "(graph)";
+
+export interface VerifyFailure {
+  theorem: string;
+  step: number | null;
+  reason: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checks: number;
+  checksByKind: Record<string, number>;
+  failures: VerifyFailure[];
+}
+
+/** Collects checks and failures in the order they happen (which is deterministic). */
+export class ReportBuilder {
+  private readonly counts = new Map<string, number>();
+  private total = 0;
+  readonly failures: VerifyFailure[] = [];
+
+  count(kind: string): void {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+    this.total += 1;
+  }
+
+  fail(theorem: string, step: number | null, reason: string): void {
+    this.failures.push({ theorem, step, reason });
+  }
+
+  finish(): VerifyReport {
+    const checksByKind: Record<string, number> = {};
+    for (const kind of [...this.counts.keys()].sort()) checksByKind[kind] = this.counts.get(kind) ?? 0;
+    return { ok: this.failures.length === 0, checks: this.total, checksByKind, failures: this.failures };
+  }
+}
+
+/** `T3 step 7: reason`, or `T3: reason` for a failure of the theorem as a whole. */
+export function formatFailure(f: VerifyFailure): string {
+  return f.step === null ? `${f.theorem}: ${f.reason}` : `${f.theorem} step ${f.step}: ${f.reason}`;
+}

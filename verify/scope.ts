@@ -1,0 +1,26 @@
+/**
+ * What the checks of one theorem read: the anchor, the theorems before it and whether they
+ * verified, and the little state the step checks build up in step order.
+ */
+import type { StepJson, TheoremJson } from "../export/schema.js";
+import type { Anchor } from "./anchor.js";
+
+export interface GraphContext {
+  readonly anchor: Anchor;
+  readonly theorems: readonly TheoremJson[];
+  /** Theorem id → position of its first occurrence in `theorems`. */
+  readonly positions: ReadonlyMap<string, number>;
+  /** Theorem id → whether it verified (filled in file order, so only earlier theorems). */
+  readonly verified: Map<string, boolean>;
+}
+
+export interface TheoremScope extends GraphContext {
+  readonly theorem: TheoremJson;
+  /** Position in `theorems`; a cited theorem must come before it. */
+  readonly position: number;
+  readonly steps: ReadonlyMap<number, StepJson>;
+  /** Name → the first step whose fact mentions it (only steps checked so far). */
+  readonly firstMention: Map<string, number>;
+  /** Witness name → the instantiation that introduced it and where. */
+  readonly witnesses: Map<string, { key: string; n: number }>;
+}

@@ -1,0 +1,176 @@
+/**
+ * One check per step kind, exactly as export/schema.ts defines the kinds. A step is checked
+ * against the facts its premises claim; a wrong premise fails at its own step, so the first
+ * failure of a theorem points at the first wrong step.
+ */
+import type { Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
+import { atomProblem } from "./anchor.js";
+import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
+import { eqSubstProblem, eqSymmProblem, eqTransProblem } from "./equality.js";
+import { replaceVar } from "./induction.js";
+import { instanceProblem } from "./instance.js";
+import type { TheoremScope } from "./scope.js";
+import { witnessProblem } from "./witness.js";
+
+/** `main` sees main, `base` sees base, `step` sees main and step. */
+function mayCite(from: Section, to: Section): boolean {
+  return from === to || (from === "step" && to === "main");
+}
+
+function placeProblem(step: StepJson, method: TheoremJson["method"]): string | null {
+  if (method !== "induction" && step.section !== "main") {
+    return `a ${method} proof has only main steps, not ${step.section}`;
+  }
+  if ((step.kind === "succ" || step.kind === "hypothesis") && step.section !== "step") {
+    return `${step.kind} steps belong to the step section of an induction`;
+  }
+  if ((step.kind === "assume" || step.kind === "contradiction") && method !== "contradiction") {
+    return `${step.kind} steps belong to proofs by contradiction`;
+  }
+  return null;
+}
+
+function premiseStepProblem(step: StepJson, s: TheoremScope): string | null {
+  const { statement, induction } = s.theorem;
+  const i = step.index;
+  const premise = i === undefined ? undefined : statement.premises[i];
+  if (!premise)
+    return `index ${i ?? "(none)"} is not a premise of the statement (it has ${statement.premises.length})`;
+  let expected = premise;
+  if (step.section === "base") {
+    if (!induction || s.anchor.zero === undefined)
+      return "a base premise needs an induction and a zero constant";
+    expected = replaceVar(premise, induction.var, s.anchor.zero);
+  }
+  if (step.premises.length > 0) return "a premise step cites no other steps";
+  const where = step.section === "base" ? ` with ${induction?.var} := ${s.anchor.zero}` : "";
+  return sameAtom(step.fact, expected)
+    ? null
+    : `fact ${formatAtom(step.fact)} is not the statement's premise at index ${i}${where} (expected ${formatAtom(expected)})`;
+}
+
+function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
+  const ref = step.ref ?? "(none)";
+  const e = s.anchor.axioms.get(ref);
+  if (!e) return `cites unknown axiom ${ref}`;
+  const want = step.kind === "axiom" ? "fact" : step.kind === "rule" ? "rule" : "exists";
+  if (e.kind !== want) return `${ref} is of kind ${e.kind}, not ${want}`;
+  if (e.kind === "exists") return witnessProblem(step, s, premises);
+  if (!e.head) return `${ref} has no head`;
+  return instanceProblem(
+    ref,
+    { vars: e.vars, premises: e.premises, head: e.head },
+    step,
+    premises,
+    step.binding ?? (e.kind === "fact" ? [] : undefined),
+  );
+}
+
+function theoremStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
+  const ref = step.ref ?? "(none)";
+  const at = s.positions.get(ref);
+  if (at === undefined) return `cites unknown theorem ${ref}`;
+  if (at === s.position) return `${ref} cites itself`;
+  if (at > s.position) return `cites ${ref}, which comes later`;
+  if (s.verified.get(ref) !== true) return `cites failed theorem ${ref}`;
+  return instanceProblem(ref, s.theorems[at]!.statement, step, premises);
+}
+
+function hypothesisStepProblem(
+  step: StepJson,
+  s: TheoremScope,
+  premises: readonly StepJson[],
+): string | null {
+  if (step.ref !== "hypothesis")
+    return `a hypothesis step has ref "hypothesis", not ${JSON.stringify(step.ref)}`;
+  const hypothesis: StatementJson | undefined = s.theorem.induction?.hypothesis;
+  if (!hypothesis) return "there is no induction hypothesis";
+  return instanceProblem("the induction hypothesis", hypothesis, step, premises);
+}
+
+function succProblem(step: StepJson, s: TheoremScope): string | null {
+  const ind = s.theorem.induction;
+  if (!ind || s.anchor.successor === undefined)
+    return "a succ step needs an induction and a successor constant";
+  if (step.premises.length > 0) return "a succ step cites no other steps";
+  const expected = makeAtom("in2", [ind.predecessor, ind.var, s.anchor.successor], false);
+  return sameAtom(step.fact, expected)
+    ? null
+    : `fact ${formatAtom(step.fact)} is not the successor assumption ${formatAtom(expected)}`;
+}
+
+function assumeProblem(step: StepJson, s: TheoremScope): string | null {
+  const head = s.theorem.statement.head;
+  if (head.neg !== true) return `the head ${formatAtom(head)} is not negated, so there is nothing to assume`;
+  if (step.premises.length > 0) return "an assume step cites no other steps";
+  const expected = makeAtom(head.pred, head.args, false);
+  return sameAtom(step.fact, expected)
+    ? null
+    : `fact ${formatAtom(step.fact)} is not the head ${formatAtom(head)} without its negation (expected ${formatAtom(expected)})`;
+}
+
+function contradictionProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
+  const head = s.theorem.statement.head;
+  if (!sameAtom(step.fact, head)) return `fact ${formatAtom(step.fact)} is not the head ${formatAtom(head)}`;
+  const facts = premises.map((p) => p.fact);
+  const [a, b] = facts;
+  if (facts.length === 1 && a) {
+    const [x, y] = a.args;
+    if (a.pred === "=" && a.neg === true && a.args.length === 2 && x === y) return null;
+    return `a single premise closes only as !=[x,x], not ${formatAtom(a)}`;
+  }
+  if (facts.length !== 2 || !a || !b) return `a contradiction cites two premises, not ${facts.length}`;
+  const complementary =
+    a.pred === b.pred && (a.neg === true) !== (b.neg === true) && sameNames(a.args, b.args);
+  return complementary
+    ? null
+    : `premises ${formatAtom(a)} and ${formatAtom(b)} are not an atom and its negation`;
+}
+
+/** Why the step is wrong, or null. Updates the scope's mention and witness tables. */
+export function stepProblem(step: StepJson, s: TheoremScope): string | null {
+  const problem = checkStep(step, s);
+  for (const x of step.fact.args) if (!s.firstMention.has(x)) s.firstMention.set(x, step.n);
+  return problem;
+}
+
+function checkStep(step: StepJson, s: TheoremScope): string | null {
+  const place = placeProblem(step, s.theorem.method);
+  if (place) return place;
+  const factProblem = atomProblem(step.fact, s.anchor, null);
+  if (factProblem) return `fact ${factProblem}`;
+  const premises: StepJson[] = [];
+  for (const k of step.premises) {
+    const p = s.steps.get(k);
+    if (!p) return `premise ${k} is not a step of ${s.theorem.id}`;
+    if (k >= step.n) return `premise ${k} does not come before step ${step.n}`;
+    if (!mayCite(step.section, p.section))
+      return `a ${step.section} step cannot cite step ${k} of the ${p.section} section`;
+    premises.push(p);
+  }
+  const facts = premises.map((p) => p.fact);
+  switch (step.kind) {
+    case "premise":
+      return premiseStepProblem(step, s);
+    case "axiom":
+    case "rule":
+    case "witness":
+      return axiomStepProblem(step, s, premises);
+    case "theorem":
+      return theoremStepProblem(step, s, premises);
+    case "hypothesis":
+      return hypothesisStepProblem(step, s, premises);
+    case "succ":
+      return succProblem(step, s);
+    case "eq-symm":
+      return eqSymmProblem(step.fact, facts);
+    case "eq-trans":
+      return eqTransProblem(step.fact, facts);
+    case "eq-subst":
+      return eqSubstProblem(step.fact, facts);
+    case "assume":
+      return assumeProblem(step, s);
+    case "contradiction":
+      return contradictionProblem(step, s, premises);
+  }
+}

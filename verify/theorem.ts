@@ -1,0 +1,116 @@
+/**
+ * One theorem: its statement is well formed, its method's header holds (induction schema,
+ * negated head for contradiction), every step checks, the goals prove the statement, and the
+ * `uses` / `axioms` lists are exactly what the steps cite (sorted, no duplicates).
+ */
+import type { AtomJson, Section, StepJson, StepKind, TheoremJson } from "../export/schema.js";
+import { type Anchor, atomProblem, varsProblem } from "./anchor.js";
+import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
+import { inductionProblems, replaceVar } from "./induction.js";
+import type { ReportBuilder } from "./report.js";
+import type { GraphContext } from "./scope.js";
+import { stepProblem } from "./steps.js";
+
+type Fail = (step: number | null, reason: string) => void;
+
+function statementProblem(t: TheoremJson, anchor: Anchor): string | null {
+  const { vars, premises, head } = t.statement;
+  const problem =
+    varsProblem(vars, anchor) ?? [...premises, head].map((a) => atomProblem(a, anchor, vars)).find(Boolean);
+  return problem ? `the statement is ill-formed: ${problem}` : null;
+}
+
+function headerProblems(t: TheoremJson, anchor: Anchor): string[] {
+  if (t.method === "induction") {
+    return t.induction
+      ? inductionProblems(t.statement, t.induction, anchor)
+      : ["an induction proof needs its induction"];
+  }
+  const problems = t.induction ? [`a ${t.method} proof has no induction`] : [];
+  if (t.method === "contradiction" && t.statement.head.neg !== true) {
+    problems.push("a proof by contradiction proves a negated head");
+  }
+  return problems;
+}
+
+function checkGoals(t: TheoremJson, steps: ReadonlyMap<number, StepJson>, anchor: Anchor, fail: Fail): void {
+  /** The goal step `n` exists, lies in `section` and proves `expected`. */
+  const goal = (name: string, n: number | undefined, section: Section, expected: AtomJson) => {
+    const step = n === undefined ? undefined : steps.get(n);
+    if (n === undefined || !step)
+      fail(null, n === undefined ? `no ${name} goal is given` : `${name} goal step ${n} does not exist`);
+    else if (step.section !== section) fail(n, `${name} goal step ${n} is in the ${step.section} section`);
+    else if (!sameAtom(step.fact, expected)) {
+      fail(n, `${name} goal step ${n} proves ${formatAtom(step.fact)}, not ${formatAtom(expected)}`);
+    }
+    return step;
+  };
+  const { goals, statement, induction } = t;
+  if (t.method !== "induction" || !induction) {
+    if (goals.base !== undefined || goals.step !== undefined)
+      fail(null, `a ${t.method} proof has only a main goal`);
+    const closing = goal("main", goals.main, "main", statement.head);
+    if (t.method === "contradiction" && closing && closing.kind !== "contradiction") {
+      fail(closing.n, "the main goal of a proof by contradiction is a contradiction step");
+    }
+    return;
+  }
+  if (goals.main !== undefined) fail(null, "an induction proof has base and step goals only");
+  goal("base", goals.base, "base", replaceVar(statement.head, induction.var, anchor.zero ?? "(no zero)"));
+  goal("step", goals.step, "step", statement.head);
+  const carrier = makeAtom("in", [induction.var, anchor.carrier ?? "(no carrier)"], false);
+  goal("carrier", induction.carrierStep, "main", carrier);
+}
+
+function checkLists(t: TheoremJson, fail: Fail): void {
+  const lists: [string, readonly string[], StepKind[]][] = [
+    ["uses", t.uses, ["theorem"]],
+    ["axioms", t.axioms, ["axiom", "rule", "witness"]],
+  ];
+  for (const [name, listed, kinds] of lists) {
+    const cited = [
+      ...new Set(t.steps.filter((s) => kinds.includes(s.kind)).map((s) => s.ref ?? "(none)")),
+    ].sort();
+    if (!sameNames(listed, cited))
+      fail(null, `${name} lists [${listed.join(",")}] but the steps cite [${cited.join(",")}]`);
+  }
+}
+
+/** Checks theorem number `position`, reports its failures and records whether it verified. */
+export function verifyTheorem(position: number, ctx: GraphContext, r: ReportBuilder): void {
+  const t = ctx.theorems[position]!;
+  const before = r.failures.length;
+  const fail: Fail = (step, reason) => r.fail(t.id, step, reason);
+
+  if (ctx.positions.get(t.id) !== position) fail(null, `theorem id ${t.id} is used twice`);
+  r.count("statement");
+  const statement = statementProblem(t, ctx.anchor);
+  if (statement) fail(null, statement);
+  if (t.mirrorOf !== undefined) {
+    r.count("mirror");
+    const at = ctx.positions.get(t.mirrorOf);
+    if (at === undefined || at >= position)
+      fail(null, `mirrorOf ${t.mirrorOf} does not name an earlier theorem`);
+  }
+  r.count(t.method === "induction" ? "induction" : "method");
+  for (const problem of headerProblems(t, ctx.anchor)) fail(null, problem);
+
+  const steps = new Map<number, StepJson>();
+  for (const step of t.steps) if (!steps.has(step.n)) steps.set(step.n, step);
+  const scope = { ...ctx, theorem: t, position, steps, firstMention: new Map(), witnesses: new Map() };
+  let previous = -1;
+  for (const step of t.steps) {
+    r.count(step.kind);
+    const problem = stepProblem(step, scope);
+    if (step.n <= previous)
+      fail(step.n, `step numbers must increase (step ${step.n} follows step ${previous})`);
+    else if (problem) fail(step.n, problem);
+    previous = Math.max(previous, step.n);
+  }
+
+  r.count("goals");
+  checkGoals(t, steps, ctx.anchor, fail);
+  r.count("lists");
+  checkLists(t, fail);
+  if (!ctx.verified.has(t.id)) ctx.verified.set(t.id, r.failures.length === before);
+}
