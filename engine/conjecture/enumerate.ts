@@ -12,13 +12,13 @@
  */
 import type { Conjecture, Theory } from "../../mpl/theory.js";
 import { chainKey } from "./canonical.js";
-import { type EquationFilter, equationDropReason, equationKey, unionSize } from "./equation-filters.js";
+import { type EquationFilter, equationDropReason, equationKey } from "./equation-filters.js";
 import { type Chain, equationChain, type ShapeDefect, shapeDefect, wellTyped } from "./relational.js";
 import { buildConjecture } from "./render.js";
 import { type ConjectureSettings, resolveConjectureSettings } from "./settings.js";
 import { buildSides, noSideRejections, type SideLimit } from "./sides.js";
 import { signatureOf } from "./signature.js";
-import { type TermId, TermTable } from "./term.js";
+import { type TermId, TermTable, unionSize } from "./term.js";
 
 /** Why an equation was dropped. */
 export type EquationReason = EquationFilter | ShapeDefect | "illTyped";
@@ -114,50 +114,52 @@ export function enumerateConjectures(
     return shapeDefect(forward, theory) ?? forward;
   };
 
-  // Sides grouped by their variables: only a side with the same variables can form a valid
-  // equation with a given left side. Pairs across groups are only counted (as `varsDiffer`),
-  // which a histogram by atom count does, plus an index of the sides containing each atom for
-  // the few pairs that fit the atom limit only through a shared subterm.
-  const groups = new Map<number, { sides: TermId[]; byAtoms: number[] }>();
+  // Sides grouped by their variable set, and within a group by atom count: a left side with
+  // `n` atoms pairs within the limit with every side of at most `maxAtoms - n` atoms, and with a
+  // larger side only through shared subterms, found through an index of the sides containing
+  // each atom. Only a side with the same variables can pass the filters; pairs across groups
+  // are counted (as `varsDiffer`) without being formed.
+  const groups = new Map<number, TermId[][]>();
   const containing = new Map<TermId, TermId[]>();
   for (const t of sides) {
     const info = table.get(t);
     let group = groups.get(info.varMask);
     if (group === undefined) {
-      group = { sides: [], byAtoms: new Array<number>(settings.maxAtoms + 1).fill(0) };
+      group = Array.from({ length: settings.maxAtoms + 1 }, () => []);
       groups.set(info.varMask, group);
     }
-    group.sides.push(t);
-    group.byAtoms[info.atoms.length]!++;
+    group[info.atoms.length]!.push(t);
     for (const a of info.atoms) {
       const list = containing.get(a);
       if (list === undefined) containing.set(a, [t]);
       else list.push(t);
     }
   }
-  const fits = (l: readonly TermId[], r: readonly TermId[]): boolean =>
-    l.length + r.length <= settings.maxAtoms || unionSize(l, r) <= settings.maxAtoms;
 
   for (const lhs of lefts) {
     const left = table.get(lhs);
     const lAtoms = left.atoms;
     const room = settings.maxAtoms - lAtoms.length;
+    const partners: TermId[] = [];
     let across = 0;
     for (const [mask, group] of groups) {
-      if (mask === left.varMask) continue;
-      for (let k = 0; k <= room; k++) across += group.byAtoms[k]!;
+      for (let k = 0; k <= room; k++) {
+        if (mask === left.varMask) partners.push(...group[k]!);
+        else across += group[k]!.length;
+      }
     }
     const sharing = new Set<TermId>();
     for (const a of lAtoms) for (const r of containing.get(a) ?? []) sharing.add(r);
-    for (const rhs of sharing) {
+    for (const rhs of [...sharing].sort((x, y) => x - y)) {
       const right = table.get(rhs);
-      if (right.varMask !== left.varMask && right.atoms.length > room && fits(lAtoms, right.atoms)) across++;
+      if (right.atoms.length <= room || unionSize(lAtoms, right.atoms) > settings.maxAtoms) continue;
+      if (right.varMask === left.varMask) partners.push(rhs);
+      else across++;
     }
     generated += across;
     reasons.varsDiffer += across;
 
-    for (const rhs of groups.get(left.varMask)!.sides) {
-      if (!fits(lAtoms, table.get(rhs).atoms)) continue;
+    for (const rhs of partners) {
       generated++;
       const verdict = judge(lhs, rhs);
       if (typeof verdict === "string") {

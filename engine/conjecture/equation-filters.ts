@@ -9,7 +9,7 @@
  */
 import type { ConjectureSettings } from "./settings.js";
 import type { Signature } from "./signature.js";
-import { occursIn, type TermId, type TermTable, varsOutside } from "./term.js";
+import { occursIn, type TermId, type TermTable, unionSize, varsOutside } from "./term.js";
 
 export type EquationFilter =
   | "varsDiffer"
@@ -30,25 +30,6 @@ const popcount = (x: number): number => {
   for (let v = x; v !== 0; v &= v - 1) n++;
   return n;
 };
-
-/** Size of the union of two ascending lists. */
-export function unionSize(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && x < y)) i++;
-    else if (x === undefined || y < x) j++;
-    else {
-      i++;
-      j++;
-    }
-    n++;
-  }
-  return n;
-}
 
 /** The compound subterms of an equation, ascending by id (a merge of the sides' sorted lists). */
 function equationAtoms(table: TermTable, lhs: TermId, rhs: TermId): TermId[] {

@@ -42,7 +42,10 @@ export function definitionalOrder(theory: Theory, premises: readonly PatternAtom
   return (remaining) =>
     remaining.filter((i) => {
       const inputs = inputsOf(premises[i]!);
-      return !remaining.some((j) => j !== i && inputs.includes(outputOf(premises[j]!) ?? -1));
+      return !remaining.some((j) => {
+        const out = outputOf(premises[j]!);
+        return j !== i && out !== null && inputs.includes(out);
+      });
     });
 }
 

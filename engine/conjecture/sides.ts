@@ -6,7 +6,7 @@
  */
 import type { ConjectureSettings } from "./settings.js";
 import type { Signature } from "./signature.js";
-import type { TermId, TermTable } from "./term.js";
+import { type TermId, type TermTable, unionSize } from "./term.js";
 
 /** Why a side term was not admitted (the first limit it breaks). */
 export type SideLimit = "atoms" | "unaryNesting" | "occurrences" | "constants" | "groundSubterm";
@@ -30,36 +30,50 @@ export function buildSides(
   for (let v = 0; v < settings.maxVars; v++) leaves.push(table.variable(v));
   for (const k of sig.elementConstants) leaves.push(table.constant(k));
   const sides = [...leaves];
-  const limit = (t: TermId): SideLimit | null => {
-    const info = table.get(t);
-    if (info.atoms.length > settings.maxAtoms) return "atoms";
-    if (info.unaryNesting > settings.maxUnaryNesting) return "unaryNesting";
-    if (info.varCounts.some((n) => n > settings.maxOccurrencesPerSide)) return "occurrences";
-    if (info.constCount > settings.maxConstantOccurrences) return "constants";
-    if (!settings.groundSubterms && info.hasGroundCompound) return "groundSubterm";
+  const unary = new Set<number>();
+  sig.operations.forEach((op, index) => {
+    if (op.arity === 1) unary.add(index);
+  });
+  // The limits of `op(children)` follow from the children, so a rejected term is never interned.
+  const limit = (op: number, children: readonly TermId[]): SideLimit | null => {
+    const infos = children.map((c) => table.get(c));
+    const atoms = infos.length === 1 ? infos[0]!.atoms.length : unionSize(infos[0]!.atoms, infos[1]!.atoms);
+    if (atoms + 1 > settings.maxAtoms) return "atoms";
+    const nesting = Math.max(...infos.map((i) => i.unaryNesting)) + (unary.has(op) ? 1 : 0);
+    if (nesting > settings.maxUnaryNesting) return "unaryNesting";
+    for (let v = 0; v < settings.maxVars; v++) {
+      let n = 0;
+      for (const i of infos) n += i.varCounts[v]!;
+      if (n > settings.maxOccurrencesPerSide) return "occurrences";
+    }
+    let constants = 0;
+    for (const i of infos) constants += i.constCount;
+    if (constants > settings.maxConstantOccurrences) return "constants";
+    const ground = infos.some((i) => i.hasGroundCompound) || infos.every((i) => i.varMask === 0);
+    if (!settings.groundSubterms && ground) return "groundSubterm";
     return null;
   };
   for (let depth = 1; depth <= settings.maxDepth; depth++) {
     const below = sides.filter((t) => table.get(t).depth < depth);
     const fresh: TermId[] = [];
-    const consider = (t: TermId): void => {
-      const broken = limit(t);
-      if (broken === null) fresh.push(t);
+    const consider = (op: number, children: TermId[]): void => {
+      const broken = limit(op, children);
+      if (broken === null) fresh.push(table.apply(op, children));
       else rejected[broken]++;
     };
     sig.operations.forEach((op, index) => {
       if (op.arity === 1) {
-        for (const x of below) if (table.get(x).depth === depth - 1) consider(table.apply(index, [x]));
+        for (const x of below) if (table.get(x).depth === depth - 1) consider(index, [x]);
         return;
       }
       for (const x of below) {
         for (const y of below) {
           if (Math.max(table.get(x).depth, table.get(y).depth) !== depth - 1) continue;
-          consider(table.apply(index, [x, y]));
+          consider(index, [x, y]);
         }
       }
     });
-    sides.push(...fresh);
+    for (const t of fresh) sides.push(t);
   }
   return sides;
 }

@@ -182,3 +182,22 @@ export function varsOutside(table: TermTable, term: TermId, sub: TermId): { mask
   }
   return { mask, found };
 }
+
+/** Size of the union of two ascending lists. */
+export function unionSize(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x < y)) i++;
+    else if (x === undefined || y < x) j++;
+    else {
+      i++;
+      j++;
+    }
+    n++;
+  }
+  return n;
+}
