@@ -6,6 +6,9 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerExport } from "./commands/export.js";
+import { registerProve } from "./commands/prove.js";
+import { registerVerify } from "./commands/verify.js";
 
 /** The package version, read at run time so that it cannot drift from package.json. */
 function packageVersion(): string {
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
     // Throw instead of exiting, so usage errors can be mapped to exit code 2.
     .exitOverride();
   registerCheck(program);
+  registerProve(program);
+  registerVerify(program);
+  registerExport(program);
   return program;
 }
 

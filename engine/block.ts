@@ -160,7 +160,11 @@ export function readDeriv(d: BlockData, f: number): Deriv {
   return { kind, ref, binding, premises, extra };
 }
 
-export function readFact(d: BlockData, width: number, f: number): { pred: number; neg: boolean; args: number[] } {
+export function readFact(
+  d: BlockData,
+  width: number,
+  f: number,
+): { pred: number; neg: boolean; args: number[] } {
   const base = f * width;
   const pn = d.facts.get(base);
   const args: number[] = [];

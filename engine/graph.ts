@@ -10,14 +10,25 @@ export function buildProofGraph(run: RunResult, readable: (s: StatementJson) => 
   const names = th.constants.map((c) => c.name);
   const roles = th.anchor?.roles;
   const role = (id: number) =>
-    roles?.carrier === id ? "carrier" : roles?.zero === id ? "zero" : roles?.successor === id ? "successor" : undefined;
+    roles?.carrier === id
+      ? "carrier"
+      : roles?.zero === id
+        ? "zero"
+        : roles?.successor === id
+          ? "successor"
+          : undefined;
   const proved = run.theorems.map((t) => run.conjectures[t.conjecture]!);
   const theorems = proved.map((c) => extractTheorem(run, c, readable));
   const unproved = run.conjectures
     .filter((c) => !c.proved)
     .map((c) => {
       const statement = statementJson(c.statement, th.predicates, names);
-      return { name: c.name, statement, mpl: c.mpl || statementMpl(statement), readable: readable(statement) };
+      return {
+        name: c.name,
+        statement,
+        mpl: c.mpl || statementMpl(statement),
+        readable: readable(statement),
+      };
     });
   return {
     schema: PROOF_SCHEMA,

@@ -8,7 +8,12 @@ export function atomJson(pred: string, args: string[], neg: boolean): AtomJson {
 }
 
 /** A pattern atom with variables named by `vars` and constants by `consts`. */
-export function patternJson(a: PatternAtom, preds: readonly Predicate[], vars: readonly string[], consts: readonly string[]): AtomJson {
+export function patternJson(
+  a: PatternAtom,
+  preds: readonly Predicate[],
+  vars: readonly string[],
+  consts: readonly string[],
+): AtomJson {
   return atomJson(
     preds[a.pred]!.name,
     a.args.map((t) => (t < 0 ? consts[-t - 1]! : vars[t]!)),
@@ -16,7 +21,11 @@ export function patternJson(a: PatternAtom, preds: readonly Predicate[], vars: r
   );
 }
 
-export function statementJson(s: Statement, preds: readonly Predicate[], consts: readonly string[]): StatementJson {
+export function statementJson(
+  s: Statement,
+  preds: readonly Predicate[],
+  consts: readonly string[],
+): StatementJson {
   return {
     vars: [...s.varNames],
     premises: s.premises.map((p) => patternJson(p, preds, s.varNames, consts)),
@@ -31,7 +40,14 @@ export function entityJson(e: Entity, preds: readonly Predicate[], consts: reado
     case "fact":
       return { id: e.id, kind: "fact", vars: [], premises: [], head: pj(e.atom), origin };
     case "rule":
-      return { id: e.id, kind: "rule", vars: [...e.varNames], premises: e.premises.map(pj), head: pj(e.head), origin };
+      return {
+        id: e.id,
+        kind: "rule",
+        vars: [...e.varNames],
+        premises: e.premises.map(pj),
+        head: pj(e.head),
+        origin,
+      };
     case "exists":
       return {
         id: e.id,

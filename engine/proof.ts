@@ -8,10 +8,15 @@ import { type BlockState, D, F_ALIVE, factCount, readDeriv, readFact } from "./b
 import { atomJson, statementJson, statementMpl } from "./names.js";
 import type { RAtom } from "./rules.js";
 import type { Attempt, ConjectureRun, RunResult } from "./run.js";
+import { EQ_BY_CLASSES } from "./saturate.js";
 
 const UNBOUND = -2147483648;
 
-export function extractTheorem(run: RunResult, c: ConjectureRun, readable: (s: StatementJson) => string): TheoremJson {
+export function extractTheorem(
+  run: RunResult,
+  c: ConjectureRun,
+  readable: (s: StatementJson) => string,
+): TheoremJson {
   const proved = c.proved!;
   const attempt = c.attempts[proved.attempt]!;
   const b = new ProofBuilder(run, c, attempt);
@@ -26,7 +31,11 @@ export function extractTheorem(run: RunResult, c: ConjectureRun, readable: (s: S
   } else {
     const carrier = theory.anchor!.roles!.carrier;
     const dConst = c.vars.get(attempt.var)!;
-    const carrierStep = b.find(attempt.main, { pred: 0, neg: false, args: [-dConst - 1, -carrier - 1] }, "main");
+    const carrierStep = b.find(
+      attempt.main,
+      { pred: 0, neg: false, args: [-dConst - 1, -carrier - 1] },
+      "main",
+    );
     const sg = run.blocks[attempt.step]!.meta.goals.find((x) => x.key === attempt.goalKeys[1])!;
     goals.step = b.literal(attempt.step, sg.fact, sg.atom!, "step");
     const bg = run.blocks[attempt.base]!.meta.goals.find((x) => x.key === attempt.goalKeys[0])!;
@@ -43,8 +52,10 @@ export function extractTheorem(run: RunResult, c: ConjectureRun, readable: (s: S
     induction = { var: v, predecessor: pred, fixed, hypothesis, carrierStep };
   }
   const steps = b.steps;
-  const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort(byId);
-  const axioms = [...new Set(steps.filter((s) => ["axiom", "rule", "witness"].includes(s.kind)).map((s) => s.ref!))].sort(byId);
+  const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort();
+  const axioms = [
+    ...new Set(steps.filter((s) => ["axiom", "rule", "witness"].includes(s.kind)).map((s) => s.ref!)),
+  ].sort();
   const t: TheoremJson = {
     id: `T${proved.theorem + 1}`,
     name: c.name,
@@ -62,12 +73,6 @@ export function extractTheorem(run: RunResult, c: ConjectureRun, readable: (s: S
   if (c.mirrorOf !== null) t.mirrorOf = `T${c.mirrorOf + 1}`;
   return t;
 }
-
-const byId = (a: string, b: string): number => {
-  const na = Number(a.slice(1));
-  const nb = Number(b.slice(1));
-  return a[0] === b[0] && !Number.isNaN(na) && !Number.isNaN(nb) ? na - nb : a < b ? -1 : a > b ? 1 : 0;
-};
 
 class ProofBuilder {
   readonly steps: StepJson[] = [];
@@ -106,7 +111,8 @@ class ProofBuilder {
 
   private name(k: number): string {
     if (k === UNBOUND) return "?";
-    const names = this.scope === "base" && k >= this.run.theory.constants.length ? this.baseNames : this.names;
+    const names =
+      this.scope === "base" && k >= this.run.theory.constants.length ? this.baseNames : this.names;
     let n = names.get(k);
     if (n === undefined) {
       do n = `w${++this.witnessCount}`;
@@ -136,7 +142,11 @@ class ProofBuilder {
 
   private atom(block: number, f: number): AtomJson {
     const a = readFact(this.run.blocks[block]!.data, this.run.width, f);
-    return atomJson(this.run.theory.predicates[a.pred]!.name, a.args.map((k) => this.name(k)), a.neg);
+    return atomJson(
+      this.run.theory.predicates[a.pred]!.name,
+      a.args.map((k) => this.name(k)),
+      a.neg,
+    );
   }
 
   /** Emits the step for fact f of a block (and everything it rests on); returns its number. */
@@ -215,6 +225,7 @@ class ProofBuilder {
    * into another, substitution steps back to the literal atom.
    */
   literal(block: number, f: number, want: RAtom, scope: Section): number {
+    if (f === EQ_BY_CLASSES) return this.equality(block, -want.args[0]! - 1, -want.args[1]! - 1, scope);
     let cur = this.emit(block, f, scope);
     this.scope = scope;
     const have = readFact(this.run.blocks[block]!.data, this.run.width, f).args;
@@ -236,15 +247,63 @@ class ProofBuilder {
         const eqStep = this.emit(block, eq, scope);
         this.scope = scope;
         const symm = this.push(
-          { n: 0, section: sec, fact: atomJson("=", [this.name(winner), this.name(loser)], false), kind: "eq-symm", premises: [eqStep] },
+          {
+            n: 0,
+            section: sec,
+            fact: atomJson("=", [this.name(winner), this.name(loser)], false),
+            kind: "eq-symm",
+            premises: [eqStep],
+          },
           null,
         );
         const prev = this.steps[cur - 1]!.fact;
         const args = prev.args.map((a, k) => (k === i && a === this.name(winner) ? this.name(loser) : a));
-        cur = this.push({ n: 0, section: sec, fact: { ...prev, args }, kind: "eq-subst", premises: [cur, symm] }, null);
+        cur = this.push(
+          { n: 0, section: sec, fact: { ...prev, args }, kind: "eq-subst", premises: [cur, symm] },
+          null,
+        );
       }
     });
     return cur;
+  }
+
+  /** Steps proving `=[a,c]` from the union-find edges joining a and c. */
+  private equality(block: number, a: number, c: number, scope: Section): number {
+    const sec = this.section(block, scope);
+    const up = (x: number): [number, number, number][] => {
+      const out: [number, number, number][] = [];
+      for (let e = this.edge(block, x); e; e = this.edge(block, x)) {
+        out.push([x, e[0], e[1]]);
+        x = e[0];
+      }
+      return out;
+    };
+    const ua = up(a);
+    const uc = up(c);
+    const onA = new Set([a, ...ua.map((e) => e[1])]);
+    const meetIdx = [c, ...uc.map((e) => e[1])].findIndex((x) => onA.has(x));
+    const meet = [c, ...uc.map((e) => e[1])][meetIdx]!;
+    const eqAtom = (x: number, y: number) => atomJson("=", [this.name(x), this.name(y)], false);
+    const add = (fact: AtomJson, kind: "eq-symm" | "eq-trans", premises: number[]) =>
+      this.push({ n: 0, section: sec, fact, kind, premises }, null);
+    // x = meet along a chain of edges (each edge fact states =[loser,winner]).
+    const chain = (from: number, edges: [number, number, number][]): number | null => {
+      let cur: number | null = null;
+      for (const [l, w, eq] of edges) {
+        if (l === meet) break;
+        const e = this.emit(block, eq, scope);
+        this.scope = scope;
+        cur = cur === null ? e : add(eqAtom(from, w), "eq-trans", [cur, e]);
+        if (w === meet) break;
+      }
+      return cur;
+    };
+    const left = a === meet ? null : chain(a, ua);
+    const right = c === meet ? null : chain(c, uc);
+    // left: =[a,meet]; right: =[c,meet] → =[meet,c].
+    const flipped = right === null ? null : add(eqAtom(meet, c), "eq-symm", [right]);
+    if (left !== null && flipped !== null) return add(eqAtom(a, c), "eq-trans", [left, flipped]);
+    return (left ?? flipped)!;
   }
 
   /** Emits the fact of a block equal to `want` up to equalities. */
@@ -260,7 +319,8 @@ class ProofBuilder {
     for (let f = 0; f < n; f++) {
       if (!(s.data.flags.get(f) & F_ALIVE)) continue;
       const a = readFact(s.data, this.run.width, f);
-      if (a.pred === want.pred && a.neg === want.neg && a.args.every((x, i) => x === args[i])) return this.literal(block, f, want, scope);
+      if (a.pred === want.pred && a.neg === want.neg && a.args.every((x, i) => x === args[i]))
+        return this.literal(block, f, want, scope);
     }
     throw new Error("internal: fact required by the proof is missing");
   }

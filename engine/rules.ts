@@ -39,7 +39,16 @@ export const EQ_PRED = 3;
 export function ruleFromEntity(e: Entity, index: number): Rule {
   switch (e.kind) {
     case "fact":
-      return { index, ref: e.id, kind: "axiom", nvars: 0, premises: [], head: toRAtom(e.atom), exists: null, demandOnly: false };
+      return {
+        index,
+        ref: e.id,
+        kind: "axiom",
+        nvars: 0,
+        premises: [],
+        head: toRAtom(e.atom),
+        exists: null,
+        demandOnly: false,
+      };
     case "rule":
       return {
         index,

@@ -117,7 +117,7 @@ export class Engine {
   private rules: Rule[];
   private readonly axiomCount: number;
   private readonly operators: (OperatorInfo | null)[];
-  private readonly width: number;
+  readonly width: number;
   private readonly children = new Map<number, number[]>();
 
   constructor(
@@ -133,7 +133,13 @@ export class Engine {
     this.trie.set("", { block: 0, vars: new Map() });
   }
 
-  private newBlock(parent: number, kind: BlockKind, assumptions: Assumption[], hypotheses: Rule[], ownConsts = 0): number {
+  private newBlock(
+    parent: number,
+    kind: BlockKind,
+    assumptions: Assumption[],
+    hypotheses: Rule[],
+    ownConsts = 0,
+  ): number {
     const id = this.blocks.length;
     const depth = parent < 0 ? 0 : this.blocks[parent]!.meta.depth + 1;
     this.blocks.push({
@@ -184,7 +190,11 @@ export class Engine {
         const vars = new Map(parent.vars);
         let own = 0;
         for (const t of p.args) if (t >= 0 && !vars.has(t)) vars.set(t, ownBase(depth) + own++);
-        const atom: RAtom = { pred: p.pred, neg: p.negated, args: p.args.map((t) => (t < 0 ? t : -vars.get(t)! - 1)) };
+        const atom: RAtom = {
+          pred: p.pred,
+          neg: p.negated,
+          args: p.args.map((t) => (t < 0 ? t : -vars.get(t)! - 1)),
+        };
         const block = this.newBlock(parent.block, "prefix", [{ atom, kind: "premise", index: i }], [], own);
         next = { block, vars };
         this.trie.set(key, next);
@@ -194,7 +204,11 @@ export class Engine {
     return node;
   }
 
-  private ground(a: PatternAtom, vars: ReadonlyMap<number, number>, extra?: ReadonlyMap<number, number>): RAtom {
+  private ground(
+    a: PatternAtom,
+    vars: ReadonlyMap<number, number>,
+    extra?: ReadonlyMap<number, number>,
+  ): RAtom {
     return {
       pred: a.pred,
       neg: a.negated,
@@ -203,7 +217,12 @@ export class Engine {
   }
 
   /** Registers a conjecture: its block path, goals, and induction attempts. */
-  addConjecture(c: { name: string | null; mpl: string; statement: Statement; mirrorOf: number | null }): number | null {
+  addConjecture(c: {
+    name: string | null;
+    mpl: string;
+    statement: Statement;
+    mirrorOf: number | null;
+  }): number | null {
     const st = canonicalVars(c.statement);
     const key = statementKey(st);
     if (this.keys.has(key)) return null;
@@ -226,12 +245,34 @@ export class Engine {
     this.conjectures.push(run);
     if (!headOk) return index;
     const direct = `${index}:direct`;
-    this.blocks[node.block]!.meta.goals.push({ key: direct, atom: this.ground(st.head, node.vars), proved: false, fact: -1 });
-    run.attempts.push({ method: "direct", var: -1, fixed: [], main: node.block, step: -1, base: -1, baseVars: new Map(), predecessor: -1, goalKeys: [direct] });
+    this.blocks[node.block]!.meta.goals.push({
+      key: direct,
+      atom: this.ground(st.head, node.vars),
+      proved: false,
+      fact: -1,
+    });
+    run.attempts.push({
+      method: "direct",
+      var: -1,
+      fixed: [],
+      main: node.block,
+      step: -1,
+      base: -1,
+      baseVars: new Map(),
+      predecessor: -1,
+      goalKeys: [direct],
+    });
     const roles = this.theory.anchor?.roles;
     if (this.settings.induction && roles) {
       const inputs = freeInputs(st, this.theory.predicates);
-      for (const v of inputs) this.addInduction(run, v, inputs.filter((x) => x !== v), roles.zero, roles.successor);
+      for (const v of inputs)
+        this.addInduction(
+          run,
+          v,
+          inputs.filter((x) => x !== v),
+          roles.zero,
+          roles.successor,
+        );
     }
     return index;
   }
@@ -246,7 +287,12 @@ export class Engine {
     const baseKey = `${run.index}:ind${v}:base`;
     const baseHead = sub(st.head);
     if (!baseHead.args.every((t) => t < 0 || baseNode.vars.has(t))) return;
-    this.blocks[baseNode.block]!.meta.goals.push({ key: baseKey, atom: this.ground(baseHead, baseNode.vars), proved: false, fact: -1 });
+    this.blocks[baseNode.block]!.meta.goals.push({
+      key: baseKey,
+      atom: this.ground(baseHead, baseNode.vars),
+      proved: false,
+      fact: -1,
+    });
     // Step case: a child of the conjecture's block with successor(p) = v and the hypothesis.
     const depth = this.blocks[run.block]!.meta.depth + 1;
     const p = ownBase(depth);
@@ -254,7 +300,12 @@ export class Engine {
     const succAtom: RAtom = { pred: 1, neg: false, args: [-p - 1, -run.vars.get(v)! - 1, -succ - 1] };
     const step = this.newBlock(run.block, "step", [{ atom: succAtom, kind: "succ", index: 0 }], [hyp], 1);
     const stepKey = `${run.index}:ind${v}:step`;
-    this.blocks[step]!.meta.goals.push({ key: stepKey, atom: this.ground(st.head, run.vars), proved: false, fact: -1 });
+    this.blocks[step]!.meta.goals.push({
+      key: stepKey,
+      atom: this.ground(st.head, run.vars),
+      proved: false,
+      fact: -1,
+    });
     run.attempts.push({
       method: "induction",
       var: v,
@@ -270,7 +321,13 @@ export class Engine {
   }
 
   /** The statement with v := p and `fixed` held as the block's constants; the rest stay bound. */
-  private hypothesis(st: Statement, v: number, fixed: number[], p: number, vars: ReadonlyMap<number, number>): Rule {
+  private hypothesis(
+    st: Statement,
+    v: number,
+    fixed: number[],
+    p: number,
+    vars: ReadonlyMap<number, number>,
+  ): Rule {
     const renum = new Map<number, number>();
     st.varNames.forEach((_, x) => {
       if (x !== v && !fixed.includes(x)) renum.set(x, renum.size);
@@ -300,7 +357,8 @@ export class Engine {
 
   private inboxFor(b: BlockState): Inbox {
     const parentId = b.meta.parent;
-    if (parentId < 0) return { facts: new Int32Array(0), factIds: new Int32Array(0), witnessKeys: [], constDepth: [] };
+    if (parentId < 0)
+      return { facts: new Int32Array(0), factIds: new Int32Array(0), witnessKeys: [], constDepth: [] };
     const parent = this.blocks[parentId]!;
     const n = factCount(parent.data);
     const ids: number[] = [];
@@ -310,14 +368,30 @@ export class Engine {
       if (parent.data.flags.get(f) & F_ALIVE || parent.data.facts.get(f * this.width) === eqPn) ids.push(f);
     }
     const facts = new Int32Array(ids.length * this.width);
-    ids.forEach((f, i) => facts.set(parent.data.facts.data.subarray(f * this.width, (f + 1) * this.width), i * this.width));
+    ids.forEach((f, i) =>
+      facts.set(parent.data.facts.data.subarray(f * this.width, (f + 1) * this.width), i * this.width),
+    );
     b.meta.delivered = n;
-    return { facts, factIds: Int32Array.from(ids), witnessKeys: parent.meta.witnessKeys, constDepth: parent.meta.constDepth };
+    return {
+      facts,
+      factIds: Int32Array.from(ids),
+      witnessKeys: parent.meta.witnessKeys,
+      constDepth: parent.meta.constDepth,
+    };
   }
 
   /** Runs bursts until no goal is pending, nothing changes, or a limit is reached. */
   async run(opts: RunOptions = {}): Promise<RunResult> {
     const exec = opts.executor ?? inThreadExecutor;
+    try {
+      return await this.bursts(exec, opts);
+    } finally {
+      // A failed burst must not leave worker threads behind.
+      await exec.close();
+    }
+  }
+
+  private async bursts(exec: Executor, opts: RunOptions): Promise<RunResult> {
     let stopReason: StopReason = "max-bursts";
     let burst = 0;
     for (; burst < this.settings.maxBursts; burst++) {
@@ -334,19 +408,29 @@ export class Engine {
       this.deactivate();
       const after = this.blocks.filter((b) => b.meta.active).reduce((s, b) => s + factCount(b.data), 0);
       const proved = this.conjectures.filter((c) => c.proved).length;
-      opts.onProgress?.({ burst, activeBlocks: active.length, facts: after, proved, conjectures: this.conjectures.length });
+      opts.onProgress?.({
+        burst,
+        activeBlocks: active.length,
+        facts: after,
+        proved,
+        conjectures: this.conjectures.length,
+      });
       if (this.conjectures.every((c) => c.proved || c.attempts.length === 0)) {
         stopReason = "all-proved";
         burst++;
         break;
       }
-      if (after === before && this.rules.length === rulesBefore && this.blocks.length === blocksBefore && burst > 0) {
+      if (
+        after === before &&
+        this.rules.length === rulesBefore &&
+        this.blocks.length === blocksBefore &&
+        burst > 0
+      ) {
         stopReason = "fixpoint";
         burst++;
         break;
       }
     }
-    await exec.close();
     return {
       theory: this.theory,
       settings: this.settings,

@@ -53,6 +53,9 @@ export interface Inbox {
 
 const UNBOUND = -2147483648;
 
+/** Goal fact marker: an equality goal whose sides were merged by union-find. */
+export const EQ_BY_CLASSES = -2;
+
 interface Index {
   byPred: Map<number, number[]>;
   byArg: Map<number, number[]>;
@@ -91,7 +94,10 @@ function demandTable(rules: readonly Rule[]): Map<number, [Rule, number][]> {
   return t;
 }
 
-const tableCache = new WeakMap<readonly Rule[], Map<number, { seeds: Map<number, [Rule, number][]>; demands: Map<number, [Rule, number][]> }>>();
+const tableCache = new WeakMap<
+  readonly Rule[],
+  Map<number, { seeds: Map<number, [Rule, number][]>; demands: Map<number, [Rule, number][]> }>
+>();
 
 function globalTables(ctx: EngineContext, upTo: number) {
   let byLen = tableCache.get(ctx.rules);
@@ -182,7 +188,15 @@ class Saturator {
     if (newRules.length) this.fireRules(newRules, 0, oldEnd, oldEnd);
     for (const [k, dm] of m.pendingDemands) this.demands.set(k, dm);
     // Hypotheses mention block constants, so they can demand before any fact matches them.
-    for (const h of m.hypotheses) this.join(h, -1, new Array(h.premises.length).fill(-1), new Int32Array(h.nvars).fill(UNBOUND), 0, factCount(this.d));
+    for (const h of m.hypotheses)
+      this.join(
+        h,
+        -1,
+        new Array(h.premises.length).fill(-1),
+        new Int32Array(h.nvars).fill(UNBOUND),
+        0,
+        factCount(this.d),
+      );
 
     let deltaStart = oldEnd;
     const limit = this.ctx.settings.maxFactsPerBlock;
@@ -349,7 +363,8 @@ class Saturator {
       const [loser, winner] = this.rank(a) < this.rank(b) ? [b, a] : [a, b];
       // The substitution steps need the equality oriented loser → winner.
       let eq = f;
-      if (a !== loser) eq = this.push(predNegOf(EQ_PRED, false), [loser, winner], [D.eqSymm, -1, 0, 1, f, 0], 0);
+      if (a !== loser)
+        eq = this.push(predNegOf(EQ_PRED, false), [loser, winner], [D.eqSymm, -1, 0, 1, f, 0], 0);
       this.parent.set(loser, winner);
       const edge: [number, number, number] = [loser, winner, eq];
       this.s.meta.ufEdges.push(edge);
@@ -450,7 +465,14 @@ class Saturator {
     return t < 0 ? this.find(-t - 1) : binding[t]!;
   }
 
-  private join(r: Rule, seedPos: number, matched: number[], binding: Int32Array, ds: number, de: number): void {
+  private join(
+    r: Rule,
+    seedPos: number,
+    matched: number[],
+    binding: Int32Array,
+    ds: number,
+    de: number,
+  ): void {
     // Pick the most constrained unmatched premise.
     let best = -1;
     let bestCands: number[] = EMPTY;
@@ -460,10 +482,17 @@ class Saturator {
       if (matched[i] !== -1) continue;
       const p = prem[i]!;
       const cands = this.candidates(p, binding);
-      const demandable = cands.length === 0 || best < 0 || cands.length <= bestCands.length ? this.demandable(p, binding) : false;
+      const demandable =
+        cands.length === 0 || best < 0 || cands.length <= bestCands.length
+          ? this.demandable(p, binding)
+          : false;
       // A premise nothing can satisfy (and no witness could): this branch is dead.
       if (cands.length === 0 && !demandable) return;
-      if (best < 0 || cands.length < bestCands.length || (cands.length === bestCands.length && bestDemand && !demandable)) {
+      if (
+        best < 0 ||
+        cands.length < bestCands.length ||
+        (cands.length === bestCands.length && bestDemand && !demandable)
+      ) {
         best = i;
         bestCands = cands;
         bestDemand = demandable;
@@ -578,7 +607,9 @@ class Saturator {
         const matched: number[] = [];
         for (const p of r.premises) {
           const pa = p.args.map((t) => this.valueOf(t, binding));
-          const f = pa.includes(UNBOUND) ? undefined : this.idx.byKey.get(this.key(predNegOf(p.pred, p.neg), pa));
+          const f = pa.includes(UNBOUND)
+            ? undefined
+            : this.idx.byKey.get(this.key(predNegOf(p.pred, p.neg), pa));
           if (f === undefined || !this.alive(f)) {
             ok = false;
             break;
@@ -598,7 +629,8 @@ class Saturator {
   }
 
   private conclude(r: Rule, binding: Int32Array, matched: number[], fromJoin: boolean): void {
-    if (fromJoin && r.kind !== "hypothesis" && matched.every((f) => this.d.flags.get(f) & F_INHERITED)) return;
+    if (fromJoin && r.kind !== "hypothesis" && matched.every((f) => this.d.flags.get(f) & F_INHERITED))
+      return;
     if (r.exists) {
       if (fromJoin && r.demandOnly) return;
       this.makeWitness(r, binding, matched);
@@ -636,7 +668,15 @@ class Saturator {
     this.witnessKeys.set(key, first);
     for (const atom of ex.body) {
       const args = atom.args.map((t) => this.valueOf(t, b));
-      this.add(atom.pred, atom.neg, args, [D.witness, r.index, r.nvars, ...b, matched.length, ...matched, first]);
+      this.add(atom.pred, atom.neg, args, [
+        D.witness,
+        r.index,
+        r.nvars,
+        ...b,
+        matched.length,
+        ...matched,
+        first,
+      ]);
     }
   }
 
@@ -652,6 +692,12 @@ class Saturator {
         continue;
       }
       const args = g.atom.args.map((t) => this.find(-t - 1));
+      if (g.atom.pred === EQ_PRED && !g.atom.neg && args[0] === args[1]) {
+        // Both sides in one class: proved through the union-find edges (see engine/proof.ts).
+        g.proved = true;
+        g.fact = EQ_BY_CLASSES;
+        continue;
+      }
       const f = this.idx.byKey.get(this.key(predNegOf(g.atom.pred, g.atom.neg), args));
       if (f !== undefined && this.alive(f)) {
         g.proved = true;

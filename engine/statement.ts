@@ -74,7 +74,11 @@ export function statementKey(s: Statement): string {
   if (n > 7) return [...s.premises.map(atomText), "=>", atomText(s.head)].join(" ");
   let best: string | null = null;
   for (const perm of permutations(n)) {
-    const c = canonicalVars({ varNames: s.varNames, premises: perm.map((i) => s.premises[i]!), head: s.head });
+    const c = canonicalVars({
+      varNames: s.varNames,
+      premises: perm.map((i) => s.premises[i]!),
+      head: s.head,
+    });
     const k = [...c.premises.map(atomText), "=>", atomText(c.head)].join(" ");
     if (best === null || k < best) best = k;
   }
@@ -84,7 +88,8 @@ export function statementKey(s: Statement): string {
 function permutations(n: number): number[][] {
   if (n === 0) return [[]];
   const out: number[][] = [];
-  for (const p of permutations(n - 1)) for (let i = 0; i <= p.length; i++) out.push([...p.slice(0, i), n - 1, ...p.slice(i)]);
+  for (const p of permutations(n - 1))
+    for (let i = 0; i <= p.length; i++) out.push([...p.slice(0, i), n - 1, ...p.slice(i)]);
   return out;
 }
 

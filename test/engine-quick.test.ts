@@ -24,7 +24,9 @@ const reversedExecutor: Executor = {
 };
 
 /** Proved conjecture names with their methods, sorted. */
-const provedSummary = (g: ProofGraph): string[] => g.theorems.map((t) => `${t.name} by ${t.method}`).sort();
+// Which theorems are proved must not depend on names or order; the route to a proof may
+// (a join demands witnesses for the premise it picks first, and ties follow premise order).
+const provedSummary = (g: ProofGraph): string[] => g.theorems.map((t) => `${t.name}`).sort();
 
 describe("quick set on the hand theory", () => {
   let run: RunResult;
@@ -72,7 +74,7 @@ describe("quick set on the hand theory", () => {
     expect(again).toBe(JSON.stringify(graph));
   });
 
-  it("proves the same conjectures by the same methods on a renamed and reordered copy", async () => {
+  it("proves the same conjectures on a renamed and reordered copy", async () => {
     const renamedRun = await prove(renamedPeano());
     const renamed = graphOf(renamedRun);
     expect(renamed.theory.constants.map((c) => c.name)).toEqual(["times", "z0", "plus", "Nat", "succ"]);

@@ -14,6 +14,7 @@ import {
   renderDiagnostic,
   type Theory,
 } from "../../mpl/index.js";
+import { loadGl, loadMpl } from "../load-theory.js";
 
 export interface CheckOptions {
   readonly json?: boolean;
@@ -80,55 +81,15 @@ export function registerCheck(program: Command): void {
 
 /** Runs the check and returns the exit code (0, or 1 on input errors). */
 export function runCheck(paths: readonly string[], options: CheckOptions, io: Output): number {
-  const loaded = options.glConfig === undefined ? loadMpl(paths) : loadGl(options.glConfig, paths);
+  const loaded =
+    options.glConfig === undefined
+      ? loadMpl(paths)
+      : loadGl(options.glConfig, paths[0] ?? ".", paths.slice(1));
   for (const d of loaded.diagnostics) io.err(`${renderDiagnostic(d, loaded.texts.get(d.path))}\n`);
   const summary = summarise(loaded.theory, loaded.diagnostics, loaded.files, loaded.parsedOnly);
   if (options.json === true) io.out(`${JSON.stringify(summary, null, 2)}\n`);
   else io.out(formatSummary(summary));
   return summary.ok ? 0 : 1;
-}
-
-interface Loaded {
-  readonly theory: Theory | null;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly texts: ReadonlyMap<string, string>;
-  readonly files: readonly string[];
-  readonly parsedOnly: readonly string[];
-}
-
-function loadMpl(paths: readonly string[]): Loaded {
-  const r = loadPaths(paths);
-  return { ...r, texts: r.sourceTexts, files: [...r.sourceTexts.keys()], parsedOnly: [] };
-}
-
-/** A GL folder plus optional conjecture-list files. */
-function loadGl(config: string, paths: readonly string[]): Loaded {
-  const [dir, ...conjectureFiles] = paths;
-  const r: GlLoadResult = loadGlFolder(config, dir ?? ".");
-  const texts = new Map(r.sources.map((s) => [s.path, s.text]));
-  const diagnostics = [...r.diagnostics];
-  let theory = r.theory;
-  for (const path of conjectureFiles) {
-    const read = readSource(path);
-    diagnostics.push(...read.diagnostics);
-    if (read.text === null) continue;
-    texts.set(path, read.text);
-    if (theory === null || read.diagnostics.length > 0) continue;
-    const added = parseGlConjectureLines(read.text, theory, path);
-    diagnostics.push(...added.diagnostics);
-    theory = {
-      ...theory,
-      predicates: added.predicates,
-      conjectures: [...theory.conjectures, ...added.conjectures],
-    };
-  }
-  return {
-    theory: hasErrors(diagnostics) ? null : theory,
-    diagnostics,
-    texts,
-    files: [...texts.keys()],
-    parsedOnly: r.parsedOnly,
-  };
 }
 
 export function summarise(

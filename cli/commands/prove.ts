@@ -1,0 +1,169 @@
+/**
+ * `gl prove`: prove the conjectures of a theory (its own, or a GL conjecture list) and report
+ * each one; `--out` writes the proof graph JSON atomically.
+ */
+import { join } from "node:path";
+import type { Command } from "commander";
+import { WorkerError } from "../../engine/pool.js";
+import type { ProofGraph, TheoremJson } from "../../export/schema.js";
+import { writeJsonAtomic } from "../../export/write-json.js";
+import { loadTheory, printDiagnostics } from "../load-theory.js";
+import { defaultWorkers, parseCount, peakRssMb, runProver, UsageError } from "../run-engine.js";
+
+export interface ProveOptions {
+  json?: boolean;
+  out?: string;
+  maxBursts?: string;
+  maxWitnessDepth?: string;
+  workers?: string;
+  glConfig?: string;
+  conjectures?: string[];
+  quiet?: boolean;
+}
+
+export interface ConjectureReport {
+  name: string | null;
+  statement: string;
+  mpl: string;
+  status: "proved" | "unproved";
+  method: string | null;
+  burst: number | null;
+  steps: number | null;
+  theorem: string | null;
+}
+
+/** One entry per input conjecture (mirrors are counted, not listed). */
+export function conjectureReports(graph: ProofGraph): ConjectureReport[] {
+  const out: ConjectureReport[] = [];
+  const methodOf = (t: TheoremJson) =>
+    t.method === "induction" ? `induction on ${t.induction!.var}` : t.method;
+  for (const t of graph.theorems) {
+    if (t.mirrorOf) continue;
+    out.push({
+      name: t.name,
+      statement: t.readable,
+      mpl: t.mpl,
+      status: "proved",
+      method: methodOf(t),
+      burst: t.burst,
+      steps: t.steps.length,
+      theorem: t.id,
+    });
+  }
+  for (const u of graph.unproved) {
+    if (u.name?.endsWith("(mirror)")) continue;
+    out.push({
+      name: u.name,
+      statement: u.readable,
+      mpl: u.mpl,
+      status: "unproved",
+      method: null,
+      burst: null,
+      steps: null,
+      theorem: null,
+    });
+  }
+  return out;
+}
+
+export function registerProve(program: Command): void {
+  program
+    .command("prove")
+    .description("prove the conjectures of a theory and report each one")
+    .argument("<paths...>", ".mpl files or folders; with --gl-config: a GL definitions folder")
+    .option("--json", "print a summary object as JSON on stdout")
+    .option("--out <dir>", "write the full proof graph to <dir>/proof.json (atomically)")
+    .option("--max-bursts <n>", "stop after this many bursts (default 24)")
+    .option("--max-witness-depth <n>", "bound on nested witnesses (default 2)")
+    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
+    .option("--conjectures <files...>", "GL conjecture files (one formula per line) to prove")
+    .option("-q, --quiet", "no progress on stderr")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  gl prove examples/peano-quick\n  gl prove examples/peano --json --out out/peano\n" +
+        "  gl prove --gl-config defs/config/ConfigPeano.json defs --conjectures conjectures.txt",
+    )
+    .action(async (paths: string[], options: ProveOptions) => {
+      process.exitCode = await runProve(paths, options);
+    });
+}
+
+export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
+  let settings: { maxBursts?: number; maxWitnessDepth?: number } = {};
+  let workers: number;
+  try {
+    if (o.maxBursts !== undefined)
+      settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
+    if (o.maxWitnessDepth !== undefined)
+      settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
+    workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const loaded = loadTheory({ paths, glConfig: o.glConfig, conjectures: o.conjectures });
+  printDiagnostics(loaded, (s) => process.stderr.write(s));
+  if (!loaded.theory) return 1;
+  const theory = loaded.theory;
+  let result: Awaited<ReturnType<typeof runProver>>;
+  try {
+    result = await runProver(theory, theory.conjectures, {
+      workers,
+      settings,
+      phase: "prove",
+      quiet: o.quiet === true,
+    });
+  } catch (e) {
+    if (e instanceof WorkerError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const { graph, ms } = result;
+  let written: string | null = null;
+  if (o.out !== undefined) {
+    written = join(o.out, "proof.json");
+    writeJsonAtomic(written, graph);
+  }
+  const reports = conjectureReports(graph);
+  const proved = reports.filter((r) => r.status === "proved").length;
+  const summary = {
+    stopReason: graph.run.stopReason,
+    proved,
+    conjectures: reports.length,
+    theorems: reports,
+    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf).length,
+    bursts: graph.run.bursts,
+    blocks: graph.run.blocks,
+    facts: graph.run.facts,
+    blocksAtFactLimit: graph.run.blocksAtFactLimit,
+    workers,
+    timeMs: Math.round(ms),
+    peakRssMb: peakRssMb(),
+    proofGraph: written,
+  };
+  if (o.json) {
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    const w = Math.max(4, ...reports.map((r) => (r.name ?? "").length));
+    for (const r of reports) {
+      const how =
+        r.status === "proved" ? `proved  ${r.method}, burst ${r.burst}, ${r.steps} steps` : "unproved";
+      process.stdout.write(`${(r.name ?? "").padEnd(w)}  ${r.statement}  ${how}\n`);
+    }
+    process.stdout.write(
+      `\n${proved}/${reports.length} proved (+${summary.mirrorsProved} mirrors); stop: ${summary.stopReason}; ` +
+        `${summary.bursts} bursts, ${summary.blocks} blocks, ${summary.facts} facts; ` +
+        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
+    );
+    if (summary.blocksAtFactLimit > 0)
+      process.stdout.write(`warning: ${summary.blocksAtFactLimit} blocks reached the fact limit\n`);
+    if (written) process.stdout.write(`proof graph: ${written}\n`);
+  }
+  return 0;
+}
