@@ -20,7 +20,7 @@ import {
   ownBase,
 } from "./block.js";
 import { axiomRules, EQ_PRED, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
-import { type EngineContext, type Inbox, type OperatorInfo, runBlock } from "./saturate.js";
+import { type EngineContext, type Inbox, listAt, type OperatorInfo, runBlock } from "./saturate.js";
 import { DEFAULT_SETTINGS, type EngineSettings } from "./settings.js";
 import { canonicalVars, freeInputs, mirror, type Statement, statementKey, statementOf } from "./statement.js";
 
@@ -170,9 +170,7 @@ export class Engine {
     });
     if (parent >= 0) {
       this.blocks[parent]!.meta.leaf = false;
-      let l = this.children.get(parent);
-      if (!l) this.children.set(parent, (l = []));
-      l.push(id);
+      listAt(this.children, parent).push(id);
     }
     return id;
   }
@@ -368,9 +366,9 @@ export class Engine {
       if (parent.data.flags.get(f) & F_ALIVE || parent.data.facts.get(f * this.width) === eqPn) ids.push(f);
     }
     const facts = new Int32Array(ids.length * this.width);
-    ids.forEach((f, i) =>
-      facts.set(parent.data.facts.data.subarray(f * this.width, (f + 1) * this.width), i * this.width),
-    );
+    ids.forEach((f, i) => {
+      facts.set(parent.data.facts.data.subarray(f * this.width, (f + 1) * this.width), i * this.width);
+    });
     b.meta.delivered = n;
     return {
       facts,

@@ -71,9 +71,7 @@ function seedTable(rules: readonly Rule[]): Map<number, [Rule, number][]> {
   for (const r of rules) {
     r.premises.forEach((p, i) => {
       const k = predNegOf(p.pred, p.neg);
-      let l = t.get(k);
-      if (!l) t.set(k, (l = []));
-      l.push([r, i]);
+      listAt(t, k).push([r, i]);
     });
   }
   return t;
@@ -86,9 +84,7 @@ function demandTable(rules: readonly Rule[]): Map<number, [Rule, number][]> {
     if (!r.exists || !r.demandOnly) continue;
     r.exists.body.forEach((b, i) => {
       if (b.neg) return;
-      let l = t.get(b.pred);
-      if (!l) t.set(b.pred, (l = []));
-      l.push([r, i]);
+      listAt(t, b.pred).push([r, i]);
     });
   }
   return t;
@@ -101,7 +97,10 @@ const tableCache = new WeakMap<
 
 function globalTables(ctx: EngineContext, upTo: number) {
   let byLen = tableCache.get(ctx.rules);
-  if (!byLen) tableCache.set(ctx.rules, (byLen = new Map()));
+  if (!byLen) {
+    byLen = new Map();
+    tableCache.set(ctx.rules, byLen);
+  }
   let t = byLen.get(upTo);
   if (!t) {
     const rs = ctx.rules.slice(0, upTo);
@@ -725,4 +724,13 @@ function push(m: Map<number, number[]>, k: number, v: number): void {
   const l = m.get(k);
   if (l) l.push(v);
   else m.set(k, [v]);
+}
+
+export function listAt<K, V>(m: Map<K, V[]>, k: K): V[] {
+  let l = m.get(k);
+  if (!l) {
+    l = [];
+    m.set(k, l);
+  }
+  return l;
 }

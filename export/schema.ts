@@ -171,7 +171,11 @@ export interface ProofGraph {
   version: typeof PROOF_SCHEMA_VERSION;
   theory: {
     anchor: string;
-    constants: { name: string; type: "element" | "set" | "function" | "operation"; role?: "carrier" | "zero" | "successor" }[];
+    constants: {
+      name: string;
+      type: "element" | "set" | "function" | "operation";
+      role?: "carrier" | "zero" | "successor";
+    }[];
     sources: { path: string; text: string }[];
   };
   predicates: { name: string; arity: number; operator: { inputs: number[]; output: number } | null }[];
