@@ -87,7 +87,7 @@ class ProofBuilder {
 
   constructor(
     private readonly run: RunResult,
-    private readonly c: ConjectureRun,
+    readonly c: ConjectureRun,
     private readonly attempt: Attempt,
   ) {
     run.theory.constants.forEach((k) => {

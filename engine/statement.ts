@@ -41,7 +41,7 @@ export function freeInputs(s: Statement, preds: readonly Predicate[]): number[] 
     const op = preds[a.pred]?.operator;
     a.args.forEach((t, i) => {
       if (t < 0) return;
-      if (op && op.inputs.includes(i)) input.add(t);
+      if (op?.inputs.includes(i)) input.add(t);
       else other.add(t);
     });
   }

@@ -3,17 +3,7 @@
  * theory; errors go to stderr with file:line:col and a caret.
  */
 import type { Command } from "commander";
-import {
-  type Diagnostic,
-  type GlLoadResult,
-  hasErrors,
-  loadGlFolder,
-  loadPaths,
-  parseGlConjectureLines,
-  readSource,
-  renderDiagnostic,
-  type Theory,
-} from "../../mpl/index.js";
+import { type Diagnostic, renderDiagnostic, type Theory } from "../../mpl/index.js";
 import { loadGl, loadMpl } from "../load-theory.js";
 
 export interface CheckOptions {

@@ -20,8 +20,20 @@ const eq = (a: number, b: number) => at(3, a, b);
 
 export const predicates: Predicate[] = [
   { id: 0, name: "in", arity: 2, argTypes: ["element", "set"], operator: null },
-  { id: 1, name: "in2", arity: 3, argTypes: ["element", "element", "function"], operator: { inputs: [0], output: 1 } },
-  { id: 2, name: "in3", arity: 4, argTypes: ["element", "element", "element", "operation"], operator: { inputs: [0, 1], output: 2 } },
+  {
+    id: 1,
+    name: "in2",
+    arity: 3,
+    argTypes: ["element", "element", "function"],
+    operator: { inputs: [0], output: 1 },
+  },
+  {
+    id: 2,
+    name: "in3",
+    arity: 4,
+    argTypes: ["element", "element", "element", "operation"],
+    operator: { inputs: [0, 1], output: 2 },
+  },
   { id: 3, name: "=", arity: 2, argTypes: ["element", "element"], operator: null },
 ];
 
@@ -42,14 +54,30 @@ function entities(): Entity[] {
     rule(["x", "y", "z"], [f(0, 1, 2)], mem(0)),
     rule(["x", "y", "z"], [f(0, 1, 2)], mem(1)),
     rule(["x", "y", "z"], [f(0, 1, 2)], mem(2)),
-    { kind: "exists", id: `A${++n}`, varNames: ["x", "y", "z"], premises: [mem(0), mem(1)], witnesses: [2], body: [mem(2), f(0, 1, 2)], origin },
+    {
+      kind: "exists",
+      id: `A${++n}`,
+      varNames: ["x", "y", "z"],
+      premises: [mem(0), mem(1)],
+      witnesses: [2],
+      body: [mem(2), f(0, 1, 2)],
+      origin,
+    },
     rule(["x", "y", "z1", "z2"], [mem(0), mem(1), f(0, 1, 2), f(0, 1, 3)], eq(2, 3)),
   ];
   return [
     { kind: "fact", id: `A${++n}`, atom: mem(Z), origin },
     rule(["x", "y"], [s(0, 1)], mem(0)),
     rule(["x", "y"], [s(0, 1)], mem(1)),
-    { kind: "exists", id: `A${++n}`, varNames: ["x", "y"], premises: [mem(0)], witnesses: [1], body: [mem(1), s(0, 1)], origin },
+    {
+      kind: "exists",
+      id: `A${++n}`,
+      varNames: ["x", "y"],
+      premises: [mem(0)],
+      witnesses: [1],
+      body: [mem(1), s(0, 1)],
+      origin,
+    },
     rule(["x", "y1", "y2"], [mem(0), s(0, 1), s(0, 2)], eq(1, 2)),
     rule(["n"], [mem(0)], notAt(1, 0, Z, S)),
     rule(["m", "n1", "n2"], [mem(0), s(1, 0), s(2, 0)], eq(1, 2)),
@@ -80,11 +108,26 @@ export const quickConjectures: Conjecture[] = [
   conj("succ_add", ["a", "b", "c", "d", "e"], [add(0, 1, 2), s(0, 3), s(2, 4)], add(3, 1, 4)),
   conj("add_comm", ["a", "b", "c"], [add(0, 1, 2)], add(1, 0, 2)),
   conj("add_assoc", ["a", "b", "c", "d", "e", "f"], [add(0, 1, 2), add(1, 3, 4), add(0, 4, 5)], add(2, 3, 5)),
-  conj("add_right_comm", ["a", "b", "c", "d", "e", "f"], [add(0, 1, 2), add(0, 3, 4), add(2, 3, 5)], add(4, 1, 5)),
+  conj(
+    "add_right_comm",
+    ["a", "b", "c", "d", "e", "f"],
+    [add(0, 1, 2), add(0, 3, 4), add(2, 3, 5)],
+    add(4, 1, 5),
+  ),
   conj("succ_mul", ["x", "b", "a", "y", "c"], [mul(0, 1, 2), add(2, 1, 4), s(0, 3)], mul(3, 1, 4)),
   conj("mul_comm", ["a", "b", "c"], [mul(0, 1, 2)], mul(1, 0, 2)),
-  conj("left_distrib", ["a", "b", "c", "d", "e", "f", "g"], [mul(0, 1, 3), mul(0, 2, 4), add(1, 2, 5), mul(0, 5, 6)], add(3, 4, 6)),
-  conj("right_distrib", ["a", "b", "c", "d", "e", "f", "g"], [add(0, 1, 3), mul(0, 2, 4), mul(1, 2, 5), mul(3, 2, 6)], add(4, 5, 6)),
+  conj(
+    "left_distrib",
+    ["a", "b", "c", "d", "e", "f", "g"],
+    [mul(0, 1, 3), mul(0, 2, 4), add(1, 2, 5), mul(0, 5, 6)],
+    add(3, 4, 6),
+  ),
+  conj(
+    "right_distrib",
+    ["a", "b", "c", "d", "e", "f", "g"],
+    [add(0, 1, 3), mul(0, 2, 4), mul(1, 2, 5), mul(3, 2, 6)],
+    add(4, 5, 6),
+  ),
   conj("mul_assoc", ["a", "b", "c", "d", "e", "f"], [mul(0, 1, 2), mul(1, 3, 4), mul(0, 4, 5)], mul(2, 3, 5)),
 ];
 
@@ -99,7 +142,12 @@ export function handPeano(conjectures: Conjecture[] = quickConjectures): Theory 
       { id: 4, name: "*", type: "operation" },
     ],
     definitions: [],
-    anchor: { name: "Peano", params: [0, 1, 2, 3, 4], roles: { carrier: 0, zero: 1, successor: 2 }, entities: entities() },
+    anchor: {
+      name: "Peano",
+      params: [0, 1, 2, 3, 4],
+      roles: { carrier: 0, zero: 1, successor: 2 },
+      entities: entities(),
+    },
     conjectures,
     sources: [],
   };
