@@ -65,17 +65,25 @@ interface Index {
 
 const argKey = (predNeg: number, pos: number, c: number): number => c * 1024 + predNeg * 8 + pos;
 
-/** Per-rule lookup: which (rule, premise position) pairs a fact of a predicate can seed. */
+/**
+ * Per-rule lookup: which (rule, premise position) pairs a fact can seed. Keyed by the
+ * predicate and, when the premise's last argument is a constant (the operation of `in2`/`in3`
+ * atoms), by that constant too, so `+` facts never try `·` premises.
+ */
 function seedTable(rules: readonly Rule[]): Map<number, [Rule, number][]> {
   const t = new Map<number, [Rule, number][]>();
   for (const r of rules) {
     r.premises.forEach((p, i) => {
-      const k = predNegOf(p.pred, p.neg);
-      listAt(t, k).push([r, i]);
+      const pn = predNegOf(p.pred, p.neg);
+      const last = p.args[p.args.length - 1];
+      listAt(t, last !== undefined && last < 0 ? seedKey(pn, -last - 1) : anyKey(pn)).push([r, i]);
     });
   }
   return t;
 }
+
+const seedKey = (pn: number, c: number): number => c * 1024 + pn;
+const anyKey = (pn: number): number => -(pn + 1);
 
 /** Demand-only existentials, by the predicate of a body atom. */
 function demandTable(rules: readonly Rule[]): Map<number, [Rule, number][]> {
@@ -184,7 +192,7 @@ class Saturator {
       this.add(pn >> 1, (pn & 1) === 1, args, [D.inherited, inbox.factIds[i]!, 0, 0, 0], F_INHERITED);
     }
     this.processEqualities();
-    if (newRules.length) this.fireRules(newRules, 0, oldEnd, oldEnd);
+    if (newRules.length) this.fireRules(newRules, 0, oldEnd);
     for (const [k, dm] of m.pendingDemands) this.demands.set(k, dm);
     // Hypotheses mention block constants, so they can demand before any fact matches them.
     for (const h of m.hypotheses)
@@ -225,7 +233,9 @@ class Saturator {
   // ---- facts ---------------------------------------------------------------------------
 
   private key(pn: number, args: readonly number[]): string {
-    return pn + ":" + args.join(",");
+    let k = `${pn}:`;
+    for (let i = 0; i < args.length; i++) k += i === 0 ? `${args[i]}` : `,${args[i]}`;
+    return k;
   }
 
   find(c: number): number {
@@ -397,27 +407,50 @@ class Saturator {
 
   /** Seeds every rule premise with every live fact in [from, to). */
   private fireSeeds(from: number, to: number): void {
+    this.seedWith(this.seeds, from, to);
+  }
+
+  /** Fires newly arrived rules against all facts in [from, to). */
+  private fireRules(rules: readonly Rule[], from: number, to: number): void {
+    this.seedWith(
+      seedTable(rules.filter((r) => r.premises.length > 0)),
+      from,
+      to,
+    );
+  }
+
+  private seedWith(t: Map<number, [Rule, number][]>, from: number, to: number): void {
+    // Operation constants are never merged in practice; if one was, fall back to every premise.
+    const merged = [...this.parent.keys()].some((c) => c < ownBase(0));
+    const all = merged ? [...t.values()].flat() : null;
+    const W = this.W;
+    const facts = this.d.facts.data;
     for (let f = from; f < to; f++) {
       if (!this.alive(f)) continue;
-      const list = this.seeds.get(this.predNeg(f));
-      if (!list) continue;
-      for (const [r, i] of list) this.seed(r, i, f, from, to);
+      const pn = facts[f * W]!;
+      if (all) {
+        for (const [r, i] of all) if (predNegOf(r.premises[i]!.pred, r.premises[i]!.neg) === pn) this.seed(r, i, f, from, to);
+        continue;
+      }
+      let k = W - 1;
+      while (facts[f * W + k] === -1) k--;
+      const a = t.get(seedKey(pn, facts[f * W + k]!));
+      if (a) for (const [r, i] of a) this.seed(r, i, f, from, to);
+      const b = t.get(anyKey(pn));
+      if (b) for (const [r, i] of b) this.seed(r, i, f, from, to);
     }
   }
 
-  /** Fires newly arrived rules against all facts before `oldEnd`. */
-  private fireRules(rules: readonly Rule[], from: number, to: number, _oldEnd: number): void {
-    const t = seedTable(rules.filter((r) => r.premises.length > 0));
-    for (let f = from; f < to; f++) {
-      if (!this.alive(f)) continue;
-      const list = t.get(this.predNeg(f));
-      if (!list) continue;
-      for (const [r, i] of list) this.seed(r, i, f, from, to);
-    }
-  }
+  /** Reused binding buffers, by variable count (a join never re-enters another seed). */
+  private bufs: Int32Array[] = [];
 
   private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
-    const binding = new Int32Array(r.nvars).fill(UNBOUND);
+    let binding = this.bufs[r.nvars];
+    if (!binding) {
+      binding = new Int32Array(r.nvars);
+      this.bufs[r.nvars] = binding;
+    }
+    binding.fill(UNBOUND);
     const mark = this.matchInto(r.premises[pos]!, f, binding);
     if (mark < 0) return;
     const matched: number[] = new Array(r.premises.length).fill(-1);
@@ -504,10 +537,23 @@ class Saturator {
     const p = prem[best]!;
     const limit = best < seedPos ? ds : de;
     const flags = this.d.flags.data;
+    // Combinations of inherited facts alone are the parent's work (see conclude).
+    let remaining = 0;
+    let ownSeen = r.kind === "hypothesis";
+    for (let i = 0; i < prem.length; i++) {
+      const m = matched[i]!;
+      if (m === -1) remaining++;
+      else if (!(flags[m]! & F_INHERITED)) ownSeen = true;
+    }
+    const needOwn = remaining === 1 && !ownSeen;
     let any = false;
     for (let k = 0; k < bestCands.length; k++) {
       const f = bestCands[k]!;
       if (f >= limit || !(flags[f]! & F_ALIVE)) continue;
+      if (needOwn && flags[f]! & F_INHERITED) {
+        any = true; // a match exists; the parent block serves it (and any demand)
+        continue;
+      }
       const mark = this.matchInto(p, f, binding);
       if (mark < 0) continue;
       any = true;

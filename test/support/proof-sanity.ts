@@ -195,7 +195,8 @@ export function proofProblems(graph: ProofGraph, t: TheoremJson): string[] {
   const cited = (kinds: string[]) => [
     ...new Set(steps.filter((s) => kinds.includes(s.kind)).map((s) => s.ref!)),
   ];
-  const sorted = (xs: string[]) => [...xs].sort((a, b) => theoremNumber(a) - theoremNumber(b));
+  // Plain string order, as the schema documents and the verifier checks.
+  const sorted = (xs: string[]) => [...xs].sort();
   if (JSON.stringify(t.uses) !== JSON.stringify(sorted(cited(["theorem"]))))
     bad(null, `uses ${t.uses} differ from cited theorems`);
   if (JSON.stringify(t.axioms) !== JSON.stringify(sorted(cited(["axiom", "rule", "witness"]))))
