@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerDiscover } from "./commands/discover.js";
 import { registerExport } from "./commands/export.js";
 import { registerProve } from "./commands/prove.js";
 import { registerVerify } from "./commands/verify.js";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerProve(program);
   registerVerify(program);
   registerExport(program);
+  registerDiscover(program);
   return program;
 }
 

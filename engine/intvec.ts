@@ -25,7 +25,7 @@ export class IntVec {
   }
 
   private grow(min: number): void {
-    let cap = this.data.length * 2;
+    let cap = Math.max(16, this.data.length * 2);
     while (cap < min) cap *= 2;
     const next = new Int32Array(cap);
     next.set(this.data.subarray(0, this.length));

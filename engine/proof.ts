@@ -25,7 +25,9 @@ export function extractTheorem(
   const statement = statementJson(c.statement, theory.predicates, constNames);
   const goals: TheoremJson["goals"] = {};
   let induction: TheoremJson["induction"];
-  if (attempt.method === "direct") {
+  if (attempt.method === "contradiction") {
+    goals.main = b.contradiction(attempt.main, statement.head);
+  } else if (attempt.method === "direct") {
     const g = run.blocks[attempt.main]!.meta.goals.find((x) => x.key === attempt.goalKeys[0])!;
     goals.main = b.literal(attempt.main, g.fact, g.atom!, "main");
   } else {
@@ -265,6 +267,14 @@ class ProofBuilder {
       }
     });
     return cur;
+  }
+
+  /** The closing step of a proof by contradiction: the negated head from A and ¬A. */
+  contradiction(block: number, head: AtomJson): number {
+    const pair = this.run.blocks[block]!.meta.contradiction!;
+    const premises = pair.filter((f) => f >= 0).map((f) => this.emit(block, f, "main"));
+    this.scope = "main";
+    return this.push({ n: 0, section: "main", fact: head, kind: "contradiction", premises }, null);
   }
 
   /** Steps proving `=[a,c]` from the union-find edges joining a and c. */

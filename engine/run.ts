@@ -27,7 +27,7 @@ import { canonicalVars, freeInputs, mirror, type Statement, statementKey, statem
 export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
 
 export interface Attempt {
-  readonly method: "direct" | "induction";
+  readonly method: "direct" | "induction" | "contradiction";
   /** Induction variable (statement variable index). */
   readonly var: number;
   readonly fixed: readonly number[];
@@ -97,6 +97,8 @@ export interface RunOptions {
   settings?: Partial<EngineSettings>;
   executor?: Executor;
   onProgress?: (e: ProgressEvent) => void;
+  /** Run at least this many bursts (a flat block needs its parent's facts first). */
+  minBursts?: number;
   /** Extra conjectures (e.g. from discovery) proved together with the theory's own. */
   conjectures?: readonly Conjecture[];
 }
@@ -242,6 +244,17 @@ export class Engine {
     };
     this.conjectures.push(run);
     if (!headOk) return index;
+    if (st.head.negated) {
+      // ¬A: assume A in a child block and look for a contradiction there.
+      const depth = this.blocks[node.block]!.meta.depth + 1;
+      void depth;
+      const atom = this.ground({ ...st.head, negated: false }, node.vars);
+      const child = this.newBlock(node.block, "assume", [{ atom, kind: "assume", index: 0 }], []);
+      const key = `${index}:contra`;
+      this.blocks[child]!.meta.goals.push({ key, atom: null, proved: false, fact: -1 });
+      run.attempts.push({ method: "contradiction", var: -1, fixed: [], main: child, step: -1, base: -1, baseVars: new Map(), predecessor: -1, goalKeys: [key] });
+      return index;
+    }
     const direct = `${index}:direct`;
     this.blocks[node.block]!.meta.goals.push({
       key: direct,
@@ -349,6 +362,32 @@ export class Engine {
     };
   }
 
+  /**
+   * A block under the anchor holding all the given ground premises at once (no trie path),
+   * with demands for the operation values it should compute. Used for the ground model.
+   * Returns the block id and the constants given to the statement's variables.
+   */
+  addFlatBlock(st: Statement, demands: { pred: number; args: number[]; hole: number }[]): { block: number; vars: Map<number, number> } {
+    const depth = 1;
+    const vars = new Map<number, number>();
+    for (const p of st.premises) for (const t of p.args) if (t >= 0 && !vars.has(t)) vars.set(t, ownBase(depth) + vars.size);
+    const assumptions: Assumption[] = st.premises.map((p, i) => ({ atom: this.ground(p, vars), kind: "premise", index: i }));
+    const block = this.newBlock(0, "prefix", assumptions, [], vars.size);
+    const term = (t: number): number => (t < 0 ? -t - 1 : vars.get(t)!);
+    this.blocks[block]!.meta.pendingDemands = demands.map((d) => {
+      const args = d.args.map((t, i) => (i === d.hole ? -1 : term(t)));
+      return [`${d.pred}:${args.join(",")}`, { pred: d.pred, args, hole: d.hole }];
+    });
+    this.flatBlocks.push(block);
+    return { block, vars };
+  }
+  private readonly flatBlocks: number[] = [];
+
+  /** A proved statement from elsewhere, available as a rule from the first burst. */
+  addTheoremRule(st: Statement, ref: string): void {
+    this.rules = [...this.rules, ruleFromStatement(st, this.rules.length, ref, "theorem")];
+  }
+
   private context(): EngineContext {
     return { rules: this.rules, operators: this.operators, width: this.width, settings: this.settings };
   }
@@ -413,6 +452,7 @@ export class Engine {
         proved,
         conjectures: this.conjectures.length,
       });
+      if (burst + 1 < (opts.minBursts ?? 0)) continue;
       if (this.conjectures.every((c) => c.proved || c.attempts.length === 0)) {
         stopReason = "all-proved";
         burst++;
@@ -451,7 +491,7 @@ export class Engine {
     for (const c of this.conjectures) {
       if (c.proved || c.attempts.length === 0) continue;
       const ai = c.attempts.findIndex((a) =>
-        a.method === "direct"
+        a.method !== "induction"
           ? this.goal(a.main, a.goalKeys[0]!).proved
           : this.goal(a.base, a.goalKeys[0]!).proved && this.goal(a.step, a.goalKeys[1]!).proved,
       );
@@ -478,7 +518,7 @@ export class Engine {
     const pending = new Array<boolean>(this.blocks.length).fill(false);
     for (let i = this.blocks.length - 1; i >= 0; i--) {
       const b = this.blocks[i]!;
-      let p = b.meta.goals.some((g) => !g.proved && !this.goalDone(g.key));
+      let p = b.meta.goals.some((g) => !g.proved && !this.goalDone(g.key)) || this.flatBlocks.includes(i);
       for (const ch of this.children.get(i) ?? []) p ||= pending[ch]!;
       pending[i] = p;
       b.meta.active = p;

@@ -1,0 +1,218 @@
+/**
+ * `gl discover`: the main job. Conjectures from the theory's definitions, a ground model the
+ * engine proves itself, the counterexample filter, proofs, compression, independent
+ * verification and the HTML site; progress on stderr, a summary on stdout.
+ */
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import { discover } from "../../engine/discovery/pipeline.js";
+import { buildProofGraph } from "../../engine/graph.js";
+import { poolExecutor } from "../../engine/pool.js";
+import { WorkerError } from "../../engine/pool.js";
+import type { Executor } from "../../engine/run.js";
+import { DEFAULT_SETTINGS } from "../../engine/settings.js";
+import { writeSite } from "../../export/html/write.js";
+import { readableStatement } from "../../export/readable.js";
+import type { ProofGraph } from "../../export/schema.js";
+import { writeJsonAtomic } from "../../export/write-json.js";
+import { verifyGraph } from "../../verify/verify.js";
+import { loadTheory, printDiagnostics } from "../load-theory.js";
+import { defaultWorkers, parseCount, peakRssMb, progress, UsageError } from "../run-engine.js";
+
+export interface DiscoverOptions {
+  json?: boolean;
+  out?: string;
+  workers?: string;
+  modelSize?: string;
+  maxBursts?: string;
+  glConfig?: string;
+  quiet?: boolean;
+}
+
+export function registerDiscover(program: Command): void {
+  program
+    .command("discover")
+    .description("discover and prove theorems from a theory's definitions (conjectures, model, proofs, checks, HTML)")
+    .argument("<paths...>", ".mpl files or folders; with --gl-config: a GL definitions folder")
+    .option("--json", "print the summary as JSON on stdout")
+    .option("--out <dir>", "write proof.json, model.json, discovery.json and the HTML site (html/) there")
+    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option("--model-size <n>", "largest numeral of the ground model (default 5)")
+    .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
+    .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
+    .option("-q, --quiet", "no progress on stderr")
+    .addHelpText("after", "\nExamples:\n  gl discover examples/peano --out out/peano\n  gl discover examples/peano --json --workers 2")
+    .action(async (paths: string[], options: DiscoverOptions) => {
+      process.exitCode = await runDiscover(paths, options);
+    });
+}
+
+export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<number> {
+  let workers: number;
+  let modelSize: number;
+  let settings = {};
+  try {
+    workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+    modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
+    if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const t0 = performance.now();
+  const say = (s: string) => {
+    if (!o.quiet) process.stderr.write(`${s}\n`);
+  };
+  const loaded = loadTheory({ paths, glConfig: o.glConfig });
+  printDiagnostics(loaded, (s) => process.stderr.write(s));
+  if (!loaded.theory) return 1;
+  const theory = loaded.theory;
+  const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
+  const executors: Executor[] = [];
+  let result: Awaited<ReturnType<typeof discover>>;
+  try {
+    result = await discover(theory, {
+      modelSize,
+      settings,
+      executor: () => {
+        if (workers <= 1) return undefined;
+        const engineWidth = 1 + Math.max(4, ...theory.predicates.map((p) => p.arity));
+        const e = poolExecutor({ ...theory, conjectures: [] }, { settings: { ...DEFAULT_SETTINGS, ...settings }, width: engineWidth }, { workers });
+        executors.push(e);
+        return e;
+      },
+      onPhase: (p) => say(`discover: ${p}…`),
+      onProgress: progress("discover: prove", o.quiet),
+    });
+  } catch (e) {
+    if (e instanceof WorkerError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    for (const e of executors) await e.close();
+  }
+  const ms = { ...result.ms };
+  let t = performance.now();
+  const graph = buildProofGraph(result.run, readable);
+  const modelGraph: ProofGraph = { ...buildProofGraph(result.model.run, readable), unproved: [] };
+  ms.export = Math.round(performance.now() - t);
+  say("discover: verify…");
+  t = performance.now();
+  const check = verifyGraph(graph);
+  const modelCheck = verifyGraph(modelGraph);
+  ms.verify = Math.round(performance.now() - t);
+
+  const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
+  const essential = new Set(result.compression.essential);
+  const summary = {
+    stages: {
+      generated: result.enumeration.generated,
+      candidates: result.candidates,
+      refutedByModel: result.refuted.length,
+      survivors: result.survivors,
+      proved: graph.theorems.filter((x) => !x.mirrorOf).length,
+      mirrorsProved: graph.theorems.filter((x) => x.mirrorOf).length,
+      unproved: graph.unproved.length,
+      essential: result.compression.essential.length,
+    },
+    model: {
+      size: modelSize,
+      values: result.model.positives,
+      distinctness: result.model.negatives,
+      theorems: modelGraph.theorems.length,
+    },
+    targets: result.targets.map((x) => {
+      const th = x.conjecture === null ? undefined : byConjecture.get(x.conjecture);
+      return { name: x.name, status: x.status, theorem: th ? { id: th.id, statement: th.mpl, readable: th.readable, method: th.method } : null };
+    }),
+    theorems: graph.theorems.map((x) => ({
+      id: x.id,
+      name: x.name,
+      statement: x.mpl,
+      readable: x.readable,
+      method: x.method,
+      essential: essential.has(x.id),
+      mirrorOf: x.mirrorOf ?? null,
+    })),
+    verification: {
+      ok: check.ok && modelCheck.ok,
+      checks: check.checks + modelCheck.checks,
+      failures: [...check.failures, ...modelCheck.failures],
+    },
+    stopReason: graph.run.stopReason,
+    bursts: graph.run.bursts,
+    facts: graph.run.facts,
+    workers,
+    timeMs: ms,
+    totalMs: 0,
+    peakRssMb: 0,
+    outputs: null as null | { proofGraph: string; model: string; report: string; html: string },
+  };
+  if (o.out !== undefined) {
+    say("discover: html…");
+    t = performance.now();
+    const out = resolve(o.out);
+    const site = await writeSite(graph, join(out, "html"), { force: true });
+    ms.html = Math.round(performance.now() - t);
+    writeJsonAtomic(join(out, "proof.json"), graph);
+    writeJsonAtomic(join(out, "model.json"), modelGraph);
+    summary.outputs = {
+      proofGraph: join(o.out, "proof.json"),
+      model: join(o.out, "model.json"),
+      report: join(o.out, "discovery.json"),
+      html: join(o.out, "html", "index.html"),
+    };
+    void site;
+  }
+  summary.timeMs = ms;
+  summary.totalMs = Math.round(performance.now() - t0);
+  summary.peakRssMb = peakRssMb();
+  if (o.out !== undefined) {
+    const { timeMs, totalMs, peakRssMb: _m, ...stable } = summary;
+    void timeMs;
+    void totalMs;
+    writeJsonAtomic(join(o.out, "discovery.json"), stable);
+  }
+  if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else process.stdout.write(formatSummary(summary));
+  return summary.verification.ok ? 0 : 1;
+}
+
+type Summary = Parameters<typeof formatSummary>[0];
+
+function formatSummary(s: {
+  stages: Record<string, number>;
+  model: { size: number; values: number; distinctness: number };
+  targets: { name: string; status: string; theorem: { id: string; readable: string; method: string } | null }[];
+  verification: { ok: boolean; checks: number; failures: unknown[] };
+  stopReason: string;
+  bursts: number;
+  workers: number;
+  timeMs: Record<string, number>;
+  totalMs: number;
+  peakRssMb: number;
+  outputs: null | { proofGraph: string; model: string; report: string; html: string };
+}): string {
+  const st = s.stages;
+  const lines = [
+    `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
+    `ground model (0..${s.model.size}): ${s.model.values} values and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
+    "targets:",
+    ...s.targets.map((t) =>
+      t.theorem ? `  ${t.name.padEnd(14)} proved as ${t.theorem.id} (${t.theorem.method}): ${t.theorem.readable}` : `  ${t.name.padEnd(14)} not found`,
+    ),
+    `verification: ${s.verification.checks} checks, ${s.verification.failures.length} failures`,
+    `time: ${Object.entries(s.timeMs)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+      .join(", ")}; total ${(s.totalMs / 1000).toFixed(2)} s; peak ${s.peakRssMb} MB; ${s.workers} worker${s.workers > 1 ? "s" : ""}`,
+  ];
+  if (s.outputs) lines.push(`proof graph: ${s.outputs.proofGraph}`, `html: ${s.outputs.html}`);
+  return `${lines.join("\n")}\n`;
+}
+void (null as unknown as Summary);

@@ -1,0 +1,100 @@
+/**
+ * Discovery end to end: conjectures from the anchor's operations, a ground model proved by the
+ * engine, the counterexample filter, proofs of the survivors, and compression to an essential
+ * subset. The theory's own named conjectures are targets to report on only: they are never
+ * handed to the conjecturer or the prover.
+ */
+import type { Theory } from "../../mpl/theory.js";
+import { type ConjectureStats, enumerateConjectures, filterCandidates } from "../conjecture/index.js";
+import type { Executor, ProgressEvent, RunResult } from "../run.js";
+import { Engine } from "../run.js";
+import type { EngineSettings } from "../settings.js";
+import { mirror, type Statement, statementKey, statementOf } from "../statement.js";
+import { type CompressResult, compress } from "./compress.js";
+import { type ComputedModel, computeModel } from "./model.js";
+
+export interface DiscoveryOptions {
+  readonly modelSize: number;
+  readonly settings: Partial<EngineSettings>;
+  readonly executor: () => Executor | undefined;
+  readonly onPhase?: (phase: string) => void;
+  readonly onProgress?: (e: ProgressEvent) => void;
+}
+
+export interface TargetReport {
+  readonly name: string;
+  readonly status: "proved" | "not found";
+  /** Index into RunResult.conjectures of the proved theorem matching it (or its mirror). */
+  readonly conjecture: number | null;
+}
+
+export interface DiscoveryResult {
+  readonly candidates: number;
+  readonly enumeration: ConjectureStats;
+  readonly model: ComputedModel;
+  readonly refuted: ReturnType<typeof filterCandidates>["refuted"];
+  readonly survivors: number;
+  readonly run: RunResult;
+  readonly compression: CompressResult;
+  readonly targets: TargetReport[];
+  readonly ms: Record<string, number>;
+}
+
+export async function discover(theory: Theory, o: DiscoveryOptions): Promise<DiscoveryResult> {
+  const ms: Record<string, number> = {};
+  const phase = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+    o.onPhase?.(name);
+    const t0 = performance.now();
+    const r = await f();
+    ms[name] = Math.round(performance.now() - t0);
+    return r;
+  };
+  // Targets stay out of everything below.
+  const bare: Theory = { ...theory, conjectures: [] };
+  const en = await phase("conjectures", () => enumerateConjectures(bare));
+  const model = await phase("model", () => {
+    const executor = o.executor();
+    return computeModel(bare, executor ? { size: o.modelSize, executor } : { size: o.modelSize });
+  });
+  const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
+  const run = await phase("prove", async () => {
+    const engine = new Engine(bare, o.settings);
+    for (const c of filtered.survivors) engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    const executor = o.executor();
+    return engine.run({ ...(executor ? { executor } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+  });
+  const compression = await phase("compress", () =>
+    compress(
+      bare,
+      run.theorems.map((t) => {
+        const c = run.conjectures[t.conjecture]!;
+        const method = c.attempts[c.proved!.attempt]!.method;
+        return { id: t.rule.ref, statement: c.statement, method };
+      }),
+    ),
+  );
+  const targets = matchTargets(theory, run);
+  return {
+    candidates: en.candidates.length,
+    enumeration: en.stats,
+    model,
+    refuted: filtered.refuted,
+    survivors: filtered.survivors.length,
+    run,
+    compression,
+    targets,
+    ms,
+  };
+}
+
+/** A target is found when a proved theorem equals it, or its mirror, up to renaming and premise order. */
+function matchTargets(theory: Theory, run: RunResult): TargetReport[] {
+  const byKey = new Map<string, number>();
+  for (const t of run.theorems) byKey.set(statementKey(run.conjectures[t.conjecture]!.statement), t.conjecture);
+  return theory.conjectures.map((target) => {
+    const st: Statement = statementOf(target);
+    const m = mirror(st, theory.predicates);
+    const hit = byKey.get(statementKey(st)) ?? (m ? byKey.get(statementKey(m)) : undefined);
+    return { name: target.name, status: hit === undefined ? "not found" : "proved", conjecture: hit ?? null };
+  });
+}
