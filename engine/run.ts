@@ -252,7 +252,17 @@ export class Engine {
       const child = this.newBlock(node.block, "assume", [{ atom, kind: "assume", index: 0 }], []);
       const key = `${index}:contra`;
       this.blocks[child]!.meta.goals.push({ key, atom: null, proved: false, fact: -1 });
-      run.attempts.push({ method: "contradiction", var: -1, fixed: [], main: child, step: -1, base: -1, baseVars: new Map(), predecessor: -1, goalKeys: [key] });
+      run.attempts.push({
+        method: "contradiction",
+        var: -1,
+        fixed: [],
+        main: child,
+        step: -1,
+        base: -1,
+        baseVars: new Map(),
+        predecessor: -1,
+        goalKeys: [key],
+      });
       return index;
     }
     const direct = `${index}:direct`;
@@ -367,11 +377,19 @@ export class Engine {
    * with demands for the operation values it should compute. Used for the ground model.
    * Returns the block id and the constants given to the statement's variables.
    */
-  addFlatBlock(st: Statement, demands: { pred: number; args: number[]; hole: number }[]): { block: number; vars: Map<number, number> } {
+  addFlatBlock(
+    st: Statement,
+    demands: { pred: number; args: number[]; hole: number }[],
+  ): { block: number; vars: Map<number, number> } {
     const depth = 1;
     const vars = new Map<number, number>();
-    for (const p of st.premises) for (const t of p.args) if (t >= 0 && !vars.has(t)) vars.set(t, ownBase(depth) + vars.size);
-    const assumptions: Assumption[] = st.premises.map((p, i) => ({ atom: this.ground(p, vars), kind: "premise", index: i }));
+    for (const p of st.premises)
+      for (const t of p.args) if (t >= 0 && !vars.has(t)) vars.set(t, ownBase(depth) + vars.size);
+    const assumptions: Assumption[] = st.premises.map((p, i) => ({
+      atom: this.ground(p, vars),
+      kind: "premise",
+      index: i,
+    }));
     const block = this.newBlock(0, "prefix", assumptions, [], vars.size);
     const term = (t: number): number => (t < 0 ? -t - 1 : vars.get(t)!);
     this.blocks[block]!.meta.pendingDemands = demands.map((d) => {

@@ -412,11 +412,7 @@ class Saturator {
 
   /** Fires newly arrived rules against all facts in [from, to). */
   private fireRules(rules: readonly Rule[], from: number, to: number): void {
-    this.seedWith(
-      seedTable(rules.filter((r) => r.premises.length > 0)),
-      from,
-      to,
-    );
+    this.seedWith(seedTable(rules.filter((r) => r.premises.length > 0)), from, to);
   }
 
   private seedWith(t: Map<number, [Rule, number][]>, from: number, to: number): void {
@@ -429,7 +425,8 @@ class Saturator {
       if (!this.alive(f)) continue;
       const pn = facts[f * W]!;
       if (all) {
-        for (const [r, i] of all) if (predNegOf(r.premises[i]!.pred, r.premises[i]!.neg) === pn) this.seed(r, i, f, from, to);
+        for (const [r, i] of all)
+          if (predNegOf(r.premises[i]!.pred, r.premises[i]!.neg) === pn) this.seed(r, i, f, from, to);
         continue;
       }
       let k = W - 1;

@@ -45,7 +45,6 @@ export default function runBlocks(task: BlockTask): unknown {
       throw new Error(`injected fault in block ${packed.meta.id}`);
     }
     const state = unpackBlock(packed);
-    if (process.env.GL_DEBUG_WORKER) process.stderr.write(`worker: block ${packed.meta.id} facts ${packed.flags.length} inbox ${task.inboxes[i]!.factIds.length}\n`);
     runBlock(state, task.inboxes[i]!, ctx);
     out.push(packBlock(state));
   });

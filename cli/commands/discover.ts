@@ -7,8 +7,7 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
-import { poolExecutor } from "../../engine/pool.js";
-import { WorkerError } from "../../engine/pool.js";
+import { poolExecutor, WorkerError } from "../../engine/pool.js";
 import type { Executor } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { writeSite } from "../../export/html/write.js";
@@ -32,7 +31,9 @@ export interface DiscoverOptions {
 export function registerDiscover(program: Command): void {
   program
     .command("discover")
-    .description("discover and prove theorems from a theory's definitions (conjectures, model, proofs, checks, HTML)")
+    .description(
+      "discover and prove theorems from a theory's definitions (conjectures, model, proofs, checks, HTML)",
+    )
     .argument("<paths...>", ".mpl files or folders; with --gl-config: a GL definitions folder")
     .option("--json", "print the summary as JSON on stdout")
     .option("--out <dir>", "write proof.json, model.json, discovery.json and the HTML site (html/) there")
@@ -41,7 +42,10 @@ export function registerDiscover(program: Command): void {
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option("-q, --quiet", "no progress on stderr")
-    .addHelpText("after", "\nExamples:\n  gl discover examples/peano --out out/peano\n  gl discover examples/peano --json --workers 2")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  gl discover examples/peano --out out/peano\n  gl discover examples/peano --json --workers 2",
+    )
     .action(async (paths: string[], options: DiscoverOptions) => {
       process.exitCode = await runDiscover(paths, options);
     });
@@ -80,7 +84,11 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       executor: () => {
         if (workers <= 1) return undefined;
         const engineWidth = 1 + Math.max(4, ...theory.predicates.map((p) => p.arity));
-        const e = poolExecutor({ ...theory, conjectures: [] }, { settings: { ...DEFAULT_SETTINGS, ...settings }, width: engineWidth }, { workers });
+        const e = poolExecutor(
+          { ...theory, conjectures: [] },
+          { settings: { ...DEFAULT_SETTINGS, ...settings }, width: engineWidth },
+          { workers },
+        );
         executors.push(e);
         return e;
       },
@@ -128,7 +136,11 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     },
     targets: result.targets.map((x) => {
       const th = x.conjecture === null ? undefined : byConjecture.get(x.conjecture);
-      return { name: x.name, status: x.status, theorem: th ? { id: th.id, statement: th.mpl, readable: th.readable, method: th.method } : null };
+      return {
+        name: x.name,
+        status: x.status,
+        theorem: th ? { id: th.id, statement: th.mpl, readable: th.readable, method: th.method } : null,
+      };
     }),
     theorems: graph.theorems.map((x) => ({
       id: x.id,
@@ -188,7 +200,11 @@ type Summary = Parameters<typeof formatSummary>[0];
 function formatSummary(s: {
   stages: Record<string, number>;
   model: { size: number; values: number; distinctness: number };
-  targets: { name: string; status: string; theorem: { id: string; readable: string; method: string } | null }[];
+  targets: {
+    name: string;
+    status: string;
+    theorem: { id: string; readable: string; method: string } | null;
+  }[];
   verification: { ok: boolean; checks: number; failures: unknown[] };
   stopReason: string;
   bursts: number;
@@ -205,12 +221,16 @@ function formatSummary(s: {
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
     "targets:",
     ...s.targets.map((t) =>
-      t.theorem ? `  ${t.name.padEnd(14)} proved as ${t.theorem.id} (${t.theorem.method}): ${t.theorem.readable}` : `  ${t.name.padEnd(14)} not found`,
+      t.theorem
+        ? `  ${t.name.padEnd(14)} proved as ${t.theorem.id} (${t.theorem.method}): ${t.theorem.readable}`
+        : `  ${t.name.padEnd(14)} not found`,
     ),
     `verification: ${s.verification.checks} checks, ${s.verification.failures.length} failures`,
     `time: ${Object.entries(s.timeMs)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-      .join(", ")}; total ${(s.totalMs / 1000).toFixed(2)} s; peak ${s.peakRssMb} MB; ${s.workers} worker${s.workers > 1 ? "s" : ""}`,
+      .join(
+        ", ",
+      )}; total ${(s.totalMs / 1000).toFixed(2)} s; peak ${s.peakRssMb} MB; ${s.workers} worker${s.workers > 1 ? "s" : ""}`,
   ];
   if (s.outputs) lines.push(`proof graph: ${s.outputs.proofGraph}`, `html: ${s.outputs.html}`);
   return `${lines.join("\n")}\n`;

@@ -24,7 +24,11 @@ export interface CompressResult {
   readonly redundant: { id: string; reason: "direct proof" | "derived without induction" }[];
 }
 
-export async function compress(theory: Theory, theorems: readonly CompressInput[], maxBursts = 3): Promise<CompressResult> {
+export async function compress(
+  theory: Theory,
+  theorems: readonly CompressInput[],
+  maxBursts = 3,
+): Promise<CompressResult> {
   const redundant: CompressResult["redundant"] = [];
   const kept = new Set<string>();
   for (const t of theorems) {
@@ -33,7 +37,10 @@ export async function compress(theory: Theory, theorems: readonly CompressInput[
   }
   for (const t of [...theorems].reverse()) {
     if (!kept.has(t.id)) continue;
-    const engine = new Engine({ ...theory, conjectures: [] }, { induction: false, mirrors: false, maxBursts });
+    const engine = new Engine(
+      { ...theory, conjectures: [] },
+      { induction: false, mirrors: false, maxBursts },
+    );
     for (const u of theorems) if (u.id !== t.id && kept.has(u.id)) engine.addTheoremRule(u.statement, u.id);
     const index = engine.addConjecture({ name: t.id, mpl: "", statement: t.statement, mirrorOf: null });
     const run = await engine.run();

@@ -49,8 +49,11 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
   const num = (k: number): number => (k === 0 ? c(roles.zero) : k - 1);
   const varNames = Array.from({ length: n }, (_, i) => `${i + 1}`);
   const chain: PatternAtom[] = [];
-  for (let k = 0; k < n; k++) chain.push({ pred: IN2, args: [num(k), num(k + 1), c(roles.successor)], negated: false });
-  const ops = theory.constants.filter((k) => k.type === "operation" || (k.type === "function" && k.id !== roles.successor));
+  for (let k = 0; k < n; k++)
+    chain.push({ pred: IN2, args: [num(k), num(k + 1), c(roles.successor)], negated: false });
+  const ops = theory.constants.filter(
+    (k) => k.type === "operation" || (k.type === "function" && k.id !== roles.successor),
+  );
   const engine = new Engine(theory, { induction: false, mirrors: false });
   const posed: { cell: ModelCell; index: number; positive: boolean }[] = [];
   const symbol = (id: number) => theory.constants[id]!.name;
@@ -63,11 +66,20 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
     }
     for (const ins of inputs) {
       for (let v = 0; v <= n; v++) {
-        const args = binary ? [num(ins[0]!), num(ins[1]!), num(v), c(op.id)] : [num(ins[0]!), num(v), c(op.id)];
-        const text = binary ? `${ins[0]} ${symbol(op.id)} ${ins[1]} = ${v}` : `${symbol(op.id)}(${ins[0]}) = ${v}`;
-        const st: Statement = { varNames, premises: chain, head: { pred: binary ? IN3 : IN2, args, negated: false } };
+        const args = binary
+          ? [num(ins[0]!), num(ins[1]!), num(v), c(op.id)]
+          : [num(ins[0]!), num(v), c(op.id)];
+        const text = binary
+          ? `${ins[0]} ${symbol(op.id)} ${ins[1]} = ${v}`
+          : `${symbol(op.id)}(${ins[0]}) = ${v}`;
+        const st: Statement = {
+          varNames,
+          premises: chain,
+          head: { pred: binary ? IN3 : IN2, args, negated: false },
+        };
         const index = engine.addConjecture({ name: text, mpl: "", statement: st, mirrorOf: null });
-        if (index !== null) posed.push({ cell: { op: op.id, inputs: ins, value: v, name: text }, index, positive: true });
+        if (index !== null)
+          posed.push({ cell: { op: op.id, inputs: ins, value: v, name: text }, index, positive: true });
       }
     }
   }
@@ -82,7 +94,8 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
         head: { pred: EQ, args: [num(a), num(b)], negated: true },
       };
       const index = engine.addConjecture({ name, mpl: "", statement: st, mirrorOf: null });
-      if (index !== null) posed.push({ cell: { op: -1, inputs: [a, b], value: 0, name }, index, positive: false });
+      if (index !== null)
+        posed.push({ cell: { op: -1, inputs: [a, b], value: 0, name }, index, positive: false });
       distinct.set(`${a},${b}`, name);
     }
   }
@@ -111,6 +124,7 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
       return table.get(`${op}:${inputs.join(",")}`)?.name ?? "unknown";
     },
   };
-  const distinctName = (a: number, b: number): string => distinct.get(a < b ? `${a},${b}` : `${b},${a}`) ?? "unknown";
+  const distinctName = (a: number, b: number): string =>
+    distinct.get(a < b ? `${a},${b}` : `${b},${a}`) ?? "unknown";
   return { model, cells: [...table.values()], run, positives, negatives, distinctName };
 }

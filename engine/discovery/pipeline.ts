@@ -59,9 +59,13 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
   const run = await phase("prove", async () => {
     const engine = new Engine(bare, o.settings);
-    for (const c of filtered.survivors) engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    for (const c of filtered.survivors)
+      engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
     const executor = o.executor();
-    return engine.run({ ...(executor ? { executor } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) });
+    return engine.run({
+      ...(executor ? { executor } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
   });
   const compression = await phase("compress", () =>
     compress(
@@ -90,7 +94,8 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
 /** A target is found when a proved theorem equals it, or its mirror, up to renaming and premise order. */
 function matchTargets(theory: Theory, run: RunResult): TargetReport[] {
   const byKey = new Map<string, number>();
-  for (const t of run.theorems) byKey.set(statementKey(run.conjectures[t.conjecture]!.statement), t.conjecture);
+  for (const t of run.theorems)
+    byKey.set(statementKey(run.conjectures[t.conjecture]!.statement), t.conjecture);
   return theory.conjectures.map((target) => {
     const st: Statement = statementOf(target);
     const m = mirror(st, theory.predicates);
