@@ -1,5 +1,6 @@
 /** Assembles the proof-graph JSON (export/schema.ts) of a finished run. */
 import { PROOF_SCHEMA, PROOF_SCHEMA_VERSION, type ProofGraph, type StatementJson } from "../export/schema.js";
+import { anchorJson } from "../mpl/entity-json.js";
 import { factCount } from "./block.js";
 import { entityJson, statementJson, statementMpl } from "./names.js";
 import { extractTheorem } from "./proof.js";
@@ -7,16 +8,8 @@ import type { RunResult } from "./run.js";
 
 export function buildProofGraph(run: RunResult, readable: (s: StatementJson) => string): ProofGraph {
   const th = run.theory;
+  const anchor = anchorJson(th);
   const names = th.constants.map((c) => c.name);
-  const roles = th.anchor?.roles;
-  const role = (id: number) =>
-    roles?.carrier === id
-      ? "carrier"
-      : roles?.zero === id
-        ? "zero"
-        : roles?.successor === id
-          ? "successor"
-          : undefined;
   const proved = run.theorems.map((t) => run.conjectures[t.conjecture]!);
   const theorems = proved.map((c) => extractTheorem(run, c, readable));
   const unproved = run.conjectures
@@ -34,11 +27,8 @@ export function buildProofGraph(run: RunResult, readable: (s: StatementJson) => 
     schema: PROOF_SCHEMA,
     version: PROOF_SCHEMA_VERSION,
     theory: {
-      anchor: th.anchor?.name ?? "",
-      constants: th.constants.map((c) => {
-        const r = role(c.id);
-        return r ? { name: c.name, type: c.type, role: r } : { name: c.name, type: c.type };
-      }),
+      anchor: anchor.anchor,
+      constants: anchor.constants,
       sources: th.sources.map((s) => ({ path: s.path, text: s.text })),
     },
     predicates: th.predicates.map((p) => ({
@@ -59,7 +49,7 @@ export function buildProofGraph(run: RunResult, readable: (s: StatementJson) => 
         ),
       ),
     })),
-    axioms: (th.anchor?.entities ?? []).map((e) => entityJson(e, th.predicates, names)),
+    axioms: anchor.axioms,
     theorems,
     unproved,
     run: {

@@ -5,7 +5,7 @@
  * only build the items that GL leaves implicit (parameter lists, types, the anchor).
  */
 import { readdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join, normalize } from "node:path";
 import type { AnchorItem, DefinitionItem, Formula, Name, ParamType, SourceFile, Span } from "./ast.js";
 import { BUILTIN_BY_NAME } from "./builtins.js";
 import { checkDistinct, checkFormula, type Signature } from "./check.js";
@@ -14,7 +14,7 @@ import { type Diagnostic, diagnostic, hasErrors, nameAt, sortDiagnostics } from 
 import { type DefinitionInfo, Lowerer, PredicateTable } from "./lower.js";
 import { oneOf, parseFormula } from "./parse.js";
 import { printFormula } from "./print.js";
-import { readSource, reason } from "./source.js";
+import { type ReadResult, readSource, reason } from "./source.js";
 import { type Conjecture, constTerm, type Predicate, type Roles, type Term, type Theory } from "./theory.js";
 
 export interface GlParam {
@@ -61,13 +61,70 @@ interface PlannedDefinition {
   readonly file: string;
 }
 
+/** How the loaders reach files: the file system, or texts read before (see `loadGlTexts`). */
+interface GlFiles {
+  read(path: string): ReadResult;
+  /** The `.txt` files of a folder, sorted by name; null (with a diagnostic) if it cannot be listed. */
+  listTxt(dir: string, out: Diagnostic[]): string[] | null;
+}
+
+const DISK: GlFiles = { read: readSource, listTxt };
+
 /** Loads a GL definitions folder with the signatures of a GL config (`Config*.json`). */
 export function loadGlFolder(
   configPath: string,
   definitionsDir: string,
   options: GlLoadOptions = {},
 ): GlLoadResult {
-  const read = readSource(configPath);
+  return loadGlConfig(configPath, definitionsDir, options, DISK);
+}
+
+/**
+ * `loadGlFolder` over texts already read, e.g. the `sources` a proof graph carries: the folder
+ * holds exactly the `.txt` texts whose path lies in `definitionsDir`, and a path missing from
+ * `sources` cannot be read. Given the texts `loadGlFolder` read, it gives the same theory.
+ */
+export function loadGlTexts(
+  configPath: string,
+  definitionsDir: string,
+  sources: readonly SourceText[],
+  options: GlLoadOptions = {},
+): GlLoadResult {
+  const texts = new Map(sources.map((s) => [normalize(s.path), s.text]));
+  const files: GlFiles = {
+    read: (path) => {
+      const text = texts.get(normalize(path));
+      return text === undefined
+        ? {
+            text: null,
+            diagnostics: [
+              diagnostic(
+                "MPL301",
+                { path, line: 0, col: 0 },
+                { path, reason: "not among the given sources" },
+              ),
+            ],
+          }
+        : { text, diagnostics: [] };
+    },
+    listTxt: (dir) => {
+      const folder = dirname(join(dir, "-")); // normalised, without a trailing separator
+      return [...texts.keys()]
+        .filter((p) => p.endsWith(".txt") && dirname(p) === folder)
+        .map((p) => basename(p))
+        .sort();
+    },
+  };
+  return loadGlConfig(configPath, definitionsDir, options, files);
+}
+
+function loadGlConfig(
+  configPath: string,
+  definitionsDir: string,
+  options: GlLoadOptions,
+  files: GlFiles,
+): GlLoadResult {
+  const read = files.read(configPath);
   const sources: SourceText[] = read.text === null ? [] : [{ path: configPath, text: read.text }];
   const fail = (ds: readonly Diagnostic[]): GlLoadResult => ({
     theory: null,
@@ -104,8 +161,11 @@ export function loadGlFolder(
     if ("reason" in chosen) return fail([diagnostic("MPL204", whole, { reason: chosen.reason })]);
     anchor = chosen.name;
   }
-  const result = loadPlanned(definitionsDir, planned, anchor, options);
-  return { ...result, sources: [...sources, ...result.sources] };
+  const result = loadPlanned(definitionsDir, planned, anchor, options, files);
+  const all = [...sources, ...result.sources];
+  // The config is a source of the theory too: without its signatures the folder cannot be compiled.
+  const theory = result.theory && { ...result.theory, sources: all };
+  return { ...result, theory, sources: all };
 }
 
 /** Loads a GL definitions folder with signatures given directly (e.g. GL's first version). */
@@ -120,7 +180,7 @@ export function loadGlFolderWithSignatures(
     params: s.params,
     file: `${name}.txt`,
   }));
-  return loadPlanned(dir, planned, anchor, options);
+  return loadPlanned(dir, planned, anchor, options, DISK);
 }
 
 interface SignatureEntry {
@@ -206,17 +266,18 @@ function loadPlanned(
   planned: readonly PlannedDefinition[],
   anchor: string | null,
   options: GlLoadOptions,
+  fs: GlFiles,
 ): GlLoadResult {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceText[] = [];
   const files: SourceFile[] = [];
-  const present = listTxt(dir, diagnostics);
+  const present = fs.listTxt(dir, diagnostics);
   if (present === null) return { theory: null, diagnostics, sources, parsedOnly: [] };
   const conjectureFiles = options.conjectureFiles ?? DEFAULT_CONJECTURE_FILES;
 
   const readFormula = (file: string): { path: string; formula: Formula | null } => {
     const path = join(dir, file);
-    const read = readSource(path);
+    const read = fs.read(path);
     diagnostics.push(...read.diagnostics);
     if (read.text === null) return { path, formula: null };
     sources.push({ path, text: read.text });
@@ -286,7 +347,7 @@ function loadPlanned(
   }
   for (const file of conjectureLists) {
     const path = join(dir, file);
-    const read = readSource(path);
+    const read = fs.read(path);
     diagnostics.push(...read.diagnostics);
     if (read.text === null) continue;
     sources.push({ path, text: read.text });

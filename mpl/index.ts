@@ -13,6 +13,7 @@ export {
   renderDiagnostic,
   type Severity,
 } from "./diagnostics.js";
+export { anchorJson, type ConstantJson, entityJson, patternJson } from "./entity-json.js";
 export {
   type GlConjectureLines,
   type GlLoadOptions,
@@ -22,6 +23,7 @@ export {
   inferRoles,
   loadGlFolder,
   loadGlFolderWithSignatures,
+  loadGlTexts,
   parseGlConjectureLines,
 } from "./gl.js";
 export { MAX_NESTING } from "./lexer.js";

@@ -20,7 +20,12 @@ describe("expectedAxioms: the graph's axioms must be those compiled from the sou
     expect(verifyGraph(g).ok).toBe(true);
     const report = verifyGraph(g, { expectedAxioms: peanoAxioms });
     expect(report.failures).toEqual([
-      { theorem: "(graph)", step: null, reason: "axiom A12 differs from the one compiled from the sources" },
+      {
+        theorem: "(graph)",
+        step: null,
+        reason:
+          "axiom A12 differs from the one compiled from the sources: the graph has rule ∀a,b: =[a,b] ∧ in[a,N] → in3[a,zero,b,+], the sources give rule ∀a,b: =[a,b] ∧ in[a,N] ∧ in[b,N] → in3[a,zero,b,+]",
+      },
     ]);
   });
 
@@ -32,7 +37,7 @@ describe("expectedAxioms: the graph's axioms must be those compiled from the sou
     g.axioms[2]!.head = at("in[x,N]");
     const failures = verifyGraph(g, { expectedAxioms: peanoAxioms }).failures;
     expect(failures.filter((f) => f.theorem === "(graph)").map((f) => f.reason)).toEqual([
-      "axiom A3 differs from the one compiled from the sources",
+      "axiom A3 differs from the one compiled from the sources: the graph has rule ∀x,y: in2[x,y,s] → in[x,N], the sources give rule ∀x,y: in2[x,y,s] → in[y,N]",
       "expected axiom A16 is missing from the graph",
       "axiom A99 is not among the expected axioms",
       "the axioms are not in the order of the sources",

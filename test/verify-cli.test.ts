@@ -2,14 +2,29 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { registerVerify, runVerify } from "../cli/commands/verify.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { formatReport, registerVerify, runVerify } from "../cli/commands/verify.js";
+import { runProver } from "../cli/run-engine.js";
+import type { ProofGraph } from "../export/schema.js";
+import { loadPaths } from "../mpl/index.js";
 import { verifyGraph } from "../verify/verify.js";
 import { peanoGraph } from "./support/peano-graph.js";
 import { at, stepOf } from "./support/proof-dsl.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gl-verify-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A graph written by the engine, whose sources compile to its axioms: two quick peano-quick laws. */
+let engineGraph: ProofGraph;
+let valid: string;
+beforeAll(async () => {
+  const { theory } = loadPaths(["examples/peano-quick"]);
+  if (!theory) throw new Error("examples/peano-quick does not compile");
+  const laws = theory.conjectures.filter((c) => c.name === "zero_add" || c.name === "add_one");
+  engineGraph = (await runProver(theory, laws, { workers: 1, settings: {}, phase: "test", quiet: true }))
+    .graph;
+  valid = file("valid.json", JSON.stringify(engineGraph));
+});
 
 function file(name: string, content: string): string {
   const path = join(dir, name);
@@ -24,21 +39,55 @@ function run(path: string, json = false) {
   return { code, out, err };
 }
 
-const valid = file("valid.json", JSON.stringify(peanoGraph()));
+const handWritten = file("hand-written.json", JSON.stringify(peanoGraph()));
 const brokenGraph = peanoGraph();
 stepOf(brokenGraph, "T1", 7).fact = at("in3[a,zero,zero,+]");
 const broken = file("broken.json", JSON.stringify(brokenGraph));
 
 describe("gl verify", () => {
-  it("prints checks per kind and totals, and exits 0 for a valid graph", () => {
+  it("compiles the sources again, prints checks per kind and totals, and exits 0 for a valid graph", () => {
     const { code, out, err } = run(valid);
     expect(code).toBe(0);
     expect(err).toBe("");
+    const report = verifyGraph(engineGraph, { recompileSources: true });
+    expect(report.failures).toEqual([]);
+    expect(out).toMatch(/Step checks:\n(.*\n)* {2}hypothesis +1\n(.*\n)*Theorem and graph checks:/);
+    expect(out).toMatch(/Theorem and graph checks:\n(.*\n)* {2}expected-axiom +23\n/);
+    expect(out).toContain("Axioms cross-checked: compiled again from 4 source files\n");
+    expect(out).toContain(`Total: ${report.checks} checks, 0 failures`);
+    expect(out).toContain("OK: every check passed.");
+  });
+
+  it("lays out the checks per kind and says plainly when the axioms were not cross-checked", () => {
+    const out = formatReport("x.json", verifyGraph(peanoGraph()));
     expect(out).toMatch(/Step checks:\n(.*\n)* {2}witness +3\n(.*\n)*Theorem and graph checks:/);
     expect(out).toMatch(/^ {2}eq-subst +4$/m);
     expect(out).toMatch(/Theorem and graph checks:\n(.*\n)* {2}goals +8\n/);
+    expect(out).toContain(
+      "Note: axioms not cross-checked: neither sources to compile nor expected axioms were given\n",
+    );
     expect(out).toContain(`Total: ${verifyGraph(peanoGraph()).checks} checks, 0 failures`);
-    expect(out).toContain("OK: every check passed.");
+  });
+
+  it("fails a graph whose sources do not compile: its axioms cannot be anchored", () => {
+    const { code, out } = run(handWritten);
+    expect(code).toBe(1);
+    expect(out).toContain(
+      "FAIL (graph): axioms not cross-checked: the sources do not compile: peano.mpl:1:1: error",
+    );
+    // The hand-written proofs themselves are sound: the sources are the only failure.
+    expect(out.match(/^ {2}FAIL /gm)).toHaveLength(1);
+  });
+
+  it("fails a graph with a tampered axiom, naming the axiom", () => {
+    const g = structuredClone(engineGraph);
+    const a3 = g.axioms.find((e) => e.id === "A3")!;
+    a3.head = at("in[x,Nat]");
+    const { code, out } = run(file("tampered.json", JSON.stringify(g)));
+    expect(code).toBe(1);
+    expect(out).toContain(
+      "FAIL (graph): axiom A3 differs from the one compiled from the sources: the graph has rule ∀x,y: in2[x,y,succ] → in[x,Nat], the sources give rule ∀x,y: in2[x,y,succ] → in[y,Nat]\n",
+    );
   });
 
   it("prints every failure with theorem and step, and exits 1", () => {
@@ -53,7 +102,7 @@ describe("gl verify", () => {
   it("--json prints the report itself", () => {
     const { code, out } = run(broken, true);
     expect(code).toBe(1);
-    expect(JSON.parse(out)).toEqual(verifyGraph(brokenGraph));
+    expect(JSON.parse(out)).toEqual(verifyGraph(brokenGraph, { recompileSources: true }));
   });
 
   it("exits 1 for a missing file, a file that is not JSON and JSON that is not a proof graph", () => {

@@ -25,6 +25,7 @@ describe("mutations of valid graphs are all rejected", () => {
         "other-theorem",
         "premise-index",
         "reorder",
+        "same-head-rule",
         "scope",
         "statement",
         "swap-premises",

@@ -1,9 +1,10 @@
 /**
- * The trust anchor check: the graph's axioms must be exactly those compiled from the MPL
- * sources, so a graph cannot prove its theorems from axioms of its own making.
+ * The trust anchor check: the graph's anchor, constants (with their induction roles) and
+ * axioms must be exactly those compiled from the MPL sources, so a graph cannot prove its
+ * theorems from axioms or roles of its own making.
  */
-import type { EntityJson } from "../export/schema.js";
-import { sameNames } from "./atoms.js";
+import type { EntityJson, ProofGraph } from "../export/schema.js";
+import { formatAtom, sameNames } from "./atoms.js";
 import { GRAPH, type ReportBuilder } from "./report.js";
 
 /** JSON text with object keys sorted, so equal data gives equal text whatever the key order. */
@@ -13,6 +14,29 @@ function canonical(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
+}
+
+/** `∀x,y: in2[x,y,s] → in[y,N]`; an exists entity ends in `∃y: in[y,N] ∧ in2[x,y,s]`. */
+export function formatEntity(e: EntityJson): string {
+  const conclusion =
+    e.kind === "exists"
+      ? `∃${(e.witnesses ?? []).join(",")}: ${(e.body ?? []).map(formatAtom).join(" ∧ ")}`
+      : e.head
+        ? formatAtom(e.head)
+        : "(no head)";
+  const premises = e.premises.map(formatAtom).join(" ∧ ");
+  const body = premises === "" ? conclusion : `${premises} → ${conclusion}`;
+  const universal = e.vars.filter((v) => !(e.witnesses ?? []).includes(v));
+  return universal.length > 0 ? `∀${universal.join(",")}: ${body}` : body;
+}
+
+/** What differs between the graph's axiom and the expected one, in words. */
+function difference(actual: EntityJson, expected: EntityJson): string {
+  const [a, e] = [formatEntity(actual), formatEntity(expected)];
+  if (a !== e || actual.kind !== expected.kind) {
+    return `the graph has ${actual.kind} ${a}, the sources give ${expected.kind} ${e}`;
+  }
+  return canonical(actual.origin) === canonical(expected.origin) ? "its fields differ" : "its origin differs";
 }
 
 /** Same ids, same order, same content; one failure per differing, missing or extra axiom. */
@@ -28,7 +52,11 @@ export function compareAxioms(
     const a = byId.get(e.id);
     if (!a) r.fail(GRAPH, null, `expected axiom ${e.id} is missing from the graph`);
     else if (canonical(a) !== canonical(e)) {
-      r.fail(GRAPH, null, `axiom ${e.id} differs from the one compiled from the sources`);
+      r.fail(
+        GRAPH,
+        null,
+        `axiom ${e.id} differs from the one compiled from the sources: ${difference(a, e)}`,
+      );
     }
   }
   for (const a of actual) {
@@ -38,4 +66,29 @@ export function compareAxioms(
     list.map((e) => e.id).filter((id) => byId.has(id) && expectedIds.has(id));
   if (!sameNames(order(actual), order(expected)))
     r.fail(GRAPH, null, "the axioms are not in the order of the sources");
+}
+
+type Constant = ProofGraph["theory"]["constants"][number];
+
+/** `Nat:set(carrier)`. */
+const formatConstant = (c: Constant) => `${c.name}:${c.type}${c.role ? `(${c.role})` : ""}`;
+
+/** The anchor's name and its constants, with types and roles, in order. */
+export function compareConstants(
+  g: ProofGraph,
+  expected: { anchor: string; constants: readonly Constant[] },
+  r: ReportBuilder,
+): void {
+  r.count("expected-anchor");
+  if (g.theory.anchor !== expected.anchor) {
+    r.fail(GRAPH, null, `the anchor is ${g.theory.anchor}, but the sources' anchor is ${expected.anchor}`);
+  }
+  const [actual, wanted] = [g.theory.constants.map(formatConstant), expected.constants.map(formatConstant)];
+  if (!sameNames(actual, wanted)) {
+    r.fail(
+      GRAPH,
+      null,
+      `the constants [${actual.join(", ")}] are not those of the sources [${wanted.join(", ")}]`,
+    );
+  }
 }

@@ -12,18 +12,33 @@ export interface VerifyFailure {
   reason: string;
 }
 
+/** Whether the graph's axioms were compared with an independent source of them, and how. */
+export interface AxiomCheck {
+  crossChecked: boolean;
+  /** Against what (e.g. `3 source files`), or why not, in plain words. */
+  detail: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   checks: number;
   checksByKind: Record<string, number>;
   failures: VerifyFailure[];
+  axioms: AxiomCheck;
 }
+
+/** The default: nothing to compare the axioms with was given. */
+export const AXIOMS_UNCHECKED: AxiomCheck = {
+  crossChecked: false,
+  detail: "neither sources to compile nor expected axioms were given",
+};
 
 /** Collects checks and failures in the order they happen (which is deterministic). */
 export class ReportBuilder {
   private readonly counts = new Map<string, number>();
   private total = 0;
   readonly failures: VerifyFailure[] = [];
+  axioms: AxiomCheck = AXIOMS_UNCHECKED;
 
   count(kind: string): void {
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
@@ -37,7 +52,13 @@ export class ReportBuilder {
   finish(): VerifyReport {
     const checksByKind: Record<string, number> = {};
     for (const kind of [...this.counts.keys()].sort()) checksByKind[kind] = this.counts.get(kind) ?? 0;
-    return { ok: this.failures.length === 0, checks: this.total, checksByKind, failures: this.failures };
+    return {
+      ok: this.failures.length === 0,
+      checks: this.total,
+      checksByKind,
+      failures: this.failures,
+      axioms: this.axioms,
+    };
   }
 }
 

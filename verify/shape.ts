@@ -60,10 +60,10 @@ const nullable =
   (c: Check): Check =>
   (v, p, s) =>
     v === null || c(v, p, s);
-const oneOf =
-  (words: string): Check =>
-  (v, p, s) =>
-    (typeof v === "string" && words.split(" ").includes(v)) || s.bad(p, words.split(" ").join(" | "), v);
+const oneOf = (words: string): Check => {
+  const allowed = new Set(words.split(" "));
+  return (v, p, s) => (typeof v === "string" && allowed.has(v)) || s.bad(p, [...allowed].join(" | "), v);
+};
 
 const arr =
   (each: Check): Check =>
@@ -76,16 +76,17 @@ const arr =
   };
 
 /** Required fields, then optional ones (absent is fine; `null` is not absent). */
-const obj =
-  (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
-  (v, p, s) => {
+const obj = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => {
+  // Listed once, not per object read: large graphs have many thousands of atoms.
+  const [must, may] = [Object.entries(required), Object.entries(optional)];
+  return (v, p, s) => {
     if (!isObj(v)) return s.bad(p, "an object", v);
     let ok = true;
-    for (const [k, c] of Object.entries(required)) ok = c(v[k], `${p}.${k}`, s) && ok;
-    for (const [k, c] of Object.entries(optional))
-      if (Object.hasOwn(v, k)) ok = c(v[k], `${p}.${k}`, s) && ok;
+    for (const [k, c] of must) ok = c(v[k], `${p}.${k}`, s) && ok;
+    for (const [k, c] of may) if (Object.hasOwn(v, k)) ok = c(v[k], `${p}.${k}`, s) && ok;
     return ok;
   };
+};
 
 /** Failures inside `c` name the theorem (and step) being read. */
 const within =

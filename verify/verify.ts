@@ -4,17 +4,19 @@
  * equality and the induction schema. It imports nothing from the engine, so a bug there
  * cannot hide itself here. See docs/verifier.md for what is checked and what is trusted.
  *
- * Order: shape, anchor (predicates, constants, axioms), then theorems in file order; a
- * theorem may cite only theorems before it that verified, so citations cannot form a cycle.
+ * Order: shape, anchor (predicates, constants, axioms), the cross-check of the anchor against
+ * the sources compiled again (when asked), then theorems in file order; a theorem may cite only
+ * theorems before it that verified, so citations cannot form a cycle.
  */
-import type { EntityJson } from "../export/schema.js";
+import type { EntityJson, ProofGraph } from "../export/schema.js";
 import { readAnchor } from "./anchor.js";
-import { compareAxioms } from "./expected-axioms.js";
-import { ReportBuilder, type VerifyReport } from "./report.js";
+import { compareAxioms, compareConstants } from "./expected-axioms.js";
+import { GRAPH, ReportBuilder, type VerifyReport } from "./report.js";
 import { readShape } from "./shape.js";
+import { recompileSources } from "./sources.js";
 import { verifyTheorem } from "./theorem.js";
 
-export type { VerifyFailure, VerifyReport } from "./report.js";
+export type { AxiomCheck, VerifyFailure, VerifyReport } from "./report.js";
 
 export interface VerifyOptions {
   /**
@@ -22,6 +24,30 @@ export interface VerifyOptions {
    * them exactly, so the graph cannot prove its theorems from axioms of its own making.
    */
   expectedAxioms?: readonly EntityJson[];
+  /**
+   * Compile the graph's `theory.sources` again and require its anchor, constants (with roles)
+   * and axioms to be what they give (what `gl verify` does). `expectedAxioms` takes precedence.
+   */
+  recompileSources?: boolean;
+}
+
+/** Compares the graph's anchor part with what it should be and records how. */
+function crossCheck(g: ProofGraph, options: VerifyOptions, r: ReportBuilder): void {
+  if (options.expectedAxioms) {
+    compareAxioms(g.axioms, options.expectedAxioms, r);
+    r.axioms = { crossChecked: true, detail: `${options.expectedAxioms.length} expected axioms given` };
+    return;
+  }
+  if (!options.recompileSources) return;
+  const compiled = recompileSources(g.theory.sources);
+  if (compiled.kind !== "compiled") {
+    r.axioms = { crossChecked: false, detail: compiled.reason };
+    if (compiled.kind === "failed") r.fail(GRAPH, null, `axioms not cross-checked: ${compiled.reason}`);
+    return;
+  }
+  compareConstants(g, compiled.expected, r);
+  compareAxioms(g.axioms, compiled.expected.axioms, r);
+  r.axioms = { crossChecked: true, detail: `compiled again from ${compiled.from}` };
 }
 
 /** Any JSON value gives a report; the verifier never throws on bad input. */
@@ -34,7 +60,7 @@ export function verifyGraph(graph: unknown, options: VerifyOptions = {}): Verify
   }
   const g = shape.graph;
   const anchor = readAnchor(g, r);
-  if (options.expectedAxioms) compareAxioms(g.axioms, options.expectedAxioms, r);
+  crossCheck(g, options, r);
   const positions = new Map<string, number>();
   for (const [i, t] of g.theorems.entries()) if (!positions.has(t.id)) positions.set(t.id, i);
   const ctx = { anchor, theorems: g.theorems, positions, verified: new Map<string, boolean>() };

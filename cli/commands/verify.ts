@@ -1,6 +1,7 @@
 /**
  * `gl verify <proof.json> [--json]`: re-checks every step of an exported proof graph with the
- * independent verifier and prints checks per kind, totals and every failure.
+ * independent verifier, after compiling the graph's MPL sources again to cross-check its
+ * axioms, and prints checks per kind, how the axioms were checked, totals and every failure.
  * Exit codes: 0 all checks pass; 1 a check fails or the file is unreadable or not a proof
  * graph; 2 usage error.
  */
@@ -30,7 +31,14 @@ const STEP_KINDS = new Set<string>([
   "contradiction",
 ] satisfies StepKind[]);
 
-/** The report as text: checks per step kind, the other checks, totals, then every failure. */
+/** The axioms line: what they were compared with, or plainly that they were not. */
+export function formatAxiomCheck(report: VerifyReport): string {
+  return report.axioms.crossChecked
+    ? `Axioms cross-checked: ${report.axioms.detail}`
+    : `Note: axioms not cross-checked: ${report.axioms.detail}`;
+}
+
+/** The report as text: checks per kind, the axiom cross-check, totals, then every failure. */
 export function formatReport(file: string, report: VerifyReport): string {
   const kinds = Object.entries(report.checksByKind);
   const width = Math.max(0, ...kinds.map(([k]) => k.length));
@@ -43,6 +51,7 @@ export function formatReport(file: string, report: VerifyReport): string {
     for (const [kind, n] of kinds)
       if (STEP_KINDS.has(kind) === steps) lines.push(`  ${kind.padEnd(width)}  ${n}`);
   }
+  lines.push(formatAxiomCheck(report));
   const failed = report.failures.length;
   lines.push(`Total: ${report.checks} checks, ${failed} ${failed === 1 ? "failure" : "failures"}`);
   for (const f of report.failures) lines.push(`  FAIL ${formatFailure(f)}`);
@@ -56,7 +65,8 @@ function parse(text: string): { value: unknown } | { report: VerifyReport } {
     return { value: JSON.parse(text) };
   } catch (e) {
     const failure = { theorem: GRAPH, step: null, reason: `not JSON: ${(e as Error).message}` };
-    return { report: { ok: false, checks: 0, checksByKind: {}, failures: [failure] } };
+    const axioms = { crossChecked: false, detail: "the file is not JSON" };
+    return { report: { ok: false, checks: 0, checksByKind: {}, failures: [failure], axioms } };
   }
 }
 
@@ -71,7 +81,7 @@ export function runVerify(file: string, options: { json: boolean }, io: VerifyOu
     return 1;
   }
   const parsed = parse(text);
-  const report = "report" in parsed ? parsed.report : verifyGraph(parsed.value);
+  const report = "report" in parsed ? parsed.report : verifyGraph(parsed.value, { recompileSources: true });
   io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(file, report));
   return report.ok ? 0 : 1;
 }

@@ -27,8 +27,8 @@ interface Candidate {
   description: string;
   expectedTheorem: string;
   expectedStep: number | null;
-  /** Applies the corruption to theorem `t` of a fresh copy of the graph. */
-  apply: (t: TheoremJson, g: ProofGraph) => void;
+  /** Applies the corruption to a fresh copy of theorem `t` (it may change nothing else). */
+  apply: (t: TheoremJson) => void;
   theorem: number;
 }
 
@@ -102,10 +102,7 @@ function candidates(g: ProofGraph): Map<string, Candidate[]> {
     const pool = namesOf(t);
     const ind = t.induction;
     const at = (n: number | null) => ({ expectedTheorem: id, expectedStep: n, theorem: ti });
-    const onStep =
-      (n: number, f: (s: StepJson, t: TheoremJson, g: ProofGraph) => void) =>
-      (tt: TheoremJson, gg: ProofGraph) =>
-        f(stepAt(tt, n)!, tt, gg);
+    const onStep = (n: number, f: (s: StepJson) => void) => (tt: TheoremJson) => f(stepAt(tt, n)!);
 
     for (const s of t.steps) {
       const { n } = s;
@@ -189,6 +186,31 @@ function candidates(g: ProofGraph): Map<string, Candidate[]> {
         if (other) {
           add("other-axiom", {
             description: `${where}: cites ${other.id} instead of ${s.ref}`,
+            ...at(n),
+            apply: onStep(n, (x) => {
+              x.ref = other.id;
+            }),
+          });
+        }
+      }
+
+      if (s.kind === "rule" && s.binding) {
+        // Another rule with the same conclusion under the same binding, but other premises: only
+        // the premise check can tell the citation is wrong.
+        const binding = s.binding;
+        const cited = s.premises.map((k) => show(factOf(k) ?? s.fact)).join(";");
+        const other = g.axioms.find(
+          (e) =>
+            e.kind === "rule" &&
+            e.id !== s.ref &&
+            e.head !== undefined &&
+            e.vars.length === binding.length &&
+            instance(e.head, e.vars, binding) === show(s.fact) &&
+            e.premises.map((p) => instance(p, e.vars, binding)).join(";") !== cited,
+        );
+        if (other) {
+          add("same-head-rule", {
+            description: `${where}: cites ${other.id}, whose head is the same but whose premises differ, instead of ${s.ref}`,
             ...at(n),
             apply: onStep(n, (x) => {
               x.ref = other.id;
@@ -477,14 +499,20 @@ function evenlySpaced<T>(items: readonly T[], cap: number): T[] {
   return Array.from({ length: cap }, (_, i) => items[Math.floor((i * items.length) / cap)]!);
 }
 
-/** Single corruptions of `graph`, grouped by kind in a fixed order; the graph is not modified. */
+/**
+ * Single corruptions of `graph`, grouped by kind in a fixed order; the graph is not modified.
+ * Each mutant copies only the theorem it corrupts and shares everything else with `graph`
+ * (copying a large graph hundreds of times would dominate the tests), so treat mutants as
+ * read-only.
+ */
 export function mutations(graph: ProofGraph, options: MutationOptions = {}): Mutation[] {
   const cap = options.perKind ?? Number.POSITIVE_INFINITY;
   const result: Mutation[] = [];
   for (const [kind, list] of candidates(graph)) {
     for (const c of evenlySpaced(list, cap)) {
-      const g = structuredClone(graph);
-      c.apply(g.theorems[c.theorem]!, g);
+      const theorem = structuredClone(graph.theorems[c.theorem]!);
+      c.apply(theorem);
+      const g = { ...graph, theorems: graph.theorems.map((t, i) => (i === c.theorem ? theorem : t)) };
       result.push({
         description: `[${kind}] ${c.description}`,
         graph: g,
