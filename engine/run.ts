@@ -284,7 +284,8 @@ export class Engine {
       goalKeys: [direct],
     });
     const roles = this.theory.anchor?.roles;
-    if (this.settings.induction && roles) {
+    // A mirror follows from its original in a few direct steps: no induction attempts.
+    if (this.settings.induction && roles && c.mirrorOf === null) {
       const inputs = freeInputs(st, this.theory.predicates);
       for (const v of inputs)
         this.addInduction(
