@@ -107,6 +107,12 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const ms = { ...result.ms };
   let t = performance.now();
   const graph = buildProofGraph(result.run, readable);
+  // Readers know the target laws by name; the other theorems are lemmas (candidate ids mean nothing).
+  const targetOf = new Map(result.targets.filter((x) => x.conjecture !== null).map((x) => [x.conjecture!, x.name]));
+  graph.theorems.forEach((th, i) => {
+    th.name = targetOf.get(result.run.theorems[i]!.conjecture) ?? null;
+  });
+  for (const u of graph.unproved) u.name = null;
   const modelGraph: ProofGraph = { ...buildProofGraph(result.model.run, readable), unproved: [] };
   ms.export = Math.round(performance.now() - t);
   say("discover: verify…");
