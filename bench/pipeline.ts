@@ -4,7 +4,7 @@
  * (`gl discover examples/peano`, verification and HTML included). Records wall time, the
  * phase times the command reports, and peak RSS into bench/results/pipeline.{json,md}.
  *
- *   node dist/bench/pipeline.js [--runs N] [--workers N]
+ *   node dist/bench/pipeline.js [--runs N] [--workers 1,2]
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +17,9 @@ const arg = (name: string, dflt: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const runs = arg("--runs", 3);
-const workers = arg("--workers", 1);
+const wi = process.argv.indexOf("--workers");
+const workerCounts = (wi >= 0 ? process.argv[wi + 1]! : "1,2").split(",").map(Number);
+let workers = 1;
 
 interface Sample {
   wallMs: number;
@@ -28,11 +30,15 @@ interface Sample {
 function once(args: string[]): Sample {
   const out = mkdtempSync(join(tmpdir(), "gl-bench-"));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, "dist/cli/main.js"), ...args, "--json", "-q", "--out", out, "--workers", `${workers}`], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 1 << 28,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, "dist/cli/main.js"), ...args, "--json", "-q", "--out", out, "--workers", `${workers}`],
+    {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    },
+  );
   const wallMs = performance.now() - t0;
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`gl ${args.join(" ")} failed: ${r.stderr}`);
@@ -52,29 +58,42 @@ const jobs = {
 };
 const results: Record<string, unknown> = {};
 const rows: string[] = [];
-for (const [name, args] of Object.entries(jobs)) {
-  const samples = Array.from({ length: runs }, () => once(args));
-  const phases: Record<string, number> = {};
-  for (const k of Object.keys(samples[0]!.phases)) phases[k] = median(samples.map((s) => s.phases[k] ?? 0));
-  const r = {
-    command: `gl ${args.join(" ")} --workers ${workers}`,
-    runs,
-    wallMsMedian: Math.round(median(samples.map((s) => s.wallMs))),
-    wallMs: samples.map((s) => Math.round(s.wallMs)),
-    peakRssMbMax: Math.max(...samples.map((s) => s.peakRssMb)),
-    phasesMsMedian: phases,
-  };
-  results[name] = r;
-  rows.push(
-    `| ${name} | \`${r.command}\` | ${(r.wallMsMedian / 1000).toFixed(2)} s | ${r.peakRssMbMax} MB | ${Object.entries(phases)
-      .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`)
-      .join(", ")} |`,
-  );
-  process.stderr.write(`${name}: ${JSON.stringify(r)}\n`);
-}
-const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version, loadavg: loadavg() };
+for (const w of workerCounts)
+  for (const [job, args] of Object.entries(jobs)) {
+    workers = w;
+    const name = `${job} (${w} worker${w > 1 ? "s" : ""})`;
+    const samples = Array.from({ length: runs }, () => once(args));
+    const phases: Record<string, number> = {};
+    for (const k of Object.keys(samples[0]!.phases)) phases[k] = median(samples.map((s) => s.phases[k] ?? 0));
+    const r = {
+      command: `gl ${args.join(" ")} --workers ${workers}`,
+      runs,
+      wallMsMedian: Math.round(median(samples.map((s) => s.wallMs))),
+      wallMs: samples.map((s) => Math.round(s.wallMs)),
+      peakRssMbMax: Math.max(...samples.map((s) => s.peakRssMb)),
+      phasesMsMedian: phases,
+    };
+    results[name] = r;
+    rows.push(
+      `| ${name} | \`${r.command}\` | ${(r.wallMsMedian / 1000).toFixed(2)} s | ${r.peakRssMbMax} MB | ${Object.entries(
+        phases,
+      )
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)}`)
+        .join(", ")} |`,
+    );
+    process.stderr.write(`${name}: ${JSON.stringify(r)}\n`);
+  }
+const machine = {
+  cpus: cpus().length,
+  model: cpus()[0]?.model ?? "unknown",
+  node: process.version,
+  loadavg: loadavg(),
+};
 mkdirSync(join(root, "bench/results"), { recursive: true });
-writeFileSync(join(root, "bench/results/pipeline.json"), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+writeFileSync(
+  join(root, "bench/results/pipeline.json"),
+  `${JSON.stringify({ machine, results }, null, 2)}\n`,
+);
 writeFileSync(
   join(root, "bench/results/pipeline.md"),
   [
