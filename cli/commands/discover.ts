@@ -108,7 +108,9 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   let t = performance.now();
   const graph = buildProofGraph(result.run, readable);
   // Readers know the target laws by name; the other theorems are lemmas (candidate ids mean nothing).
-  const targetOf = new Map(result.targets.filter((x) => x.conjecture !== null).map((x) => [x.conjecture!, x.name]));
+  const targetOf = new Map(
+    result.targets.filter((x) => x.conjecture !== null).map((x) => [x.conjecture!, x.name]),
+  );
   graph.theorems.forEach((th, i) => {
     th.name = targetOf.get(result.run.theorems[i]!.conjecture) ?? null;
   });
