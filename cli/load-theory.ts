@@ -2,8 +2,11 @@
  * Loading a theory for a command: `.mpl` files and folders, or a GL definitions folder with its
  * config and conjecture-list files. Diagnostics are returned, not printed.
  */
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import {
   type Diagnostic,
+  GL_CONJECTURE_FILES,
   type GlLoadResult,
   hasErrors,
   loadGlFolder,
@@ -20,20 +23,30 @@ export interface Loaded {
   readonly texts: ReadonlyMap<string, string>;
   readonly files: readonly string[];
   readonly parsedOnly: readonly string[];
+  /**
+   * GL conjecture lines that were reported (with their line numbers) and left out; the theory
+   * keeps the other lines. `gl check` still fails on them, `gl prove` goes on without them.
+   */
+  readonly skippedLines: number;
 }
 
 export function loadMpl(paths: readonly string[]): Loaded {
   const r = loadPaths(paths);
-  return { ...r, texts: r.sourceTexts, files: [...r.sourceTexts.keys()], parsedOnly: [] };
+  return { ...r, texts: r.sourceTexts, files: [...r.sourceTexts.keys()], parsedOnly: [], skippedLines: 0 };
 }
 
-/** A GL folder plus optional conjecture-list files. */
+/**
+ * A GL folder plus conjecture-list files: the folder's own lists (`conjectures.txt`,
+ * `theorems.txt`) first, then the given files, each read once. A malformed line is reported
+ * and skipped; only errors in the definitions or config leave no theory.
+ */
 export function loadGl(config: string, dir: string, conjectureFiles: readonly string[]): Loaded {
-  const r: GlLoadResult = loadGlFolder(config, dir);
+  const r: GlLoadResult = loadGlFolder(config, dir, { readConjectureLists: false });
   const texts = new Map(r.sources.map((s) => [s.path, s.text]));
   const diagnostics = [...r.diagnostics];
   let theory = r.theory;
-  for (const path of conjectureFiles) {
+  let skippedLines = 0;
+  for (const path of conjectureListsOf(dir, conjectureFiles)) {
     const read = readSource(path);
     diagnostics.push(...read.diagnostics);
     if (read.text === null) continue;
@@ -41,19 +54,40 @@ export function loadGl(config: string, dir: string, conjectureFiles: readonly st
     if (theory === null || read.diagnostics.length > 0) continue;
     const added = parseGlConjectureLines(read.text, theory, path);
     diagnostics.push(...added.diagnostics);
+    skippedLines += new Set(added.diagnostics.filter((d) => d.severity === "error").map((d) => d.line)).size;
     theory = {
       ...theory,
       predicates: added.predicates,
       conjectures: [...theory.conjectures, ...added.conjectures],
+      sources: [...theory.sources, { path, text: read.text }],
     };
   }
   return {
-    theory: hasErrors(diagnostics) ? null : theory,
+    theory: hasErrors(r.diagnostics) ? null : theory,
     diagnostics,
     texts,
     files: [...texts.keys()],
     parsedOnly: r.parsedOnly,
+    skippedLines,
   };
+}
+
+/** The folder's own conjecture lists, then the given files, without repeats. */
+function conjectureListsOf(dir: string, given: readonly string[]): string[] {
+  let present: string[] = [];
+  try {
+    present = readdirSync(dir).filter((f) => GL_CONJECTURE_FILES.includes(f));
+  } catch {
+    // An unreadable folder is already reported by the folder loader.
+  }
+  const own = GL_CONJECTURE_FILES.filter((f) => present.includes(f)).map((f) => join(dir, f));
+  const seen = new Set<string>();
+  return [...own, ...given].filter((p) => {
+    const key = resolve(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Prints every diagnostic (file:line:col, the line and a caret) to stderr. */

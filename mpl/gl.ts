@@ -34,6 +34,11 @@ export interface GlLoadOptions {
    * `parseGlConjectureLines` and added to the theory. Default: conjectures.txt, theorems.txt.
    */
   readonly conjectureFiles?: readonly string[];
+  /**
+   * Parse those conjecture lists here (default). `false` leaves them unread, for callers
+   * that read them with their own policy (e.g. `gl prove` skips malformed lines).
+   */
+  readonly readConjectureLists?: boolean;
 }
 
 export interface GlLoadResult {
@@ -45,7 +50,8 @@ export interface GlLoadResult {
   readonly parsedOnly: readonly string[];
 }
 
-const DEFAULT_CONJECTURE_FILES = ["conjectures.txt", "theorems.txt"];
+/** File names in a GL folder that hold conjecture lists, not definitions. */
+export const GL_CONJECTURE_FILES: readonly string[] = ["conjectures.txt", "theorems.txt"];
 
 /** GL's "definition sets" spelled as our types. */
 const GL_TYPES: Readonly<Record<string, ParamType>> = {
@@ -273,7 +279,7 @@ function loadPlanned(
   const files: SourceFile[] = [];
   const present = fs.listTxt(dir, diagnostics);
   if (present === null) return { theory: null, diagnostics, sources, parsedOnly: [] };
-  const conjectureFiles = options.conjectureFiles ?? DEFAULT_CONJECTURE_FILES;
+  const conjectureFiles = options.conjectureFiles ?? GL_CONJECTURE_FILES;
 
   const readFormula = (file: string): { path: string; formula: Formula | null } => {
     const path = join(dir, file);
@@ -345,7 +351,7 @@ function loadPlanned(
   if (theory?.anchor != null) {
     theory = { ...theory, anchor: { ...theory.anchor, roles: inferRoles(theory) } };
   }
-  for (const file of conjectureLists) {
+  for (const file of options.readConjectureLists === false ? [] : conjectureLists) {
     const path = join(dir, file);
     const read = fs.read(path);
     diagnostics.push(...read.diagnostics);

@@ -20,6 +20,7 @@ export {
   type GlLoadResult,
   type GlParam,
   type GlSignature,
+  GL_CONJECTURE_FILES,
   inferRoles,
   loadGlFolder,
   loadGlFolderWithSignatures,

@@ -109,6 +109,11 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
   printDiagnostics(loaded, (s) => process.stderr.write(s));
   if (!loaded.theory) return 1;
   const theory = loaded.theory;
+  const skipped = loaded.skippedLines;
+  if (skipped > 0)
+    process.stderr.write(
+      `warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
+    );
   let result: Awaited<ReturnType<typeof runProver>>;
   try {
     result = await runProver(theory, theory.conjectures, {
@@ -136,6 +141,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     stopReason: graph.run.stopReason,
     proved,
     conjectures: reports.length,
+    skippedLines: skipped,
     theorems: reports,
     mirrorsProved: graph.theorems.filter((t) => t.mirrorOf).length,
     bursts: graph.run.bursts,
@@ -159,6 +165,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     process.stdout.write(
       `\n${proved}/${reports.length} proved (+${summary.mirrorsProved} mirrors); stop: ${summary.stopReason}; ` +
         `${summary.bursts} bursts, ${summary.blocks} blocks, ${summary.facts} facts; ` +
+        (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
         `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
     );
     if (summary.blocksAtFactLimit > 0)
