@@ -15,12 +15,12 @@ export {
 } from "./diagnostics.js";
 export { anchorJson, type ConstantJson, entityJson, patternJson } from "./entity-json.js";
 export {
+  GL_CONJECTURE_FILES,
   type GlConjectureLines,
   type GlLoadOptions,
   type GlLoadResult,
   type GlParam,
   type GlSignature,
-  GL_CONJECTURE_FILES,
   inferRoles,
   loadGlFolder,
   loadGlFolderWithSignatures,

@@ -84,7 +84,8 @@ describe.skipIf(!haveGlFixtures)("GL v0.1 from the command line", () => {
       // The definitions without GL's conjecture list, so only our file is read.
       defs = join(scratch, "v01-defs");
       mkdirSync(defs);
-      for (const f of ["NaturalNumbers.txt", "fXY.txt", "fXYZ.txt"]) copyFileSync(join(V01, f), join(defs, f));
+      for (const f of ["NaturalNumbers.txt", "fXY.txt", "fXYZ.txt"])
+        copyFileSync(join(V01, f), join(defs, f));
       const lines = readFileSync(join(V01, "conjectures.txt"), "utf8").split("\n");
       list = join(scratch, "mixed.txt");
       writeFileSync(
@@ -102,9 +103,22 @@ describe.skipIf(!haveGlFixtures)("GL v0.1 from the command line", () => {
 
     it("gl prove reports each one with its line, skips it, counts them and proves the rest", () => {
       const out = join(scratch, "mixed-out");
-      const r = gl("prove", "--gl-config", V01_CONFIG, defs, "--conjectures", list, "--json", "-q", "--out", out);
+      const r = gl(
+        "prove",
+        "--gl-config",
+        V01_CONFIG,
+        defs,
+        "--conjectures",
+        list,
+        "--json",
+        "-q",
+        "--out",
+        out,
+      );
       expect(r.code).toBe(0);
-      const reported = [...r.stderr.matchAll(/mixed\.txt:(\d+):\d+: error (MPL\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
+      const reported = [...r.stderr.matchAll(/mixed\.txt:(\d+):\d+: error (MPL\d+)/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      );
       expect(reported).toEqual(["2 MPL007", "4 MPL205", "6 MPL206"]);
       expect(r.stderr).toContain("warning: 3 malformed conjecture lines skipped (reported above)");
       const s = JSON.parse(r.stdout) as ProveSummary;
@@ -118,7 +132,18 @@ describe.skipIf(!haveGlFixtures)("GL v0.1 from the command line", () => {
     });
 
     it("the text summary names the skipped lines too, and other options keep working", () => {
-      const r = gl("prove", "--gl-config", V01_CONFIG, defs, "--conjectures", list, "--workers", "2", "--max-bursts", "1");
+      const r = gl(
+        "prove",
+        "--gl-config",
+        V01_CONFIG,
+        defs,
+        "--conjectures",
+        list,
+        "--workers",
+        "2",
+        "--max-bursts",
+        "1",
+      );
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/\/2 proved .*stop: max-bursts; 1 bursts, .*3 malformed lines skipped; /);
     });

@@ -161,9 +161,10 @@ describe("recompileSources", () => {
       kind: "failed",
       reason: "several JSON sources (a.json, b.json)",
     });
+    // The definitions folder is the one holding most .txt files; an empty config gives no theory.
     expect(
-      recompileSources([mpl("c.json", "{}"), mpl("x/a.txt", "(in[a,B])"), mpl("y/b.txt", "(in[a,B])")]),
-    ).toEqual({ kind: "failed", reason: "the GL definition files lie in several folders (x, y)" });
+      recompileSources([mpl("c.json", "{}"), mpl("x/a.txt", "(in[a,B])"), mpl("y/b.txt", "(in[a,B])")]).kind,
+    ).toBe("failed");
   });
 
   it("leaves GL definition files without a config unchecked, but compiles MPL files named .txt", () => {

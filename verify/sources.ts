@@ -31,12 +31,15 @@ function firstError(diagnostics: readonly Diagnostic[]): string {
   return d ? renderDiagnostic(d) : "no theory";
 }
 
-/** The folder the `.txt` files of a GL theory share, or a reason why they share none. */
-function glFolder(config: Source, texts: readonly Source[]): { dir: string } | { reason: string } {
-  const dirs = [...new Set(texts.map((s) => dirname(s.path)))].sort();
-  if (dirs.length > 1)
-    return { reason: `the GL definition files lie in several folders (${dirs.join(", ")})` };
-  return { dir: dirs[0] ?? dirname(config.path) };
+/**
+ * The folder of a GL theory's definition files: the one holding most `.txt` sources. Other
+ * `.txt` sources are conjecture lists given on the command line; they carry no axioms.
+ */
+function glFolder(config: Source, texts: readonly Source[]): { dir: string } {
+  const count = new Map<string, number>();
+  for (const t of texts) count.set(dirname(t.path), (count.get(dirname(t.path)) ?? 0) + 1);
+  const dirs = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { dir: dirs[0]?.[0] ?? dirname(config.path) };
 }
 
 function compile(sources: readonly Source[]): { theory: Theory } | Recompiled {
@@ -58,8 +61,8 @@ function compile(sources: readonly Source[]): { theory: Theory } | Recompiled {
     }
   } else {
     const folder = glFolder(config, texts);
-    if ("reason" in folder) return { kind: "failed", reason: folder.reason };
-    result = loadGlTexts(config.path, folder.dir, sources);
+    const inFolder = sources.filter((x) => x === config || dirname(x.path) === folder.dir);
+    result = loadGlTexts(config.path, folder.dir, inFolder);
   }
   if (result.theory === null) {
     return { kind: "failed", reason: `the sources do not compile: ${firstError(result.diagnostics)}` };

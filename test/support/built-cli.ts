@@ -36,6 +36,9 @@ function newestSource(): number {
 export function ensureBuilt(): void {
   if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource()) return;
   const tsc = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
-  const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: REPO_ROOT, encoding: "utf8" });
+  const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
 }
