@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { buildProofGraph } from "../engine/graph.js";
-import { poolExecutor } from "../engine/pool.js";
+import { type FaultInjection, type PoolStats, poolExecutor } from "../engine/pool.js";
 import { Engine, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
 import { statementOf } from "../engine/statement.js";
@@ -19,13 +19,15 @@ export interface ProverOptions {
   readonly phase: string;
   readonly quiet?: boolean;
   /** Testing hook for the pool: make the worker running this block fail. */
-  readonly fault?: { block: number; kind: "throw" | "exit" };
+  readonly fault?: FaultInjection;
 }
 
 export interface ProverResult {
   readonly run: RunResult;
   readonly graph: ProofGraph;
   readonly ms: number;
+  /** The pool's time accounting; null when the run stayed on this thread (one worker). */
+  readonly pool: PoolStats | null;
 }
 
 export const defaultWorkers = (): number => availableParallelism();
@@ -69,7 +71,20 @@ export async function runProver(
       : undefined;
   const run = await engine.run({ ...(executor ? { executor } : {}), onProgress: progress(o.phase, o.quiet) });
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
-  return { run, graph, ms: performance.now() - t0 };
+  return { run, graph, ms: performance.now() - t0, pool: executor ? executor.stats() : null };
+}
+
+/**
+ * Testing hook, read from the environment by `gl prove`: GL_FAULT_INJECT="<block>:throw" or
+ * "<block>:exit" makes the pool worker that runs that block fail. Used by the pool's fault
+ * tests; has no effect with one worker (no pool).
+ */
+export function faultFromEnv(value: string | undefined): FaultInjection | undefined {
+  if (value === undefined || value === "") return undefined;
+  const m = /^(\d+):(throw|exit)$/.exec(value);
+  if (!m)
+    throw new UsageError(`GL_FAULT_INJECT must look like '<block>:throw' or '<block>:exit', got '${value}'`);
+  return { block: Number(m[1]), kind: m[2] as FaultInjection["kind"] };
 }
 
 export const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);

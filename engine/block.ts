@@ -63,11 +63,18 @@ export interface BlockMeta {
   delivered: number;
   /** Global rules (axioms + theorems) absorbed so far. */
   rulesSeen: number;
-  /** Witness keys (own and inherited) → constant, and the depth of every witness constant. */
-  witnessKeys: [string, number][];
-  constDepth: [number, number][];
-  /** Union-find edges in order: loser, winner, the fact `=[loser,winner]`. */
-  ufEdges: [number, number, number][];
+  /**
+   * Witness keys (own and inherited) in creation order, each followed by a newline, and the
+   * constant of each. These lists grow with every witness and travel to a worker thread each
+   * burst, so they are kept flat (one string, typed arrays): structured-cloning them as arrays
+   * of small arrays cost more than the facts (docs/parallelism.md).
+   */
+  witnessKeys: string;
+  witnessConsts: Int32Array;
+  /** Pairs: witness constant, its depth. */
+  constDepth: Int32Array;
+  /** Union-find edges in order, as triples: loser, winner, the fact `=[loser,winner]`. */
+  ufEdges: Int32Array;
   contradiction: [number, number] | null;
   /** Demands not yet served (their existential's premises were missing). */
   pendingDemands: [string, { pred: number; args: number[]; hole: number }][];
@@ -92,6 +99,7 @@ export interface BlockState {
   data: BlockData;
 }
 
+/** A block on its way to or from a worker thread: every array is transferred, not copied. */
 export interface PackedBlock {
   meta: BlockMeta;
   facts: Int32Array;
@@ -126,8 +134,37 @@ export function unpackBlock(p: PackedBlock): BlockState {
   };
 }
 
+/**
+ * The buffers of a packed block. The data arrays are fresh copies made by packBlock; the meta
+ * arrays are the block's own, so the sender must not read the block again until it comes back.
+ */
 export function transferList(p: PackedBlock): ArrayBuffer[] {
-  return [p.facts.buffer, p.flags.buffer, p.derivOff.buffer, p.deriv.buffer] as ArrayBuffer[];
+  const m = p.meta;
+  return [
+    p.facts.buffer,
+    p.flags.buffer,
+    p.derivOff.buffer,
+    p.deriv.buffer,
+    m.witnessConsts.buffer,
+    m.constDepth.buffer,
+    m.ufEdges.buffer,
+  ] as ArrayBuffer[];
+}
+
+/** The witness keys of a block, in creation order. */
+export function witnessKeyList(text: string): string[] {
+  if (text === "") return [];
+  const keys = text.split("\n");
+  keys.pop();
+  return keys;
+}
+
+/** The union-find edges of a block as [loser, winner, fact] triples. */
+export function ufEdgeList(meta: Pick<BlockMeta, "ufEdges">): [number, number, number][] {
+  const e = meta.ufEdges;
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < e.length; i += 3) out.push([e[i]!, e[i + 1]!, e[i + 2]!]);
+  return out;
 }
 
 export const predNegOf = (pred: number, neg: boolean): number => pred * 2 + (neg ? 1 : 0);

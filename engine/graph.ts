@@ -57,7 +57,7 @@ export function buildProofGraph(run: RunResult, readable: (s: StatementJson) => 
       bursts: run.bursts,
       blocks: run.blocks.length,
       facts: run.blocks.reduce((s, b) => s + factCount(b.data), 0),
-      witnesses: run.blocks.reduce((s, b) => s + b.meta.witnessKeys.length, 0),
+      witnesses: run.blocks.reduce((s, b) => s + b.meta.witnessConsts.length, 0),
       limits: {
         maxBursts: run.settings.maxBursts,
         maxWitnessDepth: run.settings.maxWitnessDepth,

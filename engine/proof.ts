@@ -218,7 +218,8 @@ class ProofBuilder {
 
   /** Union-find edge of a constant in a block: [winner, equality fact]. */
   private edge(block: number, loser: number): [number, number] | null {
-    for (const [l, w, eq] of this.run.blocks[block]!.meta.ufEdges) if (l === loser) return [w, eq];
+    const e = this.run.blocks[block]!.meta.ufEdges;
+    for (let i = 0; i < e.length; i += 3) if (e[i] === loser) return [e[i + 1]!, e[i + 2]!];
     return null;
   }
 

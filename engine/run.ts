@@ -83,6 +83,17 @@ export interface RunResult {
   readonly stopReason: StopReason;
   readonly bursts: number;
   readonly width: number;
+  /** Wall time, for benchmarks only (never part of the proof graph). */
+  readonly timing: RunTiming;
+}
+
+/**
+ * Where a run's wall time went: inside `executor.runBurst` (the part that parallelises) and
+ * in the coordinator between bursts (inboxes, proofs, promotion, deactivation: serial).
+ */
+export interface RunTiming {
+  readonly burstMs: number;
+  readonly coordinatorMs: number;
 }
 
 export interface ProgressEvent {
@@ -157,9 +168,10 @@ export class Engine {
         initialized: false,
         delivered: 0,
         rulesSeen: 0,
-        witnessKeys: [],
-        constDepth: [],
-        ufEdges: [],
+        witnessKeys: "",
+        witnessConsts: new Int32Array(0),
+        constDepth: new Int32Array(0),
+        ufEdges: new Int32Array(0),
         contradiction: null,
         pendingDemands: [],
         active: true,
@@ -414,7 +426,13 @@ export class Engine {
   private inboxFor(b: BlockState): Inbox {
     const parentId = b.meta.parent;
     if (parentId < 0)
-      return { facts: new Int32Array(0), factIds: new Int32Array(0), witnessKeys: [], constDepth: [] };
+      return {
+        facts: new Int32Array(0),
+        factIds: new Int32Array(0),
+        witnessKeys: "",
+        witnessConsts: new Int32Array(0),
+        constDepth: new Int32Array(0),
+      };
     const parent = this.blocks[parentId]!;
     const n = factCount(parent.data);
     const ids: number[] = [];
@@ -431,8 +449,10 @@ export class Engine {
     return {
       facts,
       factIds: Int32Array.from(ids),
+      // Copies: the parent's own arrays may be transferred to another thread in this burst.
       witnessKeys: parent.meta.witnessKeys,
-      constDepth: parent.meta.constDepth,
+      witnessConsts: parent.meta.witnessConsts.slice(),
+      constDepth: parent.meta.constDepth.slice(),
     };
   }
 
@@ -450,13 +470,17 @@ export class Engine {
   private async bursts(exec: Executor, opts: RunOptions): Promise<RunResult> {
     let stopReason: StopReason = "max-bursts";
     let burst = 0;
+    const start = performance.now();
+    let burstMs = 0;
     for (; burst < this.settings.maxBursts; burst++) {
       const active = this.blocks.filter((b) => b.meta.active);
       const before = active.reduce((s, b) => s + factCount(b.data), 0);
       const rulesBefore = this.rules.length;
       const blocksBefore = this.blocks.length;
       const tasks = active.map((state) => ({ state, inbox: this.inboxFor(state) }));
+      const t0 = performance.now();
       const out = await exec.runBurst(tasks, this.context());
+      burstMs += performance.now() - t0;
       out.forEach((s) => {
         this.blocks[s.meta.id] = s;
       });
@@ -498,6 +522,7 @@ export class Engine {
       stopReason,
       bursts: burst,
       width: this.width,
+      timing: { burstMs, coordinatorMs: performance.now() - start - burstMs },
     };
   }
 

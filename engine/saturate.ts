@@ -24,6 +24,8 @@ import {
   factCount,
   ownBase,
   predNegOf,
+  ufEdgeList,
+  witnessKeyList,
 } from "./block.js";
 import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "./rules.js";
 import type { EngineSettings } from "./settings.js";
@@ -47,8 +49,10 @@ export interface Inbox {
   /** Parent facts not yet delivered: records of `width` ints, and their parent fact ids. */
   readonly facts: Int32Array;
   readonly factIds: Int32Array;
-  readonly witnessKeys: readonly [string, number][];
-  readonly constDepth: readonly [number, number][];
+  /** The parent's witness keys (newline-terminated), their constants, and (constant, depth) pairs. */
+  readonly witnessKeys: string;
+  readonly witnessConsts: Int32Array;
+  readonly constDepth: Int32Array;
 }
 
 const UNBOUND = -2147483648;
@@ -133,7 +137,10 @@ class Saturator {
   private readonly idx: Index;
   private readonly parent = new Map<number, number>();
   private readonly witnessKeys: Map<string, number>;
+  /** Keys added to witnessKeys in this run, in order (the map only ever grows). */
+  private readonly newWitnessKeys: string[] = [];
   private readonly constDepth: Map<number, number>;
+  private readonly edges: [number, number, number][];
   private pendingEq: number[] = [];
   private demands = new Map<string, { pred: number; args: number[]; hole: number }>();
   private seeds!: Map<number, [Rule, number][]>;
@@ -146,9 +153,16 @@ class Saturator {
     this.d = s.data;
     this.W = ctx.width;
     this.idx = { byPred: new Map(), byArg: new Map(), byConst: new Map(), byKey: new Map() };
-    this.witnessKeys = new Map(s.meta.witnessKeys);
-    this.constDepth = new Map(s.meta.constDepth);
-    for (const [l, w] of s.meta.ufEdges) this.parent.set(l, w);
+    this.witnessKeys = new Map();
+    const consts = s.meta.witnessConsts;
+    witnessKeyList(s.meta.witnessKeys).forEach((k, i) => {
+      this.witnessKeys.set(k, consts[i]!);
+    });
+    this.constDepth = new Map();
+    const cd = s.meta.constDepth;
+    for (let i = 0; i < cd.length; i += 2) this.constDepth.set(cd[i]!, cd[i + 1]!);
+    this.edges = ufEdgeList(s.meta);
+    for (const [l, w] of this.edges) this.parent.set(l, w);
     const n = factCount(this.d);
     for (let f = 0; f < n; f++) if (this.d.flags.get(f) & F_ALIVE) this.indexFact(f);
   }
@@ -169,8 +183,11 @@ class Saturator {
         else this.seeds.set(k, v);
       }
     }
-    for (const [k, c] of inbox.witnessKeys) if (!this.witnessKeys.has(k)) this.witnessKeys.set(k, c);
-    for (const [c, dep] of inbox.constDepth) this.constDepth.set(c, dep);
+    witnessKeyList(inbox.witnessKeys).forEach((k, i) => {
+      if (!this.witnessKeys.has(k)) this.setWitness(k, inbox.witnessConsts[i]!);
+    });
+    for (let i = 0; i < inbox.constDepth.length; i += 2)
+      this.constDepth.set(inbox.constDepth[i]!, inbox.constDepth[i + 1]!);
 
     const oldEnd = factCount(this.d);
     let newRules: Rule[] = [];
@@ -225,9 +242,39 @@ class Saturator {
     }
     this.checkGoals();
     m.pendingDemands = [...this.demands];
-    m.witnessKeys = [...this.witnessKeys];
-    m.constDepth = [...this.constDepth];
+    this.storeLists();
     return { newFacts: factCount(this.d) - before };
+  }
+
+  private setWitness(key: string, c: number): void {
+    this.witnessKeys.set(key, c);
+    this.newWitnessKeys.push(key);
+  }
+
+  /** Writes the witness, depth and union-find lists back to the block in their flat form. */
+  private storeLists(): void {
+    const m = this.s.meta;
+    if (this.newWitnessKeys.length) {
+      m.witnessKeys += this.newWitnessKeys.join("\n") + "\n";
+      const consts = new Int32Array(m.witnessConsts.length + this.newWitnessKeys.length);
+      consts.set(m.witnessConsts);
+      this.newWitnessKeys.forEach((k, i) => {
+        consts[m.witnessConsts.length + i] = this.witnessKeys.get(k)!;
+      });
+      m.witnessConsts = consts;
+    }
+    const cd = new Int32Array(this.constDepth.size * 2);
+    let o = 0;
+    for (const [c, dep] of this.constDepth) {
+      cd[o++] = c;
+      cd[o++] = dep;
+    }
+    m.constDepth = cd;
+    const uf = new Int32Array(this.edges.length * 3);
+    this.edges.forEach((e, i) => {
+      uf.set(e, i * 3);
+    });
+    m.ufEdges = uf;
   }
 
   // ---- facts ---------------------------------------------------------------------------
@@ -351,7 +398,7 @@ class Saturator {
   private edgeOf(loser: number): [number, number, number] {
     let e = this.edgeIndex.get(loser);
     if (!e) {
-      for (const x of this.s.meta.ufEdges) this.edgeIndex.set(x[0], x);
+      for (const x of this.edges) this.edgeIndex.set(x[0], x);
       e = this.edgeIndex.get(loser)!;
     }
     return e;
@@ -376,7 +423,7 @@ class Saturator {
         eq = this.push(predNegOf(EQ_PRED, false), [loser, winner], [D.eqSymm, -1, 0, 1, f, 0], 0);
       this.parent.set(loser, winner);
       const edge: [number, number, number] = [loser, winner, eq];
-      this.s.meta.ufEdges.push(edge);
+      this.edges.push(edge);
       this.edgeIndex.set(loser, edge);
       this.kill(f);
       if (eq !== f) this.kill(eq);
@@ -707,7 +754,7 @@ class Saturator {
       b[w] = c;
       if (first < 0) first = c;
     }
-    this.witnessKeys.set(key, first);
+    this.setWitness(key, first);
     for (const atom of ex.body) {
       const args = atom.args.map((t) => this.valueOf(t, b));
       this.add(atom.pred, atom.neg, args, [

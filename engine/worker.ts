@@ -1,9 +1,10 @@
 /**
  * Worker-thread entry for the block pool. Each worker builds the axiom rule table once from
  * the theory in workerData; a task carries a batch of blocks (typed arrays, transferred, not
- * copied), their inboxes, and the theorems proved so far. Results travel back the same way.
+ * copied), their inboxes, and the theorems proved so far. Results travel back the same way,
+ * with the time spent, for the pool's statistics.
  */
-import { workerData } from "node:worker_threads";
+import { threadId, workerData } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Theory } from "../mpl/theory.js";
 import { type PackedBlock, packBlock, transferList, unpackBlock } from "./block.js";
@@ -22,8 +23,18 @@ export interface BlockTask {
   inboxes: Inbox[];
   /** Theorem rules proved so far (the axioms are loaded once per worker). */
   theorems: Rule[];
-  /** Testing hook: fail on this block id, by throwing or by killing the thread. */
+  /** Shared with the coordinator: the id of the block being run, so a crash names it. */
+  current: Int32Array;
+  /** Testing hook: fail on this block id, by throwing or by ending the thread. */
   fault?: { block: number; kind: "throw" | "exit" };
+}
+
+export interface BlockResult {
+  blocks: PackedBlock[];
+  /** Milliseconds in runBlock, and in unpacking and packing. */
+  computeMs: number;
+  codecMs: number;
+  thread: number;
 }
 
 const init = workerData as WorkerInit;
@@ -32,6 +43,7 @@ const operators: (OperatorInfo | null)[] = init.theory.predicates.map((p) => p.o
 let rules: Rule[] = axioms;
 
 function context(theorems: Rule[]): EngineContext {
+  // Same array while no theorem was added, so saturate.ts's per-rule-table cache keeps hitting.
   if (rules.length !== axioms.length + theorems.length) rules = [...axioms, ...theorems];
   return { rules, operators, width: init.width, settings: init.settings };
 }
@@ -39,16 +51,25 @@ function context(theorems: Rule[]): EngineContext {
 export default function runBlocks(task: BlockTask): unknown {
   const ctx = context(task.theorems);
   const out: PackedBlock[] = [];
+  let computeMs = 0;
+  let codecMs = 0;
   task.blocks.forEach((packed, i) => {
+    Atomics.store(task.current, 0, packed.meta.id);
     if (task.fault?.block === packed.meta.id) {
       if (task.fault.kind === "exit") process.exit(3);
-      throw new Error(`injected fault in block ${packed.meta.id}`);
+      throw new Error("injected fault (testing hook)");
     }
+    const t0 = performance.now();
     const state = unpackBlock(packed);
+    const t1 = performance.now();
     runBlock(state, task.inboxes[i]!, ctx);
+    const t2 = performance.now();
     out.push(packBlock(state));
+    computeMs += t2 - t1;
+    codecMs += t1 - t0 + (performance.now() - t2);
   });
-  return Piscina.move(new Moved({ blocks: out }, out.flatMap(transferList)) as never);
+  const result: BlockResult = { blocks: out, computeMs, codecMs, thread: threadId };
+  return Piscina.move(new Moved(result, out.flatMap(transferList)) as never);
 }
 
 /** A result whose typed arrays are transferred back instead of copied. */

@@ -4,7 +4,7 @@
  * on zero).
  */
 import { describe, expect, it } from "vitest";
-import { D, factCount, readDeriv } from "../engine/block.js";
+import { D, factCount, readDeriv, ufEdgeList } from "../engine/block.js";
 import { buildProofGraph } from "../engine/graph.js";
 import { prove, type RunResult } from "../engine/run.js";
 import type { ProofGraph, TheoremJson } from "../export/schema.js";
@@ -81,7 +81,7 @@ describe("named constants in rule premises", () => {
     const { run, graph } = await proveOne(addZeroConjecture);
     const block = run.blocks[run.conjectures[0]!.block]!;
     const [a, c] = [run.conjectures[0]!.vars.get(0)!, run.conjectures[0]!.vars.get(1)!];
-    const edge = block.meta.ufEdges.find(([l, w]) => (l === a && w === c) || (l === c && w === a));
+    const edge = ufEdgeList(block.meta).find(([l, w]) => (l === a && w === c) || (l === c && w === a));
     expect(edge, "a and c are joined").toBeDefined();
     const addZeroIndex = graph.axioms.findIndex((e) => e.id === addZeroId(graph));
     const derivedBy = (f: number): number => {

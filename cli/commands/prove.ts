@@ -8,7 +8,7 @@ import { WorkerError } from "../../engine/pool.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
-import { defaultWorkers, parseCount, peakRssMb, runProver, UsageError } from "../run-engine.js";
+import { defaultWorkers, faultFromEnv, parseCount, peakRssMb, runProver, UsageError } from "../run-engine.js";
 
 export interface ProveOptions {
   json?: boolean;
@@ -92,7 +92,9 @@ export function registerProve(program: Command): void {
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
   let settings: { maxBursts?: number; maxWitnessDepth?: number } = {};
   let workers: number;
+  let fault: ReturnType<typeof faultFromEnv>;
   try {
+    fault = faultFromEnv(process.env.GL_FAULT_INJECT);
     if (o.maxBursts !== undefined)
       settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
@@ -121,6 +123,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       settings,
       phase: "prove",
       quiet: o.quiet === true,
+      ...(fault ? { fault } : {}),
     });
   } catch (e) {
     if (e instanceof WorkerError) {
