@@ -18,7 +18,10 @@
  * graph (checked by hash). Results go to bench/results/scaling.{json,md}.
  *
  *   npm run bench:scaling -- [--scale 150] [--witness-depth 3] [--reps 3] [--workers 1,2,4]
- *                             [--theory DIR] [--wait-load L] [--out DIR]
+ *                             [--theory DIR] [--wait-load L] [--pool-only] [--out DIR]
+ *
+ * --pool-only gives the pool all the threads and leaves the coordinator idle (the design
+ * before the coordinator took batches), for comparison.
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -44,6 +47,8 @@ interface Options {
   workers: number[];
   theory: string;
   waitLoad: number | null;
+  /** Leave the coordinator idle and give the pool all `workers` threads (for comparison). */
+  poolOnly: boolean;
   out: string;
 }
 
@@ -81,11 +86,16 @@ function parseArgs(argv: string[]): Options & { child: number | null } {
     workers: defaultWorkers(),
     theory: join(root, "examples", "peano"),
     waitLoad: null,
+    poolOnly: false,
     out: join(root, "bench", "results"),
     child: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
+    if (flag === "--pool-only") {
+      o.poolOnly = true;
+      continue;
+    }
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     const count = (min: number): number => {
@@ -144,7 +154,11 @@ async function child(o: Options, workers: number): Promise<void> {
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
   const pool =
     workers > 1
-      ? poolExecutor(theory, { settings: engine.settings, width: engine.width }, { workers })
+      ? poolExecutor(
+          theory,
+          { settings: engine.settings, width: engine.width },
+          { workers, coordinatorRuns: !o.poolOnly },
+        )
       : null;
   const run = await engine.run(pool ? { executor: pool } : {});
   const wallMs = performance.now() - t0;
@@ -186,6 +200,7 @@ async function waitForQuiet(limit: number | null): Promise<void> {
 function measure(o: Options, workers: number): Sample {
   const args = [self, "--child", String(workers), "--scale", String(o.scale)];
   args.push("--witness-depth", String(o.witnessDepth), "--theory", o.theory);
+  if (o.poolOnly) args.push("--pool-only");
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`run with ${workers} workers failed:\n${r.stderr}`);
   return JSON.parse(r.stdout) as Sample;
@@ -269,14 +284,14 @@ function markdown(report: ReturnType<typeof buildReport>): string {
     "# Scaling benchmark",
     "",
     `Workload: the first ${r.workload.conjectures} enumerated conjectures of ${r.workload.theory}, proved in one run ` +
-      `with witness depth ${r.workload.witnessDepth} ` +
+      `with witness depth ${r.workload.witnessDepth}${r.poolOnly ? ", the coordinator idle (--pool-only)" : ""} ` +
       `(${r.workload.blocks} logic blocks, ${r.workload.bursts} bursts, ${r.workload.facts} facts, ` +
       `${r.workload.proved} proved). Every configuration in its own process, ${r.reps} repetitions, interleaved; ` +
       "times exclude loading and enumeration. All runs gave the same proof graph " +
       `(sha256 ${r.graphSha.slice(0, 16)}…).`,
     "",
     `Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${f1(r.machine.memoryGiB)} GiB, Node ${r.machine.node}. ` +
-      `Load average (1 min) before the runs: ${r.load.before.map(f2).join(" / ")} (1/5/15 min); ` +
+      `Load average before the runs: ${r.load.before.map(f2).join(" / ")} (1/5/15 min); ` +
       `after: ${r.load.after.map(f2).join(" / ")}. The machine is shared with other jobs, so wall times carry ` +
       "their load; CPU times show the work itself.",
     "",
@@ -333,6 +348,7 @@ function buildReport(o: Options, samples: Sample[], loadBefore: number[]) {
       proved: first.proved,
     },
     reps: o.reps,
+    poolOnly: o.poolOnly,
     graphSha: first.graphSha,
     machine: {
       cores: availableParallelism(),
@@ -354,7 +370,8 @@ async function main(): Promise<void> {
   if (!o.workers.includes(1)) o.workers.unshift(1);
   const loadBefore = loadavg();
   console.log(
-    `scaling: first ${o.scale} conjectures of ${o.theory}, witness depth ${o.witnessDepth}; ` +
+    `scaling: first ${o.scale} conjectures of ${o.theory.startsWith(root) ? o.theory.slice(root.length) : o.theory}, ` +
+      `witness depth ${o.witnessDepth}${o.poolOnly ? ", coordinator idle" : ""}; ` +
       `workers ${o.workers.join(", ")}; ${o.reps} repetitions`,
   );
   const samples: Sample[] = [];
