@@ -109,6 +109,12 @@ describe("gl check", () => {
     expect(gl("check").code).toBe(2);
     expect(gl("check", "--frobnicate", "examples/peano").code).toBe(2);
     expect(gl("prove-everything").code).toBe(2);
+    // GL conjecture lists are read only with a GL config; never ignored silently.
+    for (const cmd of ["prove", "discover"]) {
+      const r = gl(cmd, "examples/peano-quick", "--conjectures", "list.txt");
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe("error: --conjectures reads GL conjecture files and needs --gl-config\n");
+    }
     const help = gl("--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("check [options] <paths...>");

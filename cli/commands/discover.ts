@@ -7,13 +7,16 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
+import { statementJson } from "../../engine/names.js";
 import { poolExecutor, WorkerError } from "../../engine/pool.js";
 import type { Executor } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
+import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { writeSite } from "../../export/html/write.js";
 import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
+import type { Theory } from "../../mpl/theory.js";
 import { verifyGraph } from "../../verify/verify.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import { defaultWorkers, parseCount, peakRssMb, progress, UsageError } from "../run-engine.js";
@@ -25,7 +28,20 @@ export interface DiscoverOptions {
   modelSize?: string;
   maxBursts?: string;
   glConfig?: string;
+  conjectures?: string[];
   quiet?: boolean;
+}
+
+/** With a given candidate list: what became of each candidate, in input order. */
+export interface CandidateOutcome {
+  name: string | null;
+  mpl: string;
+  readable: string;
+  status: "refuted" | "proved" | "unproved";
+  /** The counterexample of a refuted candidate: its variables' numerals, the claimed and true values. */
+  counterexample: { instance: Record<string, number>; lhs: number; rhs: number; facts: string[] } | null;
+  /** The proof graph's theorem id of a proved candidate. */
+  theorem: string | null;
 }
 
 export function registerDiscover(program: Command): void {
@@ -41,10 +57,15 @@ export function registerDiscover(program: Command): void {
     .option("--model-size <n>", "largest numeral of the ground model (default 5)")
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
+    .option(
+      "--conjectures <files...>",
+      "with --gl-config: take the candidates from GL conjecture files (and the folder's own list) instead of enumerating them",
+    )
     .option("-q, --quiet", "no progress on stderr")
     .addHelpText(
       "after",
-      "\nExamples:\n  gl discover examples/peano --out out/peano\n  gl discover examples/peano --json --workers 2",
+      "\nExamples:\n  gl discover examples/peano --out out/peano\n  gl discover examples/peano --json --workers 2\n" +
+        "  gl discover --gl-config defs/Config.json defs --conjectures conjectures.txt --out out/gl",
     )
     .action(async (paths: string[], options: DiscoverOptions) => {
       process.exitCode = await runDiscover(paths, options);
@@ -59,6 +80,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
     if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
+    if (o.conjectures !== undefined && o.glConfig === undefined)
+      throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\n`);
@@ -70,15 +93,23 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const say = (s: string) => {
     if (!o.quiet) process.stderr.write(`${s}\n`);
   };
-  const loaded = loadTheory({ paths, glConfig: o.glConfig });
+  const given = o.conjectures !== undefined;
+  const loaded = loadTheory({ paths, glConfig: o.glConfig, conjectures: o.conjectures });
   printDiagnostics(loaded, (s) => process.stderr.write(s));
   if (!loaded.theory) return 1;
-  const theory = loaded.theory;
+  if (loaded.skippedLines > 0)
+    process.stderr.write(
+      `warning: ${loaded.skippedLines} malformed conjecture line${loaded.skippedLines === 1 ? "" : "s"} skipped (reported above)\n`,
+    );
+  // Given candidates are the conjecturer's output here, not targets.
+  const theory = given ? { ...loaded.theory, conjectures: [] } : loaded.theory;
+  const candidates = given ? loaded.theory.conjectures : undefined;
   const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
   const executors: Executor[] = [];
   let result: Awaited<ReturnType<typeof discover>>;
   try {
     result = await discover(theory, {
+      ...(candidates ? { candidates } : {}),
       modelSize,
       settings,
       executor: () => {
@@ -124,10 +155,12 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   ms.verify = Math.round(performance.now() - t);
 
   const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
+  const outcomes = candidates ? candidateOutcomes(result, graph, theory, readable) : null;
   const essential = new Set(result.compression.essential);
   const summary = {
+    candidatesFrom: given ? "given" : "enumerated",
     stages: {
-      generated: result.enumeration.generated,
+      generated: result.enumeration?.generated ?? null,
       candidates: result.candidates,
       refutedByModel: result.refuted.length,
       survivors: result.survivors,
@@ -139,6 +172,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     model: {
       size: modelSize,
       values: result.model.positives,
+      constants: result.model.constantValues.map((v) => v.name),
       distinctness: result.model.negatives,
       theorems: modelGraph.theorems.length,
     },
@@ -159,6 +193,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       essential: essential.has(x.id),
       mirrorOf: x.mirrorOf ?? null,
     })),
+    candidates: outcomes,
+    skippedLines: loaded.skippedLines,
     verification: {
       ok: check.ok && modelCheck.ok,
       checks: check.checks + modelCheck.checks,
@@ -203,11 +239,40 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   return summary.verification.ok ? 0 : 1;
 }
 
+/** What became of each given candidate; duplicates share the first one's proof attempt. */
+function candidateOutcomes(
+  result: Awaited<ReturnType<typeof discover>>,
+  graph: ProofGraph,
+  theory: Theory,
+  readable: (s: Parameters<typeof readableStatement>[0]) => string,
+): CandidateOutcome[] {
+  const names = theory.constants.map((k) => k.name);
+  const refutedBy = new Map(result.refuted.map((r) => [r.conjecture, r]));
+  const runByKey = new Map(result.run.conjectures.map((c) => [statementKey(c.statement), c]));
+  const theoremOf = new Map(result.run.theorems.map((t, i) => [t.conjecture, graph.theorems[i]!.id]));
+  return result.candidateList.map((c) => {
+    const r = refutedBy.get(c);
+    const st = statementOf(c);
+    const run = r ? undefined : runByKey.get(statementKey(canonicalVars(st)));
+    const theorem = run ? (theoremOf.get(run.index) ?? null) : null;
+    return {
+      name: c.name,
+      mpl: c.mpl,
+      readable: readable(statementJson(st, theory.predicates, names)),
+      status: r ? "refuted" : theorem ? "proved" : "unproved",
+      counterexample: r ? { instance: { ...r.instance }, lhs: r.lhs, rhs: r.rhs, facts: [...r.facts] } : null,
+      theorem,
+    };
+  });
+}
+
 type Summary = Parameters<typeof formatSummary>[0];
 
 function formatSummary(s: {
-  stages: Record<string, number>;
-  model: { size: number; values: number; distinctness: number };
+  candidatesFrom: string;
+  candidates: CandidateOutcome[] | null;
+  stages: Record<string, number | null>;
+  model: { size: number; values: number; constants: string[]; distinctness: number };
   targets: {
     name: string;
     status: string;
@@ -224,15 +289,20 @@ function formatSummary(s: {
 }): string {
   const st = s.stages;
   const lines = [
-    `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
-    `ground model (0..${s.model.size}): ${s.model.values} values and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    s.candidatesFrom === "given"
+      ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
+      : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
+    `ground model (0..${s.model.size}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
-    "targets:",
+    ...(s.targets.length > 0 ? ["targets:"] : []),
     ...s.targets.map((t) =>
       t.theorem
         ? `  ${t.name.padEnd(14)} proved as ${t.theorem.id} (${t.theorem.method}): ${t.theorem.readable}`
         : `  ${t.name.padEnd(14)} not found`,
     ),
+    ...(s.candidates ?? [])
+      .filter((c) => c.status === "unproved")
+      .map((c) => `  unproved: ${c.name ?? "(unnamed)"}  ${c.readable}`),
     `verification: ${s.verification.checks} checks, ${s.verification.failures.length} failures`,
     `time: ${Object.entries(s.timeMs)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)

@@ -100,6 +100,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     if (o.maxWitnessDepth !== undefined)
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+    if (o.conjectures !== undefined && o.glConfig === undefined)
+      throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\n`);

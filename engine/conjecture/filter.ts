@@ -25,6 +25,11 @@ export interface GroundModel {
   apply(op: number, inputs: readonly number[]): number | undefined;
   /** The id of the proved ground fact that establishes `op(inputs)`, for provenance. */
   source(op: number, inputs: readonly number[]): string;
+  /**
+   * The proved fact that gives element constant `id` its numeral, or null when the value holds
+   * by definition (zero is numeral 0).
+   */
+  constantSource?(id: number): string | null;
 }
 
 export interface Refutation {
@@ -35,7 +40,7 @@ export interface Refutation {
   readonly lhs: number;
   /** The value the head claims (the other side's, or the equality's second argument). */
   readonly rhs: number;
-  /** Sources of the ground facts the counterexample uses, premises first, in order, no repeats. */
+  /** Sources of the ground facts the counterexample uses: constant values, then premises in order, then the head; no repeats. */
   readonly facts: readonly string[];
 }
 
@@ -149,6 +154,11 @@ function factsOf(program: Program, values: Int32Array, model: GroundModel): stri
   const termValue = (t: Term): number => (t < 0 ? model.constants.get(-t - 1)! : values[t]!);
   const steps = program.head.kind === "op" ? [...program.steps, program.head.step] : program.steps;
   const facts: string[] = [];
+  const headTerms = program.head.kind === "eq" ? program.head.args : [];
+  for (const t of [...steps.flatMap((s) => [...s.inputs, s.output]), ...headTerms]) {
+    const fact = t < 0 ? (model.constantSource?.(-t - 1) ?? null) : null;
+    if (fact !== null && !facts.includes(fact)) facts.push(fact);
+  }
   for (const step of steps) {
     const fact = model.source(
       step.op,

@@ -4,7 +4,8 @@
  * `s(0)=1, s(1)=2, …, s(n-1)=n`; for every operation and inputs, every candidate value is posed
  * twice: as `i op j = v` (proved where true) and as `¬(i op j = v)` (proved by contradiction
  * where false). Values outside 0..n are never posed, so they stay unknown; the filter treats
- * them as such, never as refutations.
+ * them as such, never as refutations. Element constants other than zero (e.g. a `one`) get
+ * the numeral they provably equal, when one of 0..n does.
  */
 import type { PatternAtom, Theory } from "../../mpl/theory.js";
 import type { GroundModel } from "../conjecture/index.js";
@@ -32,6 +33,8 @@ export interface ComputedModel {
   /** Ground theorems proved: positive values, and negative ones refuted by contradiction. */
   readonly positives: number;
   readonly negatives: number;
+  /** Element constants with a proved numeral value (zero excluded: it is numeral 0 by definition). */
+  readonly constantValues: readonly { readonly id: number; readonly value: number; readonly name: string }[];
   /** The theorem that numerals a and b differ. */
   readonly distinctName: (a: number, b: number) => string;
 }
@@ -83,6 +86,21 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
       }
     }
   }
+  // Other element constants: `c = k` for each numeral k (at most one can hold).
+  const constantPosed: { id: number; value: number; name: string; index: number }[] = [];
+  for (const k of theory.constants) {
+    if (k.type !== "element" || k.id === roles.zero) continue;
+    for (let v = 0; v <= n; v++) {
+      const name = `${k.name} = ${v}`;
+      const st: Statement = {
+        varNames,
+        premises: chain,
+        head: { pred: EQ, args: [c(k.id), num(v)], negated: false },
+      };
+      const index = engine.addConjecture({ name, mpl: "", statement: st, mirrorOf: null });
+      if (index !== null) constantPosed.push({ id: k.id, value: v, name, index });
+    }
+  }
   // Distinct numerals: ¬(a = b), by contradiction, on the shortest premise chain that names b.
   const distinct = new Map<string, string>();
   for (let b = 1; b <= n; b++) {
@@ -112,9 +130,14 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
     positives++;
     table.set(`${p.cell.op}:${p.cell.inputs.join(",")}`, p.cell);
   }
+  const constantValues = constantPosed
+    .filter((p) => run.conjectures[p.index]!.proved)
+    .map(({ id, value, name }) => ({ id, value, name }));
+  const constantName = new Map(constantValues.map((v) => [v.id, v.name]));
   const model: GroundModel = {
     domain: Array.from({ length: n + 1 }, (_, i) => i),
-    constants: new Map([[roles.zero, 0]]),
+    constants: new Map([[roles.zero, 0], ...constantValues.map((v): [number, number] => [v.id, v.value])]),
+    constantSource: (id) => constantName.get(id) ?? null,
     apply(op, inputs) {
       if (op === roles.successor) return inputs[0]! < n ? inputs[0]! + 1 : undefined;
       return table.get(`${op}:${inputs.join(",")}`)?.value;
@@ -126,5 +149,5 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
   };
   const distinctName = (a: number, b: number): string =>
     distinct.get(a < b ? `${a},${b}` : `${b},${a}`) ?? "unknown";
-  return { model, cells: [...table.values()], run, positives, negatives, distinctName };
+  return { model, cells: [...table.values()], run, positives, negatives, constantValues, distinctName };
 }

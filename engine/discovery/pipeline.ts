@@ -2,9 +2,10 @@
  * Discovery end to end: conjectures from the anchor's operations, a ground model proved by the
  * engine, the counterexample filter, proofs of the survivors, and compression to an essential
  * subset. The theory's own named conjectures are targets to report on only: they are never
- * handed to the conjecturer or the prover.
+ * handed to the conjecturer or the prover. A given candidate list (e.g. another system's
+ * conjecturer output) can stand in for the enumeration; everything after it is the same.
  */
-import type { Theory } from "../../mpl/theory.js";
+import type { Conjecture, Theory } from "../../mpl/theory.js";
 import { type ConjectureStats, enumerateConjectures, filterCandidates } from "../conjecture/index.js";
 import type { Executor, ProgressEvent, RunResult } from "../run.js";
 import { Engine } from "../run.js";
@@ -17,6 +18,8 @@ export interface DiscoveryOptions {
   readonly modelSize: number;
   readonly settings: Partial<EngineSettings>;
   readonly executor: () => Executor | undefined;
+  /** Candidates to use instead of enumerating them (the theory's conjectures stay targets). */
+  readonly candidates?: readonly Conjecture[];
   readonly onPhase?: (phase: string) => void;
   readonly onProgress?: (e: ProgressEvent) => void;
 }
@@ -30,7 +33,10 @@ export interface TargetReport {
 
 export interface DiscoveryResult {
   readonly candidates: number;
-  readonly enumeration: ConjectureStats;
+  /** Null when the candidates were given. */
+  readonly enumeration: ConjectureStats | null;
+  /** The candidates, in order (enumerated or given). */
+  readonly candidateList: readonly Conjecture[];
   readonly model: ComputedModel;
   readonly refuted: ReturnType<typeof filterCandidates>["refuted"];
   readonly survivors: number;
@@ -51,7 +57,9 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   };
   // Targets stay out of everything below.
   const bare: Theory = { ...theory, conjectures: [] };
-  const en = await phase("conjectures", () => enumerateConjectures(bare));
+  const en = await phase("conjectures", () =>
+    o.candidates ? { candidates: [...o.candidates], stats: null } : enumerateConjectures(bare),
+  );
   const model = await phase("model", () => {
     const executor = o.executor();
     return computeModel(bare, executor ? { size: o.modelSize, executor } : { size: o.modelSize });
@@ -81,6 +89,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   return {
     candidates: en.candidates.length,
     enumeration: en.stats,
+    candidateList: en.candidates,
     model,
     refuted: filtered.refuted,
     survivors: filtered.survivors.length,

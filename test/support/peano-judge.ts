@@ -36,7 +36,15 @@ function atomsOf(line: string): Atom[] {
   }));
 }
 
-export function judgeCandidate(line: string, bound: number): Verdict {
+/**
+ * `fixed` pins variables (by name) to values: an input variable takes only its pinned value,
+ * and an assignment whose computed output differs from its pin is not checked.
+ */
+export function judgeCandidate(
+  line: string,
+  bound: number,
+  fixed: Readonly<Record<string, number>> = {},
+): Verdict {
   const [anchor, ...rest] = atomsOf(line);
   const head = rest.pop();
   if (anchor?.pred !== "NaturalNumbers" || anchor.args.length !== 6 || head === undefined)
@@ -68,12 +76,16 @@ export function judgeCandidate(line: string, bound: number): Verdict {
     const p = i < premises.length ? premises[i]! : null;
     const open = (p ?? goal).inputs.find((x) => !env.has(x));
     if (open !== undefined) {
-      for (let n = 0n; n <= BigInt(bound); n++) visit(i, new Map(env).set(open, n));
+      const pin = fixed[open];
+      if (pin !== undefined) visit(i, new Map(env).set(open, BigInt(pin)));
+      else for (let n = 0n; n <= BigInt(bound); n++) visit(i, new Map(env).set(open, n));
       return;
     }
     const step = p ?? goal;
     const value = step.op(step.inputs.map((x) => env.get(x)!));
     const known = env.get(step.output);
+    const pin = fixed[step.output];
+    if (pin !== undefined && BigInt(pin) !== (known ?? value)) return;
     if (p !== null) {
       if (known === undefined) visit(i + 1, new Map(env).set(p.output, value));
       else if (known === value) visit(i + 1, env);
