@@ -153,13 +153,7 @@ async function child(o: Options, workers: number): Promise<void> {
   for (const c of candidates)
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
   const pool =
-    workers > 1
-      ? poolExecutor(
-          theory,
-          { settings: engine.settings, width: engine.width },
-          { workers, coordinatorRuns: !o.poolOnly },
-        )
-      : null;
+    workers > 1 ? poolExecutor(theory, engine.width, { workers, coordinatorRuns: !o.poolOnly }) : null;
   const run = await engine.run(pool ? { executor: pool } : {});
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);

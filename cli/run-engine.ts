@@ -65,7 +65,7 @@ export async function runProver(
     o.workers > 1
       ? poolExecutor(
           theory,
-          { settings: engine.settings, width: engine.width },
+          engine.width,
           o.fault ? { workers: o.workers, fault: o.fault } : { workers: o.workers },
         )
       : undefined;

@@ -118,14 +118,15 @@ const COORDINATOR = -1;
 
 export function poolExecutor(
   theory: Theory,
-  ctx0: { settings: EngineContext["settings"]; width: number },
+  /** Atom record width of the engine runs the pool serves (one theory, one width). */
+  width: number,
   opts: PoolOptions,
 ): PoolExecutor {
   if (!Number.isInteger(opts.workers) || opts.workers < 2)
     throw new RangeError(`a pool needs at least 2 workers, got ${opts.workers}`);
   const local = opts.coordinatorRuns ?? true;
   const threads = local ? opts.workers - 1 : opts.workers;
-  const init: WorkerInit = { theory, settings: ctx0.settings, width: ctx0.width };
+  const init: WorkerInit = { theory, width };
   const pool = new Piscina({
     filename: new URL("./worker.js", import.meta.url).href,
     minThreads: threads,
@@ -146,8 +147,17 @@ export function poolExecutor(
     busiestThreadMs: 0,
   };
 
+  // A pool can serve several engine runs in turn (discovery's model, then its proofs); a new
+  // rule table means a new run, and the workers drop the theorems they cached for the last one.
+  let runRules: EngineContext["rules"] | null = null;
+  let run = 0;
+
   return {
     async runBurst(tasks, ctx) {
+      if (ctx.rules !== runRules) {
+        runRules = ctx.rules;
+        run++;
+      }
       const theorems = ctx.rules.filter((r) => r.kind === "theorem");
       const weights = tasks.map((t) => 64 + t.state.data.flags.length + t.inbox.factIds.length);
       const batches = batchesOf(weights, opts.workers);
@@ -180,6 +190,8 @@ export function poolExecutor(
           blocks: packed,
           inboxes: batch.map((i) => tasks[i]!.inbox),
           theorems,
+          run,
+          settings: ctx.settings,
           current,
         };
         if (opts.fault) task.fault = opts.fault;

@@ -59,6 +59,10 @@ export interface TheoremRecord {
   readonly burst: number;
 }
 
+/** Ints per fact record: the predicate (with its sign) and the arguments, padded with -1. */
+export const recordWidth = (theory: Theory): number =>
+  1 + Math.max(4, ...theory.predicates.map((p) => p.arity));
+
 /** Runs a burst's blocks; the in-thread executor and the worker pool both implement this. */
 export interface Executor {
   runBurst(tasks: { state: BlockState; inbox: Inbox }[], ctx: EngineContext): Promise<BlockState[]>;
@@ -141,7 +145,7 @@ export class Engine {
     this.rules = axiomRules(theory);
     this.axiomCount = this.rules.length;
     this.operators = theory.predicates.map((p) => p.operator);
-    this.width = 1 + Math.max(4, ...theory.predicates.map((p) => p.arity));
+    this.width = recordWidth(theory);
     this.newBlock(-1, "anchor", [], []);
     this.trie.set("", { block: 0, vars: new Map() });
   }

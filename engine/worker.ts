@@ -14,7 +14,6 @@ import type { EngineSettings } from "./settings.js";
 
 export interface WorkerInit {
   theory: Theory;
-  settings: EngineSettings;
   width: number;
 }
 
@@ -23,6 +22,10 @@ export interface BlockTask {
   inboxes: Inbox[];
   /** Theorem rules proved so far (the axioms are loaded once per worker). */
   theorems: Rule[];
+  /** Which engine run the batch belongs to: the theorems are that run's. */
+  run: number;
+  /** That run's settings (runs sharing a pool may differ, e.g. the model proves without induction). */
+  settings: EngineSettings;
   /** Shared with the coordinator: the id of the block being run, so a crash names it. */
   current: Int32Array;
   /** Testing hook: fail on this block id, by throwing or by ending the thread. */
@@ -41,15 +44,20 @@ const init = workerData as WorkerInit;
 const axioms = axiomRules(init.theory);
 const operators: (OperatorInfo | null)[] = init.theory.predicates.map((p) => p.operator);
 let rules: Rule[] = axioms;
+let rulesRun = -1;
 
-function context(theorems: Rule[]): EngineContext {
+function context(task: BlockTask): EngineContext {
   // Same array while no theorem was added, so saturate.ts's per-rule-table cache keeps hitting.
-  if (rules.length !== axioms.length + theorems.length) rules = [...axioms, ...theorems];
-  return { rules, operators, width: init.width, settings: init.settings };
+  // Theorems only grow within a run; a new run starts from its own list.
+  if (task.run !== rulesRun || rules.length !== axioms.length + task.theorems.length) {
+    rules = [...axioms, ...task.theorems];
+    rulesRun = task.run;
+  }
+  return { rules, operators, width: init.width, settings: task.settings };
 }
 
 export default function runBlocks(task: BlockTask): unknown {
-  const ctx = context(task.theorems);
+  const ctx = context(task);
   const out: PackedBlock[] = [];
   let computeMs = 0;
   let codecMs = 0;

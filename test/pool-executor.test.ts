@@ -60,9 +60,7 @@ describe("the executor for --workers", () => {
   );
 
   it("refuses a pool of fewer than 2 workers", () => {
-    expect(() => poolExecutor(theory, { settings: {} as never, width: 5 }, { workers: 1 })).toThrow(
-      "a pool needs at least 2 workers, got 1",
-    );
+    expect(() => poolExecutor(theory, 5, { workers: 1 })).toThrow("a pool needs at least 2 workers, got 1");
   });
 });
 

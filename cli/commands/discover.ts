@@ -8,8 +8,8 @@ import type { Command } from "commander";
 import { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
-import { poolExecutor, WorkerError } from "../../engine/pool.js";
-import type { Executor } from "../../engine/run.js";
+import { type PoolExecutor, poolExecutor, WorkerError } from "../../engine/pool.js";
+import { type Executor, recordWidth } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { writeSite } from "../../export/html/write.js";
@@ -105,23 +105,20 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const theory = given ? { ...loaded.theory, conjectures: [] } : loaded.theory;
   const candidates = given ? loaded.theory.conjectures : undefined;
   const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
-  const executors: Executor[] = [];
+  // One pool serves every phase that proves (the model, then the survivors), so its threads
+  // start and warm up once; each phase gets a view whose close leaves the pool running.
+  let pool: PoolExecutor | null = null;
   let result: Awaited<ReturnType<typeof discover>>;
   try {
     result = await discover(theory, {
       ...(candidates ? { candidates } : {}),
       modelSize,
       settings,
-      executor: () => {
+      executor: (): Executor | undefined => {
         if (workers <= 1) return undefined;
-        const engineWidth = 1 + Math.max(4, ...theory.predicates.map((p) => p.arity));
-        const e = poolExecutor(
-          { ...theory, conjectures: [] },
-          { settings: { ...DEFAULT_SETTINGS, ...settings }, width: engineWidth },
-          { workers },
-        );
-        executors.push(e);
-        return e;
+        pool ??= poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), { workers });
+        const shared = pool;
+        return { runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx), close: async () => {} };
       },
       onPhase: (p) => say(`discover: ${p}…`),
       onProgress: progress("discover: prove", o.quiet),
@@ -133,7 +130,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     }
     throw e;
   } finally {
-    for (const e of executors) await e.close();
+    await (pool as PoolExecutor | null)?.close();
   }
   const ms = { ...result.ms };
   let t = performance.now();
@@ -229,10 +226,18 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   summary.totalMs = Math.round(performance.now() - t0);
   summary.peakRssMb = peakRssMb();
   if (o.out !== undefined) {
-    const { timeMs, totalMs, peakRssMb: _m, ...stable } = summary;
+    // The report holds what the run found, not how it ran: the same bytes for any worker count.
+    const { timeMs, totalMs, peakRssMb: _m, workers: _w, ...stable } = summary;
     void timeMs;
     void totalMs;
-    writeJsonAtomic(join(o.out, "discovery.json"), stable);
+    // Paths relative to the report's own folder, so the folder can move (and two runs compare).
+    const outputs = {
+      proofGraph: "proof.json",
+      model: "model.json",
+      report: "discovery.json",
+      html: "html/index.html",
+    };
+    writeJsonAtomic(join(o.out, "discovery.json"), { ...stable, outputs });
   }
   if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else process.stdout.write(formatSummary(summary));
