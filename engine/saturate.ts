@@ -27,6 +27,7 @@ import {
   ufEdgeList,
   witnessKeyList,
 } from "./block.js";
+import { PairLists, RecordTable } from "./fact-tables.js";
 import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "./rules.js";
 import type { EngineSettings } from "./settings.js";
 
@@ -62,12 +63,19 @@ export const EQ_BY_CLASSES = -2;
 
 interface Index {
   byPred: Map<number, number[]>;
-  byArg: Map<number, number[]>;
+  /** Keyed by argHi/argLo. */
+  byArg: PairLists;
   byConst: Map<number, number[]>;
-  byKey: Map<string, number>;
+  byKey: RecordTable;
 }
 
-const argKey = (predNeg: number, pos: number, c: number): number => c * 1024 + predNeg * 8 + pos;
+/*
+ * The byArg key of (predNeg, position, constant) is the number c * 1024 + predNeg * 8 + pos,
+ * split into two int32 halves: as one number it leaves the small-integer range, and each
+ * lookup would allocate a heap number.
+ */
+const argHi = (predNeg: number, pos: number, c: number): number => c + ((predNeg * 8 + pos) >> 10);
+const argLo = (predNeg: number, pos: number): number => (predNeg * 8 + pos) & 1023;
 
 /**
  * Per-rule lookup: which (rule, premise position) pairs a fact can seed. Keyed by the
@@ -152,7 +160,12 @@ class Saturator {
   ) {
     this.d = s.data;
     this.W = ctx.width;
-    this.idx = { byPred: new Map(), byArg: new Map(), byConst: new Map(), byKey: new Map() };
+    this.idx = {
+      byPred: new Map(),
+      byArg: new PairLists(),
+      byConst: new Map(),
+      byKey: new RecordTable(this.d.facts, this.W),
+    };
     this.witnessKeys = new Map();
     const consts = s.meta.witnessConsts;
     witnessKeyList(s.meta.witnessKeys).forEach((k, i) => {
@@ -201,11 +214,14 @@ class Saturator {
     }
     m.rulesSeen = allRules;
     // Parent facts arrive as inherited facts (canonicalised below if this block knows more equalities).
+    const rec = inbox.facts;
     for (let i = 0; i < inbox.factIds.length; i++) {
-      const rec = inbox.facts.subarray(i * this.W, (i + 1) * this.W);
-      const args: number[] = [];
-      for (let j = 1; j < this.W && rec[j]! !== -1; j++) args.push(rec[j]!);
-      const pn = rec[0]!;
+      const base = i * this.W;
+      let n = 0;
+      while (n + 1 < this.W && rec[base + 1 + n] !== -1) n++;
+      const args = this.argBuffer(n);
+      for (let j = 0; j < n; j++) args[j] = rec[base + 1 + j]!;
+      const pn = rec[base]!;
       this.add(pn >> 1, (pn & 1) === 1, args, [D.inherited, inbox.factIds[i]!, 0, 0, 0], F_INHERITED);
     }
     this.processEqualities();
@@ -279,13 +295,15 @@ class Saturator {
 
   // ---- facts ---------------------------------------------------------------------------
 
-  private key(pn: number, args: readonly number[]): string {
-    let k = `${pn}:`;
-    for (let i = 0; i < args.length; i++) k += i === 0 ? `${args[i]}` : `,${args[i]}`;
-    return k;
+  /** The live fact with record (pn, args), or -1. */
+  private lookup(pn: number, args: readonly number[]): number {
+    const f = this.idx.byKey.lookup(pn, args);
+    return f >= 0 && this.alive(f) ? f : -1;
   }
 
   find(c: number): number {
+    // Most blocks merge nothing.
+    if (this.parent.size === 0) return c;
     let r = c;
     for (let p = this.parent.get(r); p !== undefined; p = this.parent.get(r)) r = p;
     return r;
@@ -293,17 +311,16 @@ class Saturator {
 
   private indexFact(f: number): void {
     const base = f * this.W;
-    const pn = this.d.facts.get(base);
-    const args: number[] = [];
+    const facts = this.d.facts.data;
+    const pn = facts[base]!;
     for (let i = 1; i < this.W; i++) {
-      const a = this.d.facts.get(base + i);
+      const a = facts[base + i]!;
       if (a === -1) break;
-      args.push(a);
-      push(this.idx.byArg, argKey(pn, i - 1, a), f);
+      this.idx.byArg.push(argHi(pn, i - 1, a), argLo(pn, i - 1), f);
       push(this.idx.byConst, a, f);
     }
     push(this.idx.byPred, pn, f);
-    this.idx.byKey.set(this.key(pn, args), f);
+    this.idx.byKey.insert(f);
   }
 
   private argsOf(f: number): number[] {
@@ -315,6 +332,18 @@ class Saturator {
       out.push(a);
     }
     return out;
+  }
+
+  /** Whether fact f's arguments are `pattern`, where -1 in the pattern matches anything. */
+  private fits(f: number, pattern: readonly number[]): boolean {
+    const facts = this.d.facts.data;
+    const base = f * this.W;
+    for (let i = 0; i + 1 < this.W; i++) {
+      const a = facts[base + 1 + i]!;
+      if (a === -1) break;
+      if (i >= pattern.length || (pattern[i] !== -1 && pattern[i] !== a)) return false;
+    }
+    return true;
   }
 
   private predNeg(f: number): number {
@@ -329,16 +358,27 @@ class Saturator {
    * Adds a fact (canonicalising its arguments first, with recorded substitution steps) and
    * returns its id, or the id of the identical live fact already present.
    */
-  private add(pred: number, neg: boolean, args: number[], deriv: number[], flags = 0): number {
+  private add(pred: number, neg: boolean, args: readonly number[], deriv: number[], flags = 0): number {
+    const known = this.known(pred, neg, args);
+    return known === NEW ? this.addNew(pred, neg, args, deriv, flags) : known;
+  }
+
+  /**
+   * What `add` would return without adding: -1 for x = x (never stored), the live fact with
+   * exactly these arguments, or NEW. Lets callers build a derivation only for a new fact.
+   */
+  private known(pred: number, neg: boolean, args: readonly number[]): number {
     // x = x carries nothing: never stored.
     if (pred === EQ_PRED && !neg && this.find(args[0]!) === this.find(args[1]!)) return -1;
-    const pn = predNegOf(pred, neg);
-    const raw = this.key(pn, args);
-    const existing = this.idx.byKey.get(raw);
-    if (existing !== undefined && this.alive(existing)) return existing;
-    const f = this.push(pn, args, deriv, flags);
+    const existing = this.lookup(predNegOf(pred, neg), args);
+    return existing >= 0 ? existing : NEW;
+  }
+
+  /** Adds a fact that `known` found new. `args` is only read (callers reuse their buffers). */
+  private addNew(pred: number, neg: boolean, args: readonly number[], deriv: number[], flags = 0): number {
+    const f = this.push(predNegOf(pred, neg), args, deriv, flags);
     // Rewrite into canonical form if some argument is not a representative.
-    if (args.some((a) => this.find(a) !== a)) return this.canonicalise(f);
+    for (const a of args) if (this.find(a) !== a) return this.canonicalise(f);
     this.afterAdd(f, pred, neg, args);
     return f;
   }
@@ -363,8 +403,8 @@ class Saturator {
       if (neg && args[0] === args[1] && !m.contradiction) m.contradiction = [f, -1];
     }
     if (!m.contradiction) {
-      const other = this.idx.byKey.get(this.key(predNegOf(pred, !neg), args));
-      if (other !== undefined && this.alive(other)) m.contradiction = neg ? [other, f] : [f, other];
+      const other = this.lookup(predNegOf(pred, !neg), args);
+      if (other >= 0) m.contradiction = neg ? [other, f] : [f, other];
     }
   }
 
@@ -384,9 +424,8 @@ class Saturator {
       const next = args.map((a) => (a === loser ? winner : a));
       const pn = this.predNeg(cur);
       this.kill(cur);
-      const k = this.key(pn, next);
-      const existing = this.idx.byKey.get(k);
-      if (existing !== undefined && this.alive(existing)) return existing;
+      const existing = this.lookup(pn, next);
+      if (existing >= 0) return existing;
       cur = this.push(pn, next, [D.eqSubst, -1, 0, 2, cur, eq, 0], 0);
     }
     const pn = this.predNeg(cur);
@@ -464,7 +503,8 @@ class Saturator {
 
   private seedWith(t: Map<number, [Rule, number][]>, from: number, to: number): void {
     // Operation constants are never merged in practice; if one was, fall back to every premise.
-    const merged = [...this.parent.keys()].some((c) => c < ownBase(0));
+    let merged = false;
+    for (const c of this.parent.keys()) if (c < ownBase(0)) merged = true;
     const all = merged ? [...t.values()].flat() : null;
     const W = this.W;
     const facts = this.d.facts.data;
@@ -497,11 +537,20 @@ class Saturator {
     binding.fill(UNBOUND);
     const mark = this.matchInto(r.premises[pos]!, f, binding);
     if (mark < 0) return;
-    const matched: number[] = new Array(r.premises.length).fill(-1);
+    // All -1 between seeds: join puts back every entry it sets.
+    let matched = this.matchedBufs[r.premises.length];
+    if (!matched) {
+      matched = new Array<number>(r.premises.length).fill(-1);
+      this.matchedBufs[r.premises.length] = matched;
+    }
     matched[pos] = f;
     this.join(r, pos, matched, binding, deltaStart, deltaEnd);
-    this.trail.length = mark;
+    matched[pos] = -1;
+    this.unwind(binding, mark);
   }
+
+  /** Reused `matched` arrays, by premise count. */
+  private matchedBufs: number[][] = [];
 
   /** Variables bound by matchInto, so a join can undo them without copying the binding. */
   private trail: number[] = [];
@@ -616,7 +665,7 @@ class Saturator {
       const t = p.args[i]!;
       const v = t < 0 ? this.find(-t - 1) : binding[t]!;
       if (v === UNBOUND) continue;
-      const l = this.idx.byArg.get(argKey(pn, i, v)) ?? EMPTY;
+      const l = this.idx.byArg.get(argHi(pn, i, v), argLo(pn, i)) ?? EMPTY;
       if (!best || l.length < best.length) best = l;
       if (best.length === 0) break;
     }
@@ -638,15 +687,18 @@ class Saturator {
   private mayDemand(r: Rule, matched: number[]): boolean {
     let own = false;
     let relational = false;
-    matched.forEach((f, i) => {
-      if (f < 0) return;
+    let any = false;
+    for (let i = 0; i < matched.length; i++) {
+      const f = matched[i]!;
+      if (f < 0) continue;
+      any = true;
       if (!(this.d.flags.get(f) & F_INHERITED)) own = true;
       if (r.premises[i]!.pred !== MEMBER_PRED) relational = true;
-    });
+    }
     if (r.kind === "hypothesis") return true;
     if (r.kind === "theorem" && !this.ctx.settings.theoremDemands) return false;
-    if (!own && matched.some((f) => f >= 0)) return false;
-    return relational || matched.every((f) => f < 0);
+    if (!own && any) return false;
+    return relational || !any;
   }
 
   private demand(p: RAtom, binding: Int32Array): void {
@@ -665,17 +717,9 @@ class Saturator {
       // Already satisfied by a fact?
       const args = dm.args.map((a) => (a === -1 ? -1 : this.find(a)));
       const pn = predNegOf(dm.pred, false);
-      let satisfied = false;
       const pos0 = args.findIndex((a) => a !== -1);
-      for (const f of this.idx.byArg.get(argKey(pn, pos0, args[pos0]!)) ?? EMPTY) {
-        if (!this.alive(f)) continue;
-        const fa = this.argsOf(f);
-        if (fa.every((a, i) => args[i] === -1 || args[i] === a)) {
-          satisfied = true;
-          break;
-        }
-      }
-      if (satisfied) continue;
+      const cands = this.idx.byArg.get(argHi(pn, pos0, args[pos0]!), argLo(pn, pos0)) ?? EMPTY;
+      if (cands.some((f) => this.alive(f) && this.fits(f, args))) continue;
       let served = false;
       let waiting = false;
       for (const [r, bi] of this.demandRules.get(dm.pred) ?? []) {
@@ -696,10 +740,8 @@ class Saturator {
         const matched: number[] = [];
         for (const p of r.premises) {
           const pa = p.args.map((t) => this.valueOf(t, binding));
-          const f = pa.includes(UNBOUND)
-            ? undefined
-            : this.idx.byKey.get(this.key(predNegOf(p.pred, p.neg), pa));
-          if (f === undefined || !this.alive(f)) {
+          const f = pa.includes(UNBOUND) ? -1 : this.lookup(predNegOf(p.pred, p.neg), pa);
+          if (f < 0) {
             ok = false;
             break;
           }
@@ -718,18 +760,41 @@ class Saturator {
   }
 
   private conclude(r: Rule, binding: Int32Array, matched: number[], fromJoin: boolean): void {
-    if (fromJoin && r.kind !== "hypothesis" && matched.every((f) => this.d.flags.get(f) & F_INHERITED))
-      return;
+    if (fromJoin && r.kind !== "hypothesis" && this.allInherited(matched)) return;
     if (r.exists) {
       if (fromJoin && r.demandOnly) return;
       this.makeWitness(r, binding, matched);
       return;
     }
     const h = r.head!;
-    const args = h.args.map((t) => this.valueOf(t, binding));
-    if (args.includes(UNBOUND)) return;
+    const args = this.argBuffer(h.args.length);
+    for (let i = 0; i < args.length; i++) {
+      const v = this.valueOf(h.args[i]!, binding);
+      if (v === UNBOUND) return;
+      args[i] = v;
+    }
+    // Most conclusions are already known: build the derivation only for a new fact.
+    if (this.known(h.pred, h.neg, args) !== NEW) return;
     const ref = r.kind === "hypothesis" ? -1 - this.s.meta.hypotheses.indexOf(r) : r.index;
-    this.add(h.pred, h.neg, args, [D.rule, ref, r.nvars, ...binding, matched.length, ...matched, 0]);
+    this.addNew(h.pred, h.neg, args, [D.rule, ref, r.nvars, ...binding, matched.length, ...matched, 0]);
+  }
+
+  private allInherited(matched: readonly number[]): boolean {
+    const flags = this.d.flags.data;
+    for (const f of matched) if (!(flags[f]! & F_INHERITED)) return false;
+    return true;
+  }
+
+  /** Reused argument buffers, by length (a conclusion's arguments are read before the next). */
+  private argBufs: number[][] = [];
+
+  private argBuffer(n: number): number[] {
+    let b = this.argBufs[n];
+    if (!b) {
+      b = new Array<number>(n).fill(0);
+      this.argBufs[n] = b;
+    }
+    return b;
   }
 
   private makeWitness(r: Rule, binding: Int32Array, matched: number[]): void {
@@ -787,8 +852,8 @@ class Saturator {
         g.fact = EQ_BY_CLASSES;
         continue;
       }
-      const f = this.idx.byKey.get(this.key(predNegOf(g.atom.pred, g.atom.neg), args));
-      if (f !== undefined && this.alive(f)) {
+      const f = this.lookup(predNegOf(g.atom.pred, g.atom.neg), args);
+      if (f >= 0) {
         g.proved = true;
         g.fact = f;
         continue;
@@ -809,6 +874,9 @@ class Saturator {
 }
 
 const EMPTY: number[] = [];
+
+/** `known`: no live fact has these arguments. */
+const NEW = -2;
 
 function push(m: Map<number, number[]>, k: number, v: number): void {
   const l = m.get(k);
