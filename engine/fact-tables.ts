@@ -148,3 +148,54 @@ export class PairLists {
     }
   }
 }
+
+/** A map between non-negative int32 values (union-find parents: a Map lookup per `find` showed). */
+export class IntMap {
+  private keys = new Int32Array(16).fill(EMPTY_SLOT);
+  private values = new Int32Array(16);
+  size = 0;
+
+  /** The value of k, or -1. */
+  get(k: number): number {
+    if (this.size === 0) return -1;
+    const mask = this.keys.length - 1;
+    for (let s = finish(mix(0, k)) & mask; ; s = (s + 1) & mask) {
+      const x = this.keys[s]!;
+      if (x === k) return this.values[s]!;
+      if (x === EMPTY_SLOT) return -1;
+    }
+  }
+
+  set(k: number, v: number): void {
+    const mask = this.keys.length - 1;
+    for (let s = finish(mix(0, k)) & mask; ; s = (s + 1) & mask) {
+      const x = this.keys[s]!;
+      if (x === k) {
+        this.values[s] = v;
+        return;
+      }
+      if (x === EMPTY_SLOT) {
+        this.keys[s] = k;
+        this.values[s] = v;
+        if (++this.size * 2 > this.keys.length) this.grow();
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    this.keys = new Int32Array(oldKeys.length * 2).fill(EMPTY_SLOT);
+    this.values = new Int32Array(this.keys.length);
+    const mask = this.keys.length - 1;
+    for (let o = 0; o < oldKeys.length; o++) {
+      const k = oldKeys[o]!;
+      if (k === EMPTY_SLOT) continue;
+      let s = finish(mix(0, k)) & mask;
+      while (this.keys[s] !== EMPTY_SLOT) s = (s + 1) & mask;
+      this.keys[s] = k;
+      this.values[s] = oldValues[o]!;
+    }
+  }
+}

@@ -27,7 +27,7 @@ import {
   ufEdgeList,
   witnessKeyList,
 } from "./block.js";
-import { PairLists, RecordTable } from "./fact-tables.js";
+import { IntMap, PairLists, RecordTable } from "./fact-tables.js";
 import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "./rules.js";
 import type { EngineSettings } from "./settings.js";
 
@@ -143,7 +143,10 @@ class Saturator {
   private readonly d: BlockData;
   private readonly W: number;
   private readonly idx: Index;
-  private readonly parent = new Map<number, number>();
+  /** Union-find: loser → winner. */
+  private readonly parent = new IntMap();
+  /** Whether an operation constant (below ownBase(0)) was ever merged (see seedWith). */
+  private opMerged = false;
   private readonly witnessKeys: Map<string, number>;
   /** Keys added to witnessKeys in this run, in order (the map only ever grows). */
   private readonly newWitnessKeys: string[] = [];
@@ -175,7 +178,7 @@ class Saturator {
     const cd = s.meta.constDepth;
     for (let i = 0; i < cd.length; i += 2) this.constDepth.set(cd[i]!, cd[i + 1]!);
     this.edges = ufEdgeList(s.meta);
-    for (const [l, w] of this.edges) this.parent.set(l, w);
+    for (const [l, w] of this.edges) this.union(l, w);
     const n = factCount(this.d);
     for (let f = 0; f < n; f++) if (this.d.flags.get(f) & F_ALIVE) this.indexFact(f);
   }
@@ -219,7 +222,7 @@ class Saturator {
       const base = i * this.W;
       let n = 0;
       while (n + 1 < this.W && rec[base + 1 + n] !== -1) n++;
-      const args = this.argBuffer(n);
+      const args = scratch(this.argBufs, n);
       for (let j = 0; j < n; j++) args[j] = rec[base + 1 + j]!;
       const pn = rec[base]!;
       this.add(pn >> 1, (pn & 1) === 1, args, [D.inherited, inbox.factIds[i]!, 0, 0, 0], F_INHERITED);
@@ -302,11 +305,14 @@ class Saturator {
   }
 
   find(c: number): number {
-    // Most blocks merge nothing.
-    if (this.parent.size === 0) return c;
     let r = c;
-    for (let p = this.parent.get(r); p !== undefined; p = this.parent.get(r)) r = p;
+    for (let p = this.parent.get(r); p >= 0; p = this.parent.get(r)) r = p;
     return r;
+  }
+
+  private union(loser: number, winner: number): void {
+    this.parent.set(loser, winner);
+    if (loser < ownBase(0)) this.opMerged = true;
   }
 
   private indexFact(f: number): void {
@@ -334,16 +340,20 @@ class Saturator {
     return out;
   }
 
-  /** Whether fact f's arguments are `pattern`, where -1 in the pattern matches anything. */
-  private fits(f: number, pattern: readonly number[]): boolean {
+  /** Whether a live fact of `list` has the arguments `pattern`, where -1 matches anything. */
+  private fitsSome(list: readonly number[], pattern: readonly number[]): boolean {
     const facts = this.d.facts.data;
-    const base = f * this.W;
-    for (let i = 0; i + 1 < this.W; i++) {
-      const a = facts[base + 1 + i]!;
-      if (a === -1) break;
-      if (i >= pattern.length || (pattern[i] !== -1 && pattern[i] !== a)) return false;
+    next: for (const f of list) {
+      if (!this.alive(f)) continue;
+      const base = f * this.W;
+      for (let i = 0; i + 1 < this.W; i++) {
+        const a = facts[base + 1 + i]!;
+        if (a === -1) break;
+        if (i >= pattern.length || (pattern[i] !== -1 && pattern[i] !== a)) continue next;
+      }
+      return true;
     }
-    return true;
+    return false;
   }
 
   private predNeg(f: number): number {
@@ -415,22 +425,38 @@ class Saturator {
   /** Replaces a non-canonical live fact by its canonical form, one equality at a time. */
   private canonicalise(f: number): number {
     let cur = f;
+    const pn = this.predNeg(cur);
+    // The arguments of `cur`, rewritten in place.
+    const args = this.readArgs(cur, this.canonBufs);
     for (;;) {
-      const args = this.argsOf(cur);
-      const i = args.findIndex((a) => this.find(a) !== a);
-      if (i < 0) break;
+      let i = 0;
+      while (i < args.length && this.find(args[i]!) === args[i]) i++;
+      if (i === args.length) break;
       const loser = args[i]!;
       const [, winner, eq] = this.edgeOf(loser);
-      const next = args.map((a) => (a === loser ? winner : a));
-      const pn = this.predNeg(cur);
+      for (let j = i; j < args.length; j++) if (args[j] === loser) args[j] = winner;
       this.kill(cur);
-      const existing = this.lookup(pn, next);
+      const existing = this.lookup(pn, args);
       if (existing >= 0) return existing;
-      cur = this.push(pn, next, [D.eqSubst, -1, 0, 2, cur, eq, 0], 0);
+      cur = this.push(pn, args, [D.eqSubst, -1, 0, 2, cur, eq, 0], 0);
     }
-    const pn = this.predNeg(cur);
-    this.afterAdd(cur, pn >> 1, (pn & 1) === 1, this.argsOf(cur));
+    this.afterAdd(cur, pn >> 1, (pn & 1) === 1, args);
     return cur;
+  }
+
+  /** Reused argument arrays, by length, for canonicalise and for processDemands. */
+  private canonBufs: number[][] = [];
+  private demandBufs: number[][] = [];
+
+  /** The arguments of fact f, in a reused array of `pool`. */
+  private readArgs(f: number, pool: number[][]): number[] {
+    const facts = this.d.facts.data;
+    const base = f * this.W;
+    let n = 0;
+    while (n + 1 < this.W && facts[base + 1 + n] !== -1) n++;
+    const args = scratch(pool, n);
+    for (let i = 0; i < n; i++) args[i] = facts[base + 1 + i]!;
+    return args;
   }
 
   private edgeIndex = new Map<number, [number, number, number]>();
@@ -460,7 +486,7 @@ class Saturator {
       let eq = f;
       if (a !== loser)
         eq = this.push(predNegOf(EQ_PRED, false), [loser, winner], [D.eqSymm, -1, 0, 1, f, 0], 0);
-      this.parent.set(loser, winner);
+      this.union(loser, winner);
       const edge: [number, number, number] = [loser, winner, eq];
       this.edges.push(edge);
       this.edgeIndex.set(loser, edge);
@@ -503,9 +529,7 @@ class Saturator {
 
   private seedWith(t: Map<number, [Rule, number][]>, from: number, to: number): void {
     // Operation constants are never merged in practice; if one was, fall back to every premise.
-    let merged = false;
-    for (const c of this.parent.keys()) if (c < ownBase(0)) merged = true;
-    const all = merged ? [...t.values()].flat() : null;
+    const all = this.opMerged ? [...t.values()].flat() : null;
     const W = this.W;
     const facts = this.d.facts.data;
     for (let f = from; f < to; f++) {
@@ -525,16 +549,24 @@ class Saturator {
     }
   }
 
-  /** Reused binding buffers, by variable count (a join never re-enters another seed). */
+  /**
+   * Reused binding buffers, by variable count: a join never re-enters another seed, and
+   * serving a demand happens outside joins.
+   */
   private bufs: Int32Array[] = [];
 
-  private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
-    let binding = this.bufs[r.nvars];
+  /** A reused binding of n variables, all unbound. */
+  private bindingBuffer(n: number): Int32Array {
+    let binding = this.bufs[n];
     if (!binding) {
-      binding = new Int32Array(r.nvars);
-      this.bufs[r.nvars] = binding;
+      binding = new Int32Array(n);
+      this.bufs[n] = binding;
     }
-    binding.fill(UNBOUND);
+    return binding.fill(UNBOUND);
+  }
+
+  private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
+    const binding = this.bindingBuffer(r.nvars);
     const mark = this.matchInto(r.premises[pos]!, f, binding);
     if (mark < 0) return;
     // All -1 between seeds: join puts back every entry it sets.
@@ -715,16 +747,21 @@ class Saturator {
     this.demands.clear();
     for (const [k, dm] of list) {
       // Already satisfied by a fact?
-      const args = dm.args.map((a) => (a === -1 ? -1 : this.find(a)));
+      const args = scratch(this.demandBufs, dm.args.length);
+      let pos0 = -1;
+      for (let i = 0; i < args.length; i++) {
+        const a = dm.args[i]!;
+        args[i] = a === -1 ? -1 : this.find(a);
+        if (a !== -1 && pos0 < 0) pos0 = i;
+      }
       const pn = predNegOf(dm.pred, false);
-      const pos0 = args.findIndex((a) => a !== -1);
-      const cands = this.idx.byArg.get(argHi(pn, pos0, args[pos0]!), argLo(pn, pos0)) ?? EMPTY;
-      if (cands.some((f) => this.alive(f) && this.fits(f, args))) continue;
+      if (this.fitsSome(this.idx.byArg.get(argHi(pn, pos0, args[pos0]!), argLo(pn, pos0)) ?? EMPTY, args))
+        continue;
       let served = false;
       let waiting = false;
-      for (const [r, bi] of this.demandRules.get(dm.pred) ?? []) {
+      for (const [r, bi] of this.demandRules.get(dm.pred) ?? EMPTY_RULES) {
         const body = r.exists!.body[bi]!;
-        const binding = new Int32Array(r.nvars).fill(UNBOUND);
+        const binding = this.bindingBuffer(r.nvars);
         let ok = true;
         for (let i = 0; i < body.args.length && ok; i++) {
           const t = body.args[i]!;
@@ -739,7 +776,8 @@ class Saturator {
         // The existential's own premises must hold.
         const matched: number[] = [];
         for (const p of r.premises) {
-          const pa = p.args.map((t) => this.valueOf(t, binding));
+          const pa = scratch(this.argBufs, p.args.length);
+          for (let i = 0; i < pa.length; i++) pa[i] = this.valueOf(p.args[i]!, binding);
           const f = pa.includes(UNBOUND) ? -1 : this.lookup(predNegOf(p.pred, p.neg), pa);
           if (f < 0) {
             ok = false;
@@ -767,7 +805,7 @@ class Saturator {
       return;
     }
     const h = r.head!;
-    const args = this.argBuffer(h.args.length);
+    const args = scratch(this.argBufs, h.args.length);
     for (let i = 0; i < args.length; i++) {
       const v = this.valueOf(h.args[i]!, binding);
       if (v === UNBOUND) return;
@@ -785,17 +823,11 @@ class Saturator {
     return true;
   }
 
-  /** Reused argument buffers, by length (a conclusion's arguments are read before the next). */
+  /**
+   * Reused arrays, by length, for the arguments of a fact about to be looked up or added
+   * (`add` only reads them, and they are dead once it returns).
+   */
   private argBufs: number[][] = [];
-
-  private argBuffer(n: number): number[] {
-    let b = this.argBufs[n];
-    if (!b) {
-      b = new Array<number>(n).fill(0);
-      this.argBufs[n] = b;
-    }
-    return b;
-  }
 
   private makeWitness(r: Rule, binding: Int32Array, matched: number[]): void {
     const ex = r.exists!;
@@ -874,9 +906,20 @@ class Saturator {
 }
 
 const EMPTY: number[] = [];
+const EMPTY_RULES: [Rule, number][] = [];
 
 /** `known`: no live fact has these arguments. */
 const NEW = -2;
+
+/** The reused array of length n in pool (one per length). */
+function scratch(pool: number[][], n: number): number[] {
+  let b = pool[n];
+  if (!b) {
+    b = new Array<number>(n).fill(0);
+    pool[n] = b;
+  }
+  return b;
+}
 
 function push(m: Map<number, number[]>, k: number, v: number): void {
   const l = m.get(k);
