@@ -27,6 +27,7 @@ import {
   ufEdgeList,
   witnessKeyList,
 } from "./block.js";
+import { IntMap, PairLists, RecordTable } from "./fact-tables.js";
 import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "./rules.js";
 import type { EngineSettings } from "./settings.js";
 
@@ -62,12 +63,19 @@ export const EQ_BY_CLASSES = -2;
 
 interface Index {
   byPred: Map<number, number[]>;
-  byArg: Map<number, number[]>;
+  /** Keyed by argHi/argLo. */
+  byArg: PairLists;
   byConst: Map<number, number[]>;
-  byKey: Map<string, number>;
+  byKey: RecordTable;
 }
 
-const argKey = (predNeg: number, pos: number, c: number): number => c * 1024 + predNeg * 8 + pos;
+/*
+ * The byArg key of (predNeg, position, constant) is the number c * 1024 + predNeg * 8 + pos,
+ * split into two int32 halves: as one number it leaves the small-integer range, and each
+ * lookup would allocate a heap number.
+ */
+const argHi = (predNeg: number, pos: number, c: number): number => c + ((predNeg * 8 + pos) >> 10);
+const argLo = (predNeg: number, pos: number): number => (predNeg * 8 + pos) & 1023;
 
 /**
  * Per-rule lookup: which (rule, premise position) pairs a fact can seed. Keyed by the
@@ -135,7 +143,10 @@ class Saturator {
   private readonly d: BlockData;
   private readonly W: number;
   private readonly idx: Index;
-  private readonly parent = new Map<number, number>();
+  /** Union-find: loser → winner. */
+  private readonly parent = new IntMap();
+  /** Whether an operation constant (below ownBase(0)) was ever merged (see seedWith). */
+  private opMerged = false;
   private readonly witnessKeys: Map<string, number>;
   /** Keys added to witnessKeys in this run, in order (the map only ever grows). */
   private readonly newWitnessKeys: string[] = [];
@@ -152,7 +163,12 @@ class Saturator {
   ) {
     this.d = s.data;
     this.W = ctx.width;
-    this.idx = { byPred: new Map(), byArg: new Map(), byConst: new Map(), byKey: new Map() };
+    this.idx = {
+      byPred: new Map(),
+      byArg: new PairLists(),
+      byConst: new Map(),
+      byKey: new RecordTable(this.d.facts, this.W),
+    };
     this.witnessKeys = new Map();
     const consts = s.meta.witnessConsts;
     witnessKeyList(s.meta.witnessKeys).forEach((k, i) => {
@@ -162,7 +178,7 @@ class Saturator {
     const cd = s.meta.constDepth;
     for (let i = 0; i < cd.length; i += 2) this.constDepth.set(cd[i]!, cd[i + 1]!);
     this.edges = ufEdgeList(s.meta);
-    for (const [l, w] of this.edges) this.parent.set(l, w);
+    for (const [l, w] of this.edges) this.union(l, w);
     const n = factCount(this.d);
     for (let f = 0; f < n; f++) if (this.d.flags.get(f) & F_ALIVE) this.indexFact(f);
   }
@@ -201,11 +217,14 @@ class Saturator {
     }
     m.rulesSeen = allRules;
     // Parent facts arrive as inherited facts (canonicalised below if this block knows more equalities).
+    const rec = inbox.facts;
     for (let i = 0; i < inbox.factIds.length; i++) {
-      const rec = inbox.facts.subarray(i * this.W, (i + 1) * this.W);
-      const args: number[] = [];
-      for (let j = 1; j < this.W && rec[j]! !== -1; j++) args.push(rec[j]!);
-      const pn = rec[0]!;
+      const base = i * this.W;
+      let n = 0;
+      while (n + 1 < this.W && rec[base + 1 + n] !== -1) n++;
+      const args = scratch(this.argBufs, n);
+      for (let j = 0; j < n; j++) args[j] = rec[base + 1 + j]!;
+      const pn = rec[base]!;
       this.add(pn >> 1, (pn & 1) === 1, args, [D.inherited, inbox.factIds[i]!, 0, 0, 0], F_INHERITED);
     }
     this.processEqualities();
@@ -279,31 +298,35 @@ class Saturator {
 
   // ---- facts ---------------------------------------------------------------------------
 
-  private key(pn: number, args: readonly number[]): string {
-    let k = `${pn}:`;
-    for (let i = 0; i < args.length; i++) k += i === 0 ? `${args[i]}` : `,${args[i]}`;
-    return k;
+  /** The live fact with record (pn, args), or -1. */
+  private lookup(pn: number, args: readonly number[]): number {
+    const f = this.idx.byKey.lookup(pn, args);
+    return f >= 0 && this.alive(f) ? f : -1;
   }
 
   find(c: number): number {
     let r = c;
-    for (let p = this.parent.get(r); p !== undefined; p = this.parent.get(r)) r = p;
+    for (let p = this.parent.get(r); p >= 0; p = this.parent.get(r)) r = p;
     return r;
+  }
+
+  private union(loser: number, winner: number): void {
+    this.parent.set(loser, winner);
+    if (loser < ownBase(0)) this.opMerged = true;
   }
 
   private indexFact(f: number): void {
     const base = f * this.W;
-    const pn = this.d.facts.get(base);
-    const args: number[] = [];
+    const facts = this.d.facts.data;
+    const pn = facts[base]!;
     for (let i = 1; i < this.W; i++) {
-      const a = this.d.facts.get(base + i);
+      const a = facts[base + i]!;
       if (a === -1) break;
-      args.push(a);
-      push(this.idx.byArg, argKey(pn, i - 1, a), f);
+      this.idx.byArg.push(argHi(pn, i - 1, a), argLo(pn, i - 1), f);
       push(this.idx.byConst, a, f);
     }
     push(this.idx.byPred, pn, f);
-    this.idx.byKey.set(this.key(pn, args), f);
+    this.idx.byKey.insert(f);
   }
 
   private argsOf(f: number): number[] {
@@ -315,6 +338,22 @@ class Saturator {
       out.push(a);
     }
     return out;
+  }
+
+  /** Whether a live fact of `list` has the arguments `pattern`, where -1 matches anything. */
+  private fitsSome(list: readonly number[], pattern: readonly number[]): boolean {
+    const facts = this.d.facts.data;
+    next: for (const f of list) {
+      if (!this.alive(f)) continue;
+      const base = f * this.W;
+      for (let i = 0; i + 1 < this.W; i++) {
+        const a = facts[base + 1 + i]!;
+        if (a === -1) break;
+        if (i >= pattern.length || (pattern[i] !== -1 && pattern[i] !== a)) continue next;
+      }
+      return true;
+    }
+    return false;
   }
 
   private predNeg(f: number): number {
@@ -329,16 +368,27 @@ class Saturator {
    * Adds a fact (canonicalising its arguments first, with recorded substitution steps) and
    * returns its id, or the id of the identical live fact already present.
    */
-  private add(pred: number, neg: boolean, args: number[], deriv: number[], flags = 0): number {
+  private add(pred: number, neg: boolean, args: readonly number[], deriv: number[], flags = 0): number {
+    const known = this.known(pred, neg, args);
+    return known === NEW ? this.addNew(pred, neg, args, deriv, flags) : known;
+  }
+
+  /**
+   * What `add` would return without adding: -1 for x = x (never stored), the live fact with
+   * exactly these arguments, or NEW. Lets callers build a derivation only for a new fact.
+   */
+  private known(pred: number, neg: boolean, args: readonly number[]): number {
     // x = x carries nothing: never stored.
     if (pred === EQ_PRED && !neg && this.find(args[0]!) === this.find(args[1]!)) return -1;
-    const pn = predNegOf(pred, neg);
-    const raw = this.key(pn, args);
-    const existing = this.idx.byKey.get(raw);
-    if (existing !== undefined && this.alive(existing)) return existing;
-    const f = this.push(pn, args, deriv, flags);
+    const existing = this.lookup(predNegOf(pred, neg), args);
+    return existing >= 0 ? existing : NEW;
+  }
+
+  /** Adds a fact that `known` found new. `args` is only read (callers reuse their buffers). */
+  private addNew(pred: number, neg: boolean, args: readonly number[], deriv: number[], flags = 0): number {
+    const f = this.push(predNegOf(pred, neg), args, deriv, flags);
     // Rewrite into canonical form if some argument is not a representative.
-    if (args.some((a) => this.find(a) !== a)) return this.canonicalise(f);
+    for (const a of args) if (this.find(a) !== a) return this.canonicalise(f);
     this.afterAdd(f, pred, neg, args);
     return f;
   }
@@ -363,8 +413,8 @@ class Saturator {
       if (neg && args[0] === args[1] && !m.contradiction) m.contradiction = [f, -1];
     }
     if (!m.contradiction) {
-      const other = this.idx.byKey.get(this.key(predNegOf(pred, !neg), args));
-      if (other !== undefined && this.alive(other)) m.contradiction = neg ? [other, f] : [f, other];
+      const other = this.lookup(predNegOf(pred, !neg), args);
+      if (other >= 0) m.contradiction = neg ? [other, f] : [f, other];
     }
   }
 
@@ -375,23 +425,38 @@ class Saturator {
   /** Replaces a non-canonical live fact by its canonical form, one equality at a time. */
   private canonicalise(f: number): number {
     let cur = f;
+    const pn = this.predNeg(cur);
+    // The arguments of `cur`, rewritten in place.
+    const args = this.readArgs(cur, this.canonBufs);
     for (;;) {
-      const args = this.argsOf(cur);
-      const i = args.findIndex((a) => this.find(a) !== a);
-      if (i < 0) break;
+      let i = 0;
+      while (i < args.length && this.find(args[i]!) === args[i]) i++;
+      if (i === args.length) break;
       const loser = args[i]!;
       const [, winner, eq] = this.edgeOf(loser);
-      const next = args.map((a) => (a === loser ? winner : a));
-      const pn = this.predNeg(cur);
+      for (let j = i; j < args.length; j++) if (args[j] === loser) args[j] = winner;
       this.kill(cur);
-      const k = this.key(pn, next);
-      const existing = this.idx.byKey.get(k);
-      if (existing !== undefined && this.alive(existing)) return existing;
-      cur = this.push(pn, next, [D.eqSubst, -1, 0, 2, cur, eq, 0], 0);
+      const existing = this.lookup(pn, args);
+      if (existing >= 0) return existing;
+      cur = this.push(pn, args, [D.eqSubst, -1, 0, 2, cur, eq, 0], 0);
     }
-    const pn = this.predNeg(cur);
-    this.afterAdd(cur, pn >> 1, (pn & 1) === 1, this.argsOf(cur));
+    this.afterAdd(cur, pn >> 1, (pn & 1) === 1, args);
     return cur;
+  }
+
+  /** Reused argument arrays, by length, for canonicalise and for processDemands. */
+  private canonBufs: number[][] = [];
+  private demandBufs: number[][] = [];
+
+  /** The arguments of fact f, in a reused array of `pool`. */
+  private readArgs(f: number, pool: number[][]): number[] {
+    const facts = this.d.facts.data;
+    const base = f * this.W;
+    let n = 0;
+    while (n + 1 < this.W && facts[base + 1 + n] !== -1) n++;
+    const args = scratch(pool, n);
+    for (let i = 0; i < n; i++) args[i] = facts[base + 1 + i]!;
+    return args;
   }
 
   private edgeIndex = new Map<number, [number, number, number]>();
@@ -421,7 +486,7 @@ class Saturator {
       let eq = f;
       if (a !== loser)
         eq = this.push(predNegOf(EQ_PRED, false), [loser, winner], [D.eqSymm, -1, 0, 1, f, 0], 0);
-      this.parent.set(loser, winner);
+      this.union(loser, winner);
       const edge: [number, number, number] = [loser, winner, eq];
       this.edges.push(edge);
       this.edgeIndex.set(loser, edge);
@@ -464,8 +529,7 @@ class Saturator {
 
   private seedWith(t: Map<number, [Rule, number][]>, from: number, to: number): void {
     // Operation constants are never merged in practice; if one was, fall back to every premise.
-    const merged = [...this.parent.keys()].some((c) => c < ownBase(0));
-    const all = merged ? [...t.values()].flat() : null;
+    const all = this.opMerged ? [...t.values()].flat() : null;
     const W = this.W;
     const facts = this.d.facts.data;
     for (let f = from; f < to; f++) {
@@ -485,23 +549,40 @@ class Saturator {
     }
   }
 
-  /** Reused binding buffers, by variable count (a join never re-enters another seed). */
+  /**
+   * Reused binding buffers, by variable count: a join never re-enters another seed, and
+   * serving a demand happens outside joins.
+   */
   private bufs: Int32Array[] = [];
 
-  private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
-    let binding = this.bufs[r.nvars];
+  /** A reused binding of n variables, all unbound. */
+  private bindingBuffer(n: number): Int32Array {
+    let binding = this.bufs[n];
     if (!binding) {
-      binding = new Int32Array(r.nvars);
-      this.bufs[r.nvars] = binding;
+      binding = new Int32Array(n);
+      this.bufs[n] = binding;
     }
-    binding.fill(UNBOUND);
+    return binding.fill(UNBOUND);
+  }
+
+  private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
+    const binding = this.bindingBuffer(r.nvars);
     const mark = this.matchInto(r.premises[pos]!, f, binding);
     if (mark < 0) return;
-    const matched: number[] = new Array(r.premises.length).fill(-1);
+    // All -1 between seeds: join puts back every entry it sets.
+    let matched = this.matchedBufs[r.premises.length];
+    if (!matched) {
+      matched = new Array<number>(r.premises.length).fill(-1);
+      this.matchedBufs[r.premises.length] = matched;
+    }
     matched[pos] = f;
     this.join(r, pos, matched, binding, deltaStart, deltaEnd);
-    this.trail.length = mark;
+    matched[pos] = -1;
+    this.unwind(binding, mark);
   }
+
+  /** Reused `matched` arrays, by premise count. */
+  private matchedBufs: number[][] = [];
 
   /** Variables bound by matchInto, so a join can undo them without copying the binding. */
   private trail: number[] = [];
@@ -616,7 +697,7 @@ class Saturator {
       const t = p.args[i]!;
       const v = t < 0 ? this.find(-t - 1) : binding[t]!;
       if (v === UNBOUND) continue;
-      const l = this.idx.byArg.get(argKey(pn, i, v)) ?? EMPTY;
+      const l = this.idx.byArg.get(argHi(pn, i, v), argLo(pn, i)) ?? EMPTY;
       if (!best || l.length < best.length) best = l;
       if (best.length === 0) break;
     }
@@ -638,15 +719,18 @@ class Saturator {
   private mayDemand(r: Rule, matched: number[]): boolean {
     let own = false;
     let relational = false;
-    matched.forEach((f, i) => {
-      if (f < 0) return;
+    let any = false;
+    for (let i = 0; i < matched.length; i++) {
+      const f = matched[i]!;
+      if (f < 0) continue;
+      any = true;
       if (!(this.d.flags.get(f) & F_INHERITED)) own = true;
       if (r.premises[i]!.pred !== MEMBER_PRED) relational = true;
-    });
+    }
     if (r.kind === "hypothesis") return true;
     if (r.kind === "theorem" && !this.ctx.settings.theoremDemands) return false;
-    if (!own && matched.some((f) => f >= 0)) return false;
-    return relational || matched.every((f) => f < 0);
+    if (!own && any) return false;
+    return relational || !any;
   }
 
   private demand(p: RAtom, binding: Int32Array): void {
@@ -663,24 +747,21 @@ class Saturator {
     this.demands.clear();
     for (const [k, dm] of list) {
       // Already satisfied by a fact?
-      const args = dm.args.map((a) => (a === -1 ? -1 : this.find(a)));
-      const pn = predNegOf(dm.pred, false);
-      let satisfied = false;
-      const pos0 = args.findIndex((a) => a !== -1);
-      for (const f of this.idx.byArg.get(argKey(pn, pos0, args[pos0]!)) ?? EMPTY) {
-        if (!this.alive(f)) continue;
-        const fa = this.argsOf(f);
-        if (fa.every((a, i) => args[i] === -1 || args[i] === a)) {
-          satisfied = true;
-          break;
-        }
+      const args = scratch(this.demandBufs, dm.args.length);
+      let pos0 = -1;
+      for (let i = 0; i < args.length; i++) {
+        const a = dm.args[i]!;
+        args[i] = a === -1 ? -1 : this.find(a);
+        if (a !== -1 && pos0 < 0) pos0 = i;
       }
-      if (satisfied) continue;
+      const pn = predNegOf(dm.pred, false);
+      if (this.fitsSome(this.idx.byArg.get(argHi(pn, pos0, args[pos0]!), argLo(pn, pos0)) ?? EMPTY, args))
+        continue;
       let served = false;
       let waiting = false;
-      for (const [r, bi] of this.demandRules.get(dm.pred) ?? []) {
+      for (const [r, bi] of this.demandRules.get(dm.pred) ?? EMPTY_RULES) {
         const body = r.exists!.body[bi]!;
-        const binding = new Int32Array(r.nvars).fill(UNBOUND);
+        const binding = this.bindingBuffer(r.nvars);
         let ok = true;
         for (let i = 0; i < body.args.length && ok; i++) {
           const t = body.args[i]!;
@@ -695,11 +776,10 @@ class Saturator {
         // The existential's own premises must hold.
         const matched: number[] = [];
         for (const p of r.premises) {
-          const pa = p.args.map((t) => this.valueOf(t, binding));
-          const f = pa.includes(UNBOUND)
-            ? undefined
-            : this.idx.byKey.get(this.key(predNegOf(p.pred, p.neg), pa));
-          if (f === undefined || !this.alive(f)) {
+          const pa = scratch(this.argBufs, p.args.length);
+          for (let i = 0; i < pa.length; i++) pa[i] = this.valueOf(p.args[i]!, binding);
+          const f = pa.includes(UNBOUND) ? -1 : this.lookup(predNegOf(p.pred, p.neg), pa);
+          if (f < 0) {
             ok = false;
             break;
           }
@@ -718,19 +798,36 @@ class Saturator {
   }
 
   private conclude(r: Rule, binding: Int32Array, matched: number[], fromJoin: boolean): void {
-    if (fromJoin && r.kind !== "hypothesis" && matched.every((f) => this.d.flags.get(f) & F_INHERITED))
-      return;
+    if (fromJoin && r.kind !== "hypothesis" && this.allInherited(matched)) return;
     if (r.exists) {
       if (fromJoin && r.demandOnly) return;
       this.makeWitness(r, binding, matched);
       return;
     }
     const h = r.head!;
-    const args = h.args.map((t) => this.valueOf(t, binding));
-    if (args.includes(UNBOUND)) return;
+    const args = scratch(this.argBufs, h.args.length);
+    for (let i = 0; i < args.length; i++) {
+      const v = this.valueOf(h.args[i]!, binding);
+      if (v === UNBOUND) return;
+      args[i] = v;
+    }
+    // Most conclusions are already known: build the derivation only for a new fact.
+    if (this.known(h.pred, h.neg, args) !== NEW) return;
     const ref = r.kind === "hypothesis" ? -1 - this.s.meta.hypotheses.indexOf(r) : r.index;
-    this.add(h.pred, h.neg, args, [D.rule, ref, r.nvars, ...binding, matched.length, ...matched, 0]);
+    this.addNew(h.pred, h.neg, args, [D.rule, ref, r.nvars, ...binding, matched.length, ...matched, 0]);
   }
+
+  private allInherited(matched: readonly number[]): boolean {
+    const flags = this.d.flags.data;
+    for (const f of matched) if (!(flags[f]! & F_INHERITED)) return false;
+    return true;
+  }
+
+  /**
+   * Reused arrays, by length, for the arguments of a fact about to be looked up or added
+   * (`add` only reads them, and they are dead once it returns).
+   */
+  private argBufs: number[][] = [];
 
   private makeWitness(r: Rule, binding: Int32Array, matched: number[]): void {
     const ex = r.exists!;
@@ -787,8 +884,8 @@ class Saturator {
         g.fact = EQ_BY_CLASSES;
         continue;
       }
-      const f = this.idx.byKey.get(this.key(predNegOf(g.atom.pred, g.atom.neg), args));
-      if (f !== undefined && this.alive(f)) {
+      const f = this.lookup(predNegOf(g.atom.pred, g.atom.neg), args);
+      if (f >= 0) {
         g.proved = true;
         g.fact = f;
         continue;
@@ -809,6 +906,20 @@ class Saturator {
 }
 
 const EMPTY: number[] = [];
+const EMPTY_RULES: [Rule, number][] = [];
+
+/** `known`: no live fact has these arguments. */
+const NEW = -2;
+
+/** The reused array of length n in pool (one per length). */
+function scratch(pool: number[][], n: number): number[] {
+  let b = pool[n];
+  if (!b) {
+    b = new Array<number>(n).fill(0);
+    pool[n] = b;
+  }
+  return b;
+}
 
 function push(m: Map<number, number[]>, k: number, v: number): void {
   const l = m.get(k);
