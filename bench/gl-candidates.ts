@@ -139,8 +139,13 @@ for (const w of workerCounts) {
     refuted: c.filter((x) => x.status === "refuted").map((x) => x.mpl),
   };
 }
-const proveOutcome = (x: Record<string, unknown>) =>
-  `${x.proved} of ${x.conjectures} proved, stop: ${x.stopReason} after ${x.bursts} bursts, ${x.facts} facts`;
+// Soundness on the record: a proved candidate that the pipeline's model refuted would be a false theorem.
+const proveOutcome = (x: Record<string, unknown>) => {
+  const refuted = new Set(split!.refuted);
+  const theorems = x.theorems as { mpl: string; status: string }[];
+  const wrong = theorems.filter((t) => t.status === "proved" && refuted.has(t.mpl)).length;
+  return `${x.proved} of ${x.conjectures} proved (${wrong} of them refuted by the model), stop: ${x.stopReason} after ${x.bursts} bursts, ${x.facts} facts`;
+};
 for (const [name, list] of [
   ["proved", split!.proved],
   ["refuted", split!.refuted],
