@@ -19,7 +19,10 @@
  *
  *   npm run bench:scaling -- [--scale 150] [--witness-depth 3] [--reps 3] [--workers 1,2,4]
  *                             [--theory DIR] [--wait-load L] [--pool-only] [--out DIR]
+ *                             [--in-place-first-ms MS]
  *
+ * --in-place-first-ms sets how long bursts run in place before the pool starts: 0 by default,
+ * so that the pool itself is measured from the first burst (the commands use IN_PLACE_FIRST_MS).
  * --pool-only gives the pool all the threads and leaves the coordinator idle (the design
  * before the coordinator took batches), for comparison.
  */
@@ -49,6 +52,8 @@ interface Options {
   waitLoad: number | null;
   /** Leave the coordinator idle and give the pool all `workers` threads (for comparison). */
   poolOnly: boolean;
+  /** PoolOptions.inPlaceFirstMs; 0 (the pool from the first burst) measures the pool itself. */
+  inPlaceFirstMs: number;
   out: string;
 }
 
@@ -87,6 +92,7 @@ function parseArgs(argv: string[]): Options & { child: number | null } {
     theory: join(root, "examples", "peano"),
     waitLoad: null,
     poolOnly: false,
+    inPlaceFirstMs: 0,
     out: join(root, "bench", "results"),
     child: null,
   };
@@ -130,6 +136,9 @@ function parseArgs(argv: string[]): Options & { child: number | null } {
       case "--out":
         o.out = value;
         break;
+      case "--in-place-first-ms":
+        o.inPlaceFirstMs = count(0);
+        break;
       case "--child":
         o.child = count(1);
         break;
@@ -153,7 +162,13 @@ async function child(o: Options, workers: number): Promise<void> {
   for (const c of candidates)
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
   const pool =
-    workers > 1 ? poolExecutor(theory, engine.width, { workers, coordinatorRuns: !o.poolOnly }) : null;
+    workers > 1
+      ? poolExecutor(theory, engine.width, {
+          workers,
+          coordinatorRuns: !o.poolOnly,
+          inPlaceFirstMs: o.inPlaceFirstMs,
+        })
+      : null;
   const run = await engine.run(pool ? { executor: pool } : {});
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
@@ -195,6 +210,7 @@ function measure(o: Options, workers: number): Sample {
   const args = [self, "--child", String(workers), "--scale", String(o.scale)];
   args.push("--witness-depth", String(o.witnessDepth), "--theory", o.theory);
   if (o.poolOnly) args.push("--pool-only");
+  args.push("--in-place-first-ms", String(o.inPlaceFirstMs));
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`run with ${workers} workers failed:\n${r.stderr}`);
   return JSON.parse(r.stdout) as Sample;

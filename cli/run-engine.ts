@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { buildProofGraph } from "../engine/graph.js";
-import { type FaultInjection, type PoolStats, poolExecutor } from "../engine/pool.js";
+import { type FaultInjection, IN_PLACE_FIRST_MS, type PoolStats, poolExecutor } from "../engine/pool.js";
 import { Engine, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
 import { statementOf } from "../engine/statement.js";
@@ -20,6 +20,8 @@ export interface ProverOptions {
   readonly quiet?: boolean;
   /** Testing hook for the pool: make the worker running this block fail. */
   readonly fault?: FaultInjection;
+  /** PoolOptions.inPlaceFirstMs (default: inPlaceFirstMsFromEnv()). */
+  readonly inPlaceFirstMs?: number;
 }
 
 export interface ProverResult {
@@ -66,12 +68,28 @@ export async function runProver(
       ? poolExecutor(
           theory,
           engine.width,
-          o.fault ? { workers: o.workers, fault: o.fault } : { workers: o.workers },
+          o.fault
+            ? { workers: o.workers, fault: o.fault }
+            : { workers: o.workers, inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv() },
         )
       : undefined;
   const run = await engine.run({ ...(executor ? { executor } : {}), onProgress: progress(o.phase, o.quiet) });
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
   return { run, graph, ms: performance.now() - t0, pool: executor ? executor.stats() : null };
+}
+
+/**
+ * How long the commands run bursts in place before starting the pool threads (see
+ * PoolOptions.inPlaceFirstMs): GL_IN_PLACE_FIRST_MS from the environment, else
+ * IN_PLACE_FIRST_MS. 0 starts the pool with the first burst (tests use it to exercise the pool
+ * on small examples).
+ */
+export function inPlaceFirstMsFromEnv(value = process.env.GL_IN_PLACE_FIRST_MS): number {
+  if (value === undefined || value === "") return IN_PLACE_FIRST_MS;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`GL_IN_PLACE_FIRST_MS must be a whole number of milliseconds, got '${value}'`);
+  return n;
 }
 
 /**

@@ -49,7 +49,17 @@ export interface PoolOptions {
    */
   coordinatorRuns?: boolean;
   fault?: FaultInjection;
+  /**
+   * Bursts run in place on the coordinator, with no thread started, until they have taken this
+   * many milliseconds in all; the pool starts then. A short run gains nothing from threads that
+   * must start and warm up first (default 0: the pool from the first burst; the commands use
+   * IN_PLACE_FIRST_MS). Where a block runs never changes what it derives.
+   */
+  inPlaceFirstMs?: number;
 }
+
+/** The commands' default for PoolOptions.inPlaceFirstMs. */
+export const IN_PLACE_FIRST_MS = 1000;
 
 /** Where a pool run's time went (milliseconds, summed over batches unless said otherwise). */
 export interface PoolStats {
@@ -60,6 +70,8 @@ export interface PoolStats {
   /** Batches and blocks run on the coordinator thread. */
   readonly localBatches: number;
   readonly localBlocks: number;
+  /** Bursts run in place before the pool started (PoolOptions.inPlaceFirstMs). */
+  readonly inPlaceBursts: number;
   /** Saturation, on any thread. */
   readonly computeMs: number;
   /** Packing, unpacking and structured cloning, on either side (what running in place saves). */
@@ -127,13 +139,20 @@ export function poolExecutor(
   const local = opts.coordinatorRuns ?? true;
   const threads = local ? opts.workers - 1 : opts.workers;
   const init: WorkerInit = { theory, width };
-  const pool = new Piscina({
-    filename: new URL("./worker.js", import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: init,
-  });
+  // The fault hook targets pool threads, so a run that sets it uses them from the start.
+  const inPlaceFirstMs = opts.fault ? 0 : (opts.inPlaceFirstMs ?? 0);
+  let inPlaceMs = 0;
+  let started: Piscina | null = null;
+  const startPool = (): Piscina => {
+    started ??= new Piscina({
+      filename: new URL("./worker.js", import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      workerData: init,
+    });
+    return started;
+  };
   let closed = false;
   const st = {
     bursts: 0,
@@ -141,6 +160,7 @@ export function poolExecutor(
     blocks: 0,
     localBatches: 0,
     localBlocks: 0,
+    inPlaceBursts: 0,
     computeMs: 0,
     codecMs: 0,
     messageMs: 0,
@@ -158,6 +178,22 @@ export function poolExecutor(
         runRules = ctx.rules;
         run++;
       }
+      if (started === null && inPlaceMs < inPlaceFirstMs) {
+        const t0 = performance.now();
+        for (const t of tasks) runBlock(t.state, t.inbox, ctx);
+        const ms = performance.now() - t0;
+        inPlaceMs += ms;
+        st.bursts++;
+        st.inPlaceBursts++;
+        st.batches++;
+        st.blocks += tasks.length;
+        st.localBatches++;
+        st.localBlocks += tasks.length;
+        st.computeMs += ms;
+        st.busiestThreadMs += ms;
+        return tasks.map((t) => t.state);
+      }
+      const pool = startPool();
       const theorems = ctx.rules.filter((r) => r.kind === "theorem");
       const weights = tasks.map((t) => 64 + t.state.data.flags.length + t.inbox.factIds.length);
       const batches = batchesOf(weights, opts.workers);
@@ -254,7 +290,7 @@ export function poolExecutor(
     async close() {
       if (closed) return;
       closed = true;
-      await pool.destroy();
+      await started?.destroy();
     },
   };
 }

@@ -3,11 +3,13 @@
  * thread; N workers start N - 1 pool threads (the coordinator thread is the N-th). Also the
  * batching of a burst, and the run's time split between bursts and the coordinator.
  */
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type * as LoadTheory from "../cli/load-theory.js";
 import type * as RunEngine from "../cli/run-engine.js";
+import type * as Pool from "../engine/pool.js";
 import { batchesOf, poolExecutor } from "../engine/pool.js";
 import type { Theory } from "../mpl/theory.js";
 import { ensureBuilt, fromDist } from "./support/dist.js";
@@ -34,8 +36,17 @@ afterEach(() => {
   started = 0;
 });
 
-const prove = (workers: number) =>
-  runProver(theory, theory.conjectures, { workers, settings: {}, phase: "test", quiet: true });
+const prove = (workers: number, inPlaceFirstMs = 0) =>
+  runProver(theory, theory.conjectures, {
+    workers,
+    settings: {},
+    phase: "test",
+    quiet: true,
+    inPlaceFirstMs,
+  });
+
+const sha = (r: Awaited<ReturnType<typeof prove>>) =>
+  createHash("sha256").update(JSON.stringify(r.graph)).digest("hex");
 
 describe("the executor for --workers", () => {
   it("1 worker: no pool, no worker thread", async () => {
@@ -58,6 +69,35 @@ describe("the executor for --workers", () => {
       expect(pool.computeMs).toBeGreaterThan(0);
     },
   );
+
+  it("runs bursts in place, with no thread started, until they have taken inPlaceFirstMs", async () => {
+    const reference = sha(await prove(1));
+    // Longer than the whole run: the pool never starts.
+    const never = await prove(2, 3_600_000);
+    expect(started).toBe(0);
+    expect(never.pool!.inPlaceBursts).toBe(never.run.bursts);
+    expect(never.pool!.localBlocks).toBe(never.pool!.blocks);
+    expect(sha(never)).toBe(reference);
+    // One millisecond: the first burst runs in place, the pool takes over after it.
+    const soon = await prove(2, 1);
+    expect(started).toBe(1);
+    expect(soon.pool!.inPlaceBursts).toBe(1);
+    expect(soon.pool!.localBlocks).toBeLessThan(soon.pool!.blocks);
+    expect(sha(soon)).toBe(reference);
+  });
+
+  it("reads GL_IN_PLACE_FIRST_MS: unset means the default, else whole milliseconds", async () => {
+    const { inPlaceFirstMsFromEnv } = await fromDist<typeof RunEngine>("cli/run-engine.js");
+    const { IN_PLACE_FIRST_MS } = await fromDist<typeof Pool>("engine/pool.js");
+    expect(inPlaceFirstMsFromEnv(undefined)).toBe(IN_PLACE_FIRST_MS);
+    expect(inPlaceFirstMsFromEnv("")).toBe(IN_PLACE_FIRST_MS);
+    expect(inPlaceFirstMsFromEnv("0")).toBe(0);
+    expect(inPlaceFirstMsFromEnv("250")).toBe(250);
+    for (const bad of ["-1", "1.5", "soon"])
+      expect(() => inPlaceFirstMsFromEnv(bad)).toThrow(
+        `GL_IN_PLACE_FIRST_MS must be a whole number of milliseconds, got '${bad}'`,
+      );
+  });
 
   it("refuses a pool of fewer than 2 workers", () => {
     expect(() => poolExecutor(theory, 5, { workers: 1 })).toThrow("a pool needs at least 2 workers, got 1");

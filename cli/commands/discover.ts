@@ -19,7 +19,14 @@ import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
 import { verifyGraph } from "../../verify/verify.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
-import { defaultWorkers, parseCount, peakRssMb, progress, UsageError } from "../run-engine.js";
+import {
+  defaultWorkers,
+  inPlaceFirstMsFromEnv,
+  parseCount,
+  peakRssMb,
+  progress,
+  UsageError,
+} from "../run-engine.js";
 
 export interface DiscoverOptions {
   json?: boolean;
@@ -76,7 +83,9 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   let workers: number;
   let modelSize: number;
   let settings = {};
+  let inPlaceFirstMs: number;
   try {
+    inPlaceFirstMs = inPlaceFirstMsFromEnv();
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
     if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
@@ -116,7 +125,10 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       settings,
       executor: (): Executor | undefined => {
         if (workers <= 1) return undefined;
-        pool ??= poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), { workers });
+        pool ??= poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
+          workers,
+          inPlaceFirstMs,
+        });
         const shared = pool;
         return { runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx), close: async () => {} };
       },

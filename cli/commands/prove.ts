@@ -8,7 +8,15 @@ import { WorkerError } from "../../engine/pool.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
-import { defaultWorkers, faultFromEnv, parseCount, peakRssMb, runProver, UsageError } from "../run-engine.js";
+import {
+  defaultWorkers,
+  faultFromEnv,
+  inPlaceFirstMsFromEnv,
+  parseCount,
+  peakRssMb,
+  runProver,
+  UsageError,
+} from "../run-engine.js";
 
 export interface ProveOptions {
   json?: boolean;
@@ -93,8 +101,10 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
   let settings: { maxBursts?: number; maxWitnessDepth?: number } = {};
   let workers: number;
   let fault: ReturnType<typeof faultFromEnv>;
+  let inPlaceFirstMs: number;
   try {
     fault = faultFromEnv(process.env.GL_FAULT_INJECT);
+    inPlaceFirstMs = inPlaceFirstMsFromEnv();
     if (o.maxBursts !== undefined)
       settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
@@ -125,6 +135,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       settings,
       phase: "prove",
       quiet: o.quiet === true,
+      inPlaceFirstMs,
       ...(fault ? { fault } : {}),
     });
   } catch (e) {
