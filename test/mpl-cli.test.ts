@@ -109,6 +109,9 @@ describe("gl check", () => {
     expect(gl("check").code).toBe(2);
     expect(gl("check", "--frobnicate", "examples/peano").code).toBe(2);
     expect(gl("prove-everything").code).toBe(2);
+    const depth = gl("discover", "examples/peano", "--max-witness-depth", "0");
+    expect(depth.code).toBe(2);
+    expect(depth.stderr).toBe("error: --max-witness-depth must be an integer of at least 1, got '0'\n");
     // GL conjecture lists are read only with a GL config; never ignored silently.
     for (const cmd of ["prove", "discover"]) {
       const r = gl(cmd, "examples/peano-quick", "--conjectures", "list.txt");

@@ -34,6 +34,7 @@ export interface DiscoverOptions {
   workers?: string;
   modelSize?: string;
   maxBursts?: string;
+  maxWitnessDepth?: string;
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
@@ -63,6 +64,10 @@ export function registerDiscover(program: Command): void {
     .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
     .option("--model-size <n>", "largest numeral of the ground model (default 5)")
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
+    .option(
+      "--max-witness-depth <n>",
+      `bound on nested witnesses when proving (default ${DEFAULT_SETTINGS.maxWitnessDepth})`,
+    )
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option(
       "--conjectures <files...>",
@@ -89,6 +94,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
     if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
+    if (o.maxWitnessDepth !== undefined)
+      settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
     if (o.conjectures !== undefined && o.glConfig === undefined)
       throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   } catch (e) {
