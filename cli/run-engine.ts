@@ -65,13 +65,11 @@ export async function runProver(
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
   const executor =
     o.workers > 1
-      ? poolExecutor(
-          theory,
-          engine.width,
-          o.fault
-            ? { workers: o.workers, fault: o.fault }
-            : { workers: o.workers, inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv() },
-        )
+      ? poolExecutor(theory, engine.width, {
+          workers: o.workers,
+          inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv(),
+          ...(o.fault ? { fault: o.fault } : {}),
+        })
       : undefined;
   const run = await engine.run({ ...(executor ? { executor } : {}), onProgress: progress(o.phase, o.quiet) });
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));

@@ -20,7 +20,7 @@
 import { Piscina } from "piscina";
 import type { Theory } from "../mpl/theory.js";
 import { type BlockState, type PackedBlock, packBlock, transferList, unpackBlock } from "./block.js";
-import type { Executor } from "./run.js";
+import { type Executor, inThreadExecutor } from "./run.js";
 import { type EngineContext, type Inbox, runBlock } from "./saturate.js";
 import type { BlockResult, BlockTask, WorkerInit } from "./worker.js";
 
@@ -180,7 +180,7 @@ export function poolExecutor(
       }
       if (started === null && inPlaceMs < inPlaceFirstMs) {
         const t0 = performance.now();
-        for (const t of tasks) runBlock(t.state, t.inbox, ctx);
+        const out = await inThreadExecutor.runBurst(tasks, ctx);
         const ms = performance.now() - t0;
         inPlaceMs += ms;
         st.bursts++;
@@ -191,7 +191,7 @@ export function poolExecutor(
         st.localBlocks += tasks.length;
         st.computeMs += ms;
         st.busiestThreadMs += ms;
-        return tasks.map((t) => t.state);
+        return out;
       }
       const pool = startPool();
       const theorems = ctx.rules.filter((r) => r.kind === "theorem");

@@ -220,10 +220,7 @@ class Saturator {
     const rec = inbox.facts;
     for (let i = 0; i < inbox.factIds.length; i++) {
       const base = i * this.W;
-      let n = 0;
-      while (n + 1 < this.W && rec[base + 1 + n] !== -1) n++;
-      const args = scratch(this.argBufs, n);
-      for (let j = 0; j < n; j++) args[j] = rec[base + 1 + j]!;
+      const args = recordArgs(rec, base, this.W, this.argBufs);
       const pn = rec[base]!;
       this.add(pn >> 1, (pn & 1) === 1, args, [D.inherited, inbox.factIds[i]!, 0, 0, 0], F_INHERITED);
     }
@@ -427,7 +424,7 @@ class Saturator {
     let cur = f;
     const pn = this.predNeg(cur);
     // The arguments of `cur`, rewritten in place.
-    const args = this.readArgs(cur, this.canonBufs);
+    const args = recordArgs(this.d.facts.data, cur * this.W, this.W, this.canonBufs);
     for (;;) {
       let i = 0;
       while (i < args.length && this.find(args[i]!) === args[i]) i++;
@@ -447,17 +444,6 @@ class Saturator {
   /** Reused argument arrays, by length, for canonicalise and for processDemands. */
   private canonBufs: number[][] = [];
   private demandBufs: number[][] = [];
-
-  /** The arguments of fact f, in a reused array of `pool`. */
-  private readArgs(f: number, pool: number[][]): number[] {
-    const facts = this.d.facts.data;
-    const base = f * this.W;
-    let n = 0;
-    while (n + 1 < this.W && facts[base + 1 + n] !== -1) n++;
-    const args = scratch(pool, n);
-    for (let i = 0; i < n; i++) args[i] = facts[base + 1 + i]!;
-    return args;
-  }
 
   private edgeIndex = new Map<number, [number, number, number]>();
   private edgeOf(loser: number): [number, number, number] {
@@ -910,6 +896,15 @@ const EMPTY_RULES: [Rule, number][] = [];
 
 /** `known`: no live fact has these arguments. */
 const NEW = -2;
+
+/** The arguments of the record at `base` in `data` (`width` ints, -1 padded), in a reused array of `pool`. */
+function recordArgs(data: ArrayLike<number>, base: number, width: number, pool: number[][]): number[] {
+  let n = 0;
+  while (n + 1 < width && data[base + 1 + n] !== -1) n++;
+  const args = scratch(pool, n);
+  for (let i = 0; i < n; i++) args[i] = data[base + 1 + i]!;
+  return args;
+}
 
 /** The reused array of length n in pool (one per length). */
 function scratch(pool: number[][], n: number): number[] {
