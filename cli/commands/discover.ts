@@ -20,12 +20,15 @@ import type { Theory } from "../../mpl/theory.js";
 import { verifyGraph } from "../../verify/verify.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
+  chooseWorkers,
   defaultWorkers,
   inPlaceFirstMsFromEnv,
   parseCount,
   peakRssMb,
   progress,
   UsageError,
+  type WorkerChoice,
+  workerCap,
 } from "../run-engine.js";
 
 export interface DiscoverOptions {
@@ -61,7 +64,10 @@ export function registerDiscover(program: Command): void {
     .argument("<paths...>", ".mpl files or folders; with --gl-config: a GL definitions folder")
     .option("--json", "print the summary as JSON on stdout")
     .option("--out <dir>", "write proof.json, model.json, discovery.json and the HTML site (html/) there")
-    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option(
+      "--workers <n>",
+      `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
+    )
     .option("--model-size <n>", "largest numeral of the ground model (default 5)")
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
@@ -85,13 +91,13 @@ export function registerDiscover(program: Command): void {
 }
 
 export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<number> {
-  let workers: number;
+  let workers: WorkerChoice;
   let modelSize: number;
   let settings = {};
   let inPlaceFirstMs: number;
   try {
     inPlaceFirstMs = inPlaceFirstMsFromEnv();
-    workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+    workers = chooseWorkers(o.workers, (line) => process.stderr.write(`${line}\n`));
     modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
     if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
@@ -123,7 +129,16 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
   // One pool serves every phase that proves (the model, then the survivors), so its threads
   // start and warm up once; each phase gets a view whose close leaves the pool running.
-  let pool: PoolExecutor | null = null;
+  // The pool starts now, so its threads load while enumeration runs on this one.
+  const pool: PoolExecutor | null =
+    workers.workers > 1
+      ? poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
+          workers: workers.workers,
+          inPlaceFirstMs,
+          adaptive: workers.adaptive,
+        })
+      : null;
+  pool?.warm();
   let result: Awaited<ReturnType<typeof discover>>;
   try {
     result = await discover(theory, {
@@ -131,13 +146,13 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       modelSize,
       settings,
       executor: (): Executor | undefined => {
-        if (workers <= 1) return undefined;
-        pool ??= poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
-          workers,
-          inPlaceFirstMs,
-        });
+        if (!pool) return undefined;
         const shared = pool;
-        return { runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx), close: async () => {} };
+        return {
+          ...(shared.resident ? { resident: shared.resident } : {}),
+          runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx),
+          close: async () => {},
+        };
       },
       onPhase: (p) => say(`discover: ${p}…`),
       onProgress: progress("discover: prove", o.quiet),
@@ -149,7 +164,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     }
     throw e;
   } finally {
-    await (pool as PoolExecutor | null)?.close();
+    await pool?.close();
   }
   const ms = { ...result.ms };
   let t = performance.now();
@@ -219,7 +234,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     stopReason: graph.run.stopReason,
     bursts: graph.run.bursts,
     facts: graph.run.facts,
-    workers,
+    // Threads that really ran blocks (the default uses fewer than the cores for small work).
+    workers: pool?.stats().threadsRun ?? 1,
     timeMs: ms,
     totalMs: 0,
     peakRssMb: 0,

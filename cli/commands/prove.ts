@@ -9,6 +9,7 @@ import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
+  chooseWorkers,
   defaultWorkers,
   faultFromEnv,
   inPlaceFirstMsFromEnv,
@@ -16,6 +17,8 @@ import {
   peakRssMb,
   runProver,
   UsageError,
+  type WorkerChoice,
+  workerCap,
 } from "../run-engine.js";
 
 export interface ProveOptions {
@@ -83,7 +86,10 @@ export function registerProve(program: Command): void {
     .option("--out <dir>", "write the full proof graph to <dir>/proof.json (atomically)")
     .option("--max-bursts <n>", "stop after this many bursts (default 24)")
     .option("--max-witness-depth <n>", "bound on nested witnesses (default 2)")
-    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option(
+      "--workers <n>",
+      `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
+    )
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option("--conjectures <files...>", "GL conjecture files (one formula per line) to prove")
     .option("-q, --quiet", "no progress on stderr")
@@ -99,7 +105,7 @@ export function registerProve(program: Command): void {
 
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
   let settings: { maxBursts?: number; maxWitnessDepth?: number } = {};
-  let workers: number;
+  let workers: WorkerChoice;
   let fault: ReturnType<typeof faultFromEnv>;
   let inPlaceFirstMs: number;
   try {
@@ -109,9 +115,9 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
-    workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     if (o.conjectures !== undefined && o.glConfig === undefined)
       throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
+    workers = chooseWorkers(o.workers, (line) => process.stderr.write(`${line}\n`));
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${e.message}\n`);
@@ -131,7 +137,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
   let result: Awaited<ReturnType<typeof runProver>>;
   try {
     result = await runProver(theory, theory.conjectures, {
-      workers,
+      workers: workers.workers,
+      adaptive: workers.adaptive,
       settings,
       phase: "prove",
       quiet: o.quiet === true,
@@ -164,7 +171,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     blocks: graph.run.blocks,
     facts: graph.run.facts,
     blocksAtFactLimit: graph.run.blocksAtFactLimit,
-    workers,
+    // Threads that really ran blocks (the default uses fewer than the cores for small work).
+    workers: result.threads,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
     proofGraph: written,
@@ -182,7 +190,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       `\n${proved}/${reports.length} proved (+${summary.mirrorsProved} mirrors); stop: ${summary.stopReason}; ` +
         `${summary.bursts} bursts, ${summary.blocks} blocks, ${summary.facts} facts; ` +
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
-        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
+        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${summary.workers} worker${summary.workers > 1 ? "s" : ""}\n`,
     );
     if (summary.blocksAtFactLimit > 0)
       process.stdout.write(`warning: ${summary.blocksAtFactLimit} blocks reached the fact limit\n`);
