@@ -156,7 +156,7 @@ export interface UnprovedJson {
 }
 
 export interface RunJson {
-  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | "timeout" | "max-memory";
   bursts: number;
   blocks: number;
   facts: number;

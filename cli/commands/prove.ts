@@ -4,9 +4,12 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
-import { WorkerError } from "../../engine/pool.js";
+import { type OutputStage, stageOutput } from "../../export/output-dir.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
+import { EXIT, printFailureJson } from "../failure.js";
+import { explainTerms } from "../glossary.js";
+import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseBounded, parseLimits } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
   defaultWorkers,
@@ -27,6 +30,9 @@ export interface ProveOptions {
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
+  allowUnproved?: boolean;
+  timeout?: string;
+  maxMemory?: string;
 }
 
 export interface ConjectureReport {
@@ -80,16 +86,27 @@ export function registerProve(program: Command): void {
     .description("prove the conjectures of a theory and report each one")
     .argument("<paths...>", ".mpl files or folders; with --gl-config: a GL definitions folder")
     .option("--json", "print a summary object as JSON on stdout")
-    .option("--out <dir>", "write the full proof graph to <dir>/proof.json (atomically)")
+    .option(
+      "--out <dir>",
+      "write the full proof graph to <dir>/proof.json (the folder is replaced as a whole)",
+    )
     .option("--max-bursts <n>", "stop after this many bursts (default 24)")
-    .option("--max-witness-depth <n>", "bound on nested witnesses (default 2)")
+    .option("--max-witness-depth <n>", `bound on nested witnesses (default 2, at most ${MAX_WITNESS_DEPTH})`)
     .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
+    .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
+    .option("--allow-unproved", "exit 0 even when conjectures stay unproved")
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
-    .option("--conjectures <files...>", "GL conjecture files (one formula per line) to prove")
+    .option(
+      "--conjectures <files...>",
+      "GL conjecture files (one formula per line) to prove, instead of the folder's own lists",
+    )
     .option("-q, --quiet", "no progress on stderr")
     .addHelpText(
       "after",
-      "\nExamples:\n  gl prove examples/peano-quick\n  gl prove examples/peano --json --out out/peano\n" +
+      "\nExit codes: 0 every conjecture proved (or --allow-unproved), 1 some stayed unproved or the input\n" +
+        "has errors, 2 usage errors.\n" +
+        "\nExamples:\n  gl prove examples/peano-quick\n  gl prove examples/peano --json --out out/peano\n" +
         "  gl prove --gl-config defs/config/ConfigPeano.json defs --conjectures conjectures.txt",
     )
     .action(async (paths: string[], options: ProveOptions) => {
@@ -97,64 +114,89 @@ export function registerProve(program: Command): void {
     });
 }
 
+/** The files and folders a command reads: its output may not replace any of them. */
+export function inputsOf(
+  paths: readonly string[],
+  o: { glConfig?: string; conjectures?: string[] },
+): string[] {
+  return [...paths, ...(o.glConfig ? [o.glConfig] : []), ...(o.conjectures ?? [])];
+}
+
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
   let settings: { maxBursts?: number; maxWitnessDepth?: number } = {};
-  let workers: number;
-  let fault: ReturnType<typeof faultFromEnv>;
-  let inPlaceFirstMs: number;
+  const fault = faultFromEnv(process.env.GL_FAULT_INJECT);
+  const inPlaceFirstMs = inPlaceFirstMsFromEnv();
+  if (o.maxBursts !== undefined)
+    settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
+  if (o.maxWitnessDepth !== undefined)
+    settings = {
+      ...settings,
+      maxWitnessDepth: parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH),
+    };
+  const workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+  const limits = parseLimits(o);
+  if (o.conjectures !== undefined && o.glConfig === undefined)
+    throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
+  // The output folder is checked (and its temporary sibling made) before any work.
+  const stage: OutputStage | null =
+    o.out === undefined ? null : stageOutput(o.out, { command: "prove", inputs: inputsOf(paths, o) });
   try {
-    fault = faultFromEnv(process.env.GL_FAULT_INJECT);
-    inPlaceFirstMs = inPlaceFirstMsFromEnv();
-    if (o.maxBursts !== undefined)
-      settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
-    if (o.maxWitnessDepth !== undefined)
-      settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
-    workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
-    if (o.conjectures !== undefined && o.glConfig === undefined)
-      throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return await proveInto(paths, o, { settings, workers, limits, fault, inPlaceFirstMs }, stage);
+  } finally {
+    stage?.abort();
   }
+}
+
+interface Prepared {
+  settings: { maxBursts?: number; maxWitnessDepth?: number };
+  workers: number;
+  limits: ReturnType<typeof parseLimits>;
+  fault: ReturnType<typeof faultFromEnv>;
+  inPlaceFirstMs: number;
+}
+
+async function proveInto(
+  paths: string[],
+  o: ProveOptions,
+  p: Prepared,
+  stage: OutputStage | null,
+): Promise<number> {
+  const { settings, workers, limits, fault, inPlaceFirstMs } = p;
+  const t0 = performance.now();
   const loaded = loadTheory({ paths, glConfig: o.glConfig, conjectures: o.conjectures });
   printDiagnostics(loaded, (s) => process.stderr.write(s));
-  if (!loaded.theory) return 1;
+  if (!loaded.theory) {
+    if (o.json) printFailureJson("prove", "input", EXIT.input, "the input has errors", loaded.diagnostics);
+    return EXIT.input;
+  }
   const theory = loaded.theory;
   const skipped = loaded.skippedLines;
   if (skipped > 0)
     process.stderr.write(
-      `warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
+      `gl prove: warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
     );
-  let result: Awaited<ReturnType<typeof runProver>>;
-  try {
-    result = await runProver(theory, theory.conjectures, {
-      workers,
-      settings,
-      phase: "prove",
-      quiet: o.quiet === true,
-      inPlaceFirstMs,
-      ...(fault ? { fault } : {}),
-    });
-  } catch (e) {
-    if (e instanceof WorkerError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const result = await runProver(theory, theory.conjectures, {
+    workers,
+    settings,
+    phase: "prove",
+    quiet: o.quiet === true,
+    inPlaceFirstMs,
+    shouldStop: limitCheck(limits, t0),
+    ...(fault ? { fault } : {}),
+  });
   const { graph, ms } = result;
   let written: string | null = null;
-  if (o.out !== undefined) {
+  if (stage !== null && o.out !== undefined) {
+    writeJsonAtomic(join(stage.dir, "proof.json"), graph);
+    stage.commit();
     written = join(o.out, "proof.json");
-    writeJsonAtomic(written, graph);
   }
   const reports = conjectureReports(graph);
   const proved = reports.filter((r) => r.status === "proved").length;
+  const stopReason = graph.run.stopReason;
   const summary = {
-    stopReason: graph.run.stopReason,
+    ok: proved === reports.length,
+    stopReason,
     proved,
     conjectures: reports.length,
     skippedLines: skipped,
@@ -184,9 +226,16 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
         `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
     );
+    if (stopReason === "timeout" || stopReason === "max-memory")
+      process.stdout.write(`${limitMessage(stopReason, limits)}\n`);
     if (summary.blocksAtFactLimit > 0)
       process.stdout.write(`warning: ${summary.blocksAtFactLimit} blocks reached the fact limit\n`);
     if (written) process.stdout.write(`proof graph: ${written}\n`);
+    process.stdout.write(explainTerms(["mirrors", "bursts"]));
+    if (!summary.ok && !o.allowUnproved)
+      process.stdout.write(
+        `${reports.length - proved} conjecture${reports.length - proved === 1 ? "" : "s"} unproved: exit code 1 (--allow-unproved keeps 0)\n`,
+      );
   }
-  return 0;
+  return summary.ok || o.allowUnproved ? EXIT.ok : EXIT.input;
 }
