@@ -7,6 +7,14 @@ import type { Command } from "commander";
 import { WorkerError } from "../../engine/pool.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
+import {
+  applyProofFault,
+  type CheckedGraph,
+  checkGraph,
+  failureLines,
+  failureText,
+  proofFaultFromEnv,
+} from "../checked-report.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
   defaultWorkers,
@@ -33,29 +41,41 @@ export interface ConjectureReport {
   name: string | null;
   statement: string;
   mpl: string;
-  status: "proved" | "unproved";
+  /** `failed`: the engine found a proof, but it did not pass the independent re-check. */
+  status: "proved" | "unproved" | "failed";
   method: string | null;
   burst: number | null;
   steps: number | null;
   theorem: string | null;
+  /** Why a `failed` proof did not verify: `step 28: …`. */
+  failure?: string;
 }
 
-/** One entry per input conjecture (mirrors are counted, not listed). */
-export function conjectureReports(graph: ProofGraph): ConjectureReport[] {
+/**
+ * One entry per input conjecture (mirrors are counted, not listed). A theorem that failed the
+ * re-check is reported as `failed`.
+ */
+export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): ConjectureReport[] {
   const out: ConjectureReport[] = [];
   const methodOf = (t: TheoremJson) =>
     t.method === "induction" ? `induction on ${t.induction!.var}` : t.method;
+  const failureOf = (t: TheoremJson) => {
+    const f = checked?.firstFailure.get(t.id);
+    return f ? failureText(f) : undefined;
+  };
   for (const t of graph.theorems) {
     if (t.mirrorOf) continue;
+    const failure = failureOf(t);
     out.push({
       name: t.name,
       statement: t.readable,
       mpl: t.mpl,
-      status: "proved",
+      status: failure === undefined ? "proved" : "failed",
       method: methodOf(t),
       burst: t.burst,
       steps: t.steps.length,
       theorem: t.id,
+      ...(failure === undefined ? {} : { failure }),
     });
   }
   for (const u of graph.unproved) {
@@ -102,7 +122,9 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
   let workers: number;
   let fault: ReturnType<typeof faultFromEnv>;
   let inPlaceFirstMs: number;
+  let proofFault: ReturnType<typeof proofFaultFromEnv>;
   try {
+    proofFault = proofFaultFromEnv();
     fault = faultFromEnv(process.env.GL_FAULT_INJECT);
     inPlaceFirstMs = inPlaceFirstMsFromEnv();
     if (o.maxBursts !== undefined)
@@ -146,12 +168,16 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     throw e;
   }
   const { graph, ms } = result;
+  applyProofFault(graph, proofFault);
+  // Nothing is reported as proved before the independent verifier has passed it.
+  const checked = checkGraph(graph);
+  for (const line of failureLines(graph, checked)) process.stderr.write(`${line}\n`);
   let written: string | null = null;
   if (o.out !== undefined) {
     written = join(o.out, "proof.json");
     writeJsonAtomic(written, graph);
   }
-  const reports = conjectureReports(graph);
+  const reports = conjectureReports(graph, checked);
   const proved = reports.filter((r) => r.status === "proved").length;
   const summary = {
     stopReason: graph.run.stopReason,
@@ -159,7 +185,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     conjectures: reports.length,
     skippedLines: skipped,
     theorems: reports,
-    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf).length,
+    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !checked.failed.has(t.id)).length,
     bursts: graph.run.bursts,
     blocks: graph.run.blocks,
     facts: graph.run.facts,
@@ -168,6 +194,11 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
     proofGraph: written,
+    verification: {
+      ok: checked.report.ok,
+      checks: checked.report.checks,
+      failures: checked.report.failures,
+    },
   };
   if (o.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -175,7 +206,11 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     const w = Math.max(4, ...reports.map((r) => (r.name ?? "").length));
     for (const r of reports) {
       const how =
-        r.status === "proved" ? `proved  ${r.method}, burst ${r.burst}, ${r.steps} steps` : "unproved";
+        r.status === "proved"
+          ? `proved  ${r.method}, burst ${r.burst}, ${r.steps} steps`
+          : r.status === "failed"
+            ? `FAILED the independent re-check (${r.theorem} ${r.failure})`
+            : "unproved";
       process.stdout.write(`${(r.name ?? "").padEnd(w)}  ${r.statement}  ${how}\n`);
     }
     process.stdout.write(
@@ -186,7 +221,14 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     );
     if (summary.blocksAtFactLimit > 0)
       process.stdout.write(`warning: ${summary.blocksAtFactLimit} blocks reached the fact limit\n`);
-    if (written) process.stdout.write(`proof graph: ${written}\n`);
+    const failed = reports.filter((r) => r.status === "failed").length;
+    process.stdout.write(
+      checked.report.ok
+        ? `verified: ${checked.report.checks} checks, 0 failures\n`
+        : `verification FAILED: ${checked.report.failures.length} failures; ${failed} conjecture${failed === 1 ? "" : "s"} not proved because of it\n`,
+    );
+    if (written)
+      process.stdout.write(`proof graph: ${written}${checked.report.ok ? "" : " (does not verify)"}\n`);
   }
-  return 0;
+  return checked.report.ok ? 0 : 1;
 }
