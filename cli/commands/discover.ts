@@ -35,6 +35,7 @@ export interface DiscoverOptions {
   modelSize?: string;
   maxBursts?: string;
   maxWitnessDepth?: string;
+  maxFacts?: string;
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
@@ -69,6 +70,10 @@ export function registerDiscover(program: Command): void {
       "--max-witness-depth <n>",
       `bound on nested witnesses when proving (default ${DEFAULT_SETTINGS.maxWitnessDepth})`,
     )
+    .option(
+      "--max-facts <n>",
+      `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option(
       "--conjectures <files...>",
@@ -99,6 +104,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
+    if (o.maxFacts !== undefined)
+      settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
     if (o.conjectures !== undefined && o.glConfig === undefined)
       throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   } catch (e) {

@@ -4,7 +4,10 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { factLimitBlocks } from "../../engine/fact-limit.js";
 import { WorkerError } from "../../engine/pool.js";
+import type { ConjectureRun } from "../../engine/run.js";
+import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import {
@@ -31,6 +34,7 @@ export interface ProveOptions {
   out?: string;
   maxBursts?: string;
   maxWitnessDepth?: string;
+  maxFacts?: string;
   workers?: string;
   glConfig?: string;
   conjectures?: string[];
@@ -94,6 +98,11 @@ export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): Co
   return out;
 }
 
+/** A conjecture's name, or its statement in MPL when it has none (mirrors say so). */
+function conjectureLabel(c: ConjectureRun): string {
+  return c.name ?? (c.mpl || `conjecture ${c.index + 1}`);
+}
+
 export function registerProve(program: Command): void {
   program
     .command("prove")
@@ -103,6 +112,10 @@ export function registerProve(program: Command): void {
     .option("--out <dir>", "write the full proof graph to <dir>/proof.json (atomically)")
     .option("--max-bursts <n>", "stop after this many bursts (default 24)")
     .option("--max-witness-depth <n>", "bound on nested witnesses (default 2)")
+    .option(
+      "--max-facts <n>",
+      `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
     .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option("--conjectures <files...>", "GL conjecture files (one formula per line) to prove")
@@ -118,7 +131,7 @@ export function registerProve(program: Command): void {
 }
 
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
-  let settings: { maxBursts?: number; maxWitnessDepth?: number } = {};
+  let settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number } = {};
   let workers: number;
   let fault: ReturnType<typeof faultFromEnv>;
   let inPlaceFirstMs: number;
@@ -131,6 +144,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
+    if (o.maxFacts !== undefined)
+      settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     if (o.conjectures !== undefined && o.glConfig === undefined)
       throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
@@ -190,6 +205,10 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     blocks: graph.run.blocks,
     facts: graph.run.facts,
     blocksAtFactLimit: graph.run.blocksAtFactLimit,
+    factLimit: {
+      maxFactsPerBlock: graph.run.limits.maxFactsPerBlock,
+      blocks: factLimitBlocks(result.run, (i) => conjectureLabel(result.run.conjectures[i]!)),
+    },
     workers,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
@@ -219,8 +238,14 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
         `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
     );
-    if (summary.blocksAtFactLimit > 0)
-      process.stdout.write(`warning: ${summary.blocksAtFactLimit} blocks reached the fact limit\n`);
+    if (summary.blocksAtFactLimit > 0) {
+      const serving = [...new Set(summary.factLimit.blocks.flatMap((b) => b.conjectures))];
+      process.stdout.write(
+        `warning: ${summary.blocksAtFactLimit} blocks reached the fact limit (--max-facts ${summary.factLimit.maxFactsPerBlock})` +
+          (serving.length ? `, working for: ${serving.join(", ")}` : "") +
+          "\n",
+      );
+    }
     const failed = reports.filter((r) => r.status === "failed").length;
     process.stdout.write(
       checked.report.ok
