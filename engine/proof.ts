@@ -56,7 +56,9 @@ export function extractTheorem(
   const steps = b.steps;
   const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort();
   const axioms = [
-    ...new Set(steps.filter((s) => ["axiom", "rule", "witness"].includes(s.kind)).map((s) => s.ref!)),
+    ...new Set(
+      steps.filter((s) => ["axiom", "rule", "definition", "witness"].includes(s.kind)).map((s) => s.ref!),
+    ),
   ].sort();
   const t: TheoremJson = {
     id: `T${proved.theorem + 1}`,
@@ -177,8 +179,10 @@ class ProofBuilder {
           step.kind = "hypothesis";
           step.ref = "hypothesis";
         } else if (d.ref < axiomCount) {
-          step.kind = "rule";
-          step.ref = axiomId(d.ref);
+          const axiom = this.run.theory.anchor!.entities[d.ref]!;
+          step.kind =
+            axiom.origin.via === `${axiom.origin.definition} (introduction)` ? "definition" : "rule";
+          step.ref = axiom.id;
         } else {
           step.kind = "theorem";
           step.ref = this.run.theorems.find((t) => t.rule.index === d.ref)!.rule.ref;

@@ -28,6 +28,7 @@ import {
   witnessKeyList,
 } from "./block.js";
 import { IntMap, PairLists, RecordTable } from "./fact-tables.js";
+import { type GoalSearchView, introductionRules, searchWitnesses } from "./goal-witness.js";
 import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "./rules.js";
 import type { EngineSettings } from "./settings.js";
 
@@ -885,13 +886,55 @@ class Saturator {
           this.goalDemanded.add(k);
           this.demands.set(k, { pred: g.atom.pred, args: a, hole: op.output });
         }
+      } else if (g.atom.pred > EQ_PRED && !g.atom.neg) {
+        // An existential goal: look for witnesses through the definition's introduction rules.
+        for (const r of this.introductions(g.atom.pred)) searchWitnesses(this.goalView(), r, args);
       }
     }
   }
   private goalDemanded = new Set<string>();
+
+  private introductions(pred: number): readonly Rule[] {
+    let byPred = introCache.get(this.ctx.rules);
+    if (!byPred) {
+      byPred = new Map();
+      introCache.set(this.ctx.rules, byPred);
+    }
+    let list = byPred.get(pred);
+    if (!list) {
+      list = introductionRules(this.ctx.rules, pred);
+      byPred.set(pred, list);
+    }
+    return list;
+  }
+
+  private view: GoalSearchView | null = null;
+
+  private goalView(): GoalSearchView {
+    if (this.view) return this.view;
+    const flags = this.d.flags;
+    this.view = {
+      operators: this.ctx.operators,
+      candidates: (p, binding) => this.candidates(p, binding).filter((f) => (flags.get(f) & F_ALIVE) !== 0),
+      matchInto: (p, f, binding) => this.matchInto(p, f, binding),
+      unwind: (binding, mark) => {
+        this.unwind(binding, mark);
+      },
+      valueOf: (t, binding) => this.valueOf(t, binding),
+      isWitness: (c) => (this.constDepth.get(c) ?? 0) > 0,
+      demand: (pred, args, hole) => {
+        const k = pred + ":" + args.join(",");
+        if (this.demands.has(k) || this.goalDemanded.has(k)) return;
+        this.goalDemanded.add(k);
+        this.demands.set(k, { pred, args, hole });
+      },
+    };
+    return this.view;
+  }
 }
 
 const EMPTY: number[] = [];
+const introCache = new WeakMap<readonly Rule[], Map<number, readonly Rule[]>>();
 const EMPTY_RULES: [Rule, number][] = [];
 
 /** `known`: no live fact has these arguments. */
