@@ -100,6 +100,7 @@ const STEP_KINDS = new Set([
   "hypothesis",
   "witness",
   "succ",
+  "refl",
   "eq-symm",
   "eq-trans",
   "eq-subst",

@@ -131,13 +131,13 @@ describe("entity shapes", () => {
     expect(definitionEntities(inDefinition, "P")).toEqual([
       "P#1 fact in(#1,#0)",
       "P#2 a | P.imp2(#0,0) => =(0,#1)",
-      "P#3 N,a,b | P.imp2(0,1) in(2,0) => in(1,0)",
+      "P#3 N_1,a,b | P.imp2(0,1) in(2,0) => in(1,0)",
     ]);
     const inAnchor = theory(`${P} (&(in[z,N]) ${body})\nanchor P`);
     expect(anchorEntities(inAnchor)).toEqual([
       "A1 fact in(#1,#0)",
       "A2 a | P.imp2(#0,0) => =(0,#1)",
-      "A3 N,a,b | P.imp2(0,1) in(2,0) => in(1,0)",
+      "A3 N_1,a,b | P.imp2(0,1) in(2,0) => in(1,0)",
     ]);
   });
 

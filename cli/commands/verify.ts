@@ -25,6 +25,7 @@ const STEP_KINDS = new Set<string>([
   "hypothesis",
   "witness",
   "succ",
+  "refl",
   "eq-symm",
   "eq-trans",
   "eq-subst",
