@@ -95,6 +95,7 @@ const STEP_KINDS = new Set([
   "premise",
   "axiom",
   "rule",
+  "definition",
   "theorem",
   "hypothesis",
   "witness",

@@ -65,8 +65,8 @@ export const CATALOGUE = {
     template: "type mismatch: '{name}' is used as {actual} here but as {previous} at {where}",
   },
   MPL118: {
-    severity: "warning",
-    template: "{what} cannot be compiled into rules; it is left out of the entities of '{definition}'",
+    severity: "error",
+    template: "{what} cannot be compiled into rules (in the definition '{definition}')",
   },
   MPL119: { severity: "error", template: "{what} cannot be compiled into rules ({context})" },
   MPL120: {

@@ -21,6 +21,7 @@ const STEP_KINDS = new Set<string>([
   "premise",
   "axiom",
   "rule",
+  "definition",
   "theorem",
   "hypothesis",
   "witness",
