@@ -12,12 +12,13 @@ import {
   type PoolStats,
   poolExecutor,
 } from "../engine/pool.js";
-import { Engine, type ProgressEvent, type RunResult } from "../engine/run.js";
+import { Engine, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
 import { statementOf } from "../engine/statement.js";
 import { readableStatement } from "../export/readable.js";
 import type { ProofGraph } from "../export/schema.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
+import { UsageError } from "./failure.js";
 
 export interface ProverOptions {
   readonly workers: number;
@@ -33,6 +34,8 @@ export interface ProverOptions {
   readonly adaptive?: boolean;
   /** PoolOptions.trace (scaling simulator). */
   readonly trace?: BurstTrace[];
+  /** Limits checked between bursts (see cli/limits.ts). */
+  readonly shouldStop?: () => LimitStop | null;
 }
 
 export interface ProverResult {
@@ -88,17 +91,41 @@ export function parseCount(v: string, name: string, min = 1): number {
   return n;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
+
+/** When a progress line was last printed (for the heartbeat). */
+let lastProgressAt = performance.now();
+
+/** Prints one progress line on stderr. */
+export function progressLine(text: string): void {
+  lastProgressAt = performance.now();
+  process.stderr.write(`${text}\n`);
+}
 
 /** A progress reporter that stays silent for the first second. */
 export function progress(phase: string, quiet: boolean | undefined): (e: ProgressEvent) => void {
   const start = performance.now();
   return (e) => {
     if (quiet || performance.now() - start < 1000) return;
-    process.stderr.write(
-      `${phase}: burst ${e.burst + 1}, ${e.activeBlocks} active blocks, ${e.facts} facts, ${e.proved}/${e.conjectures} proved\n`,
+    progressLine(
+      `${phase}: burst ${e.burst + 1}, ${e.activeBlocks} active blocks, ${e.facts} facts, ${e.proved}/${e.conjectures} proved`,
     );
   };
+}
+
+/**
+ * A line at least every 2 s while a long phase runs: `label()` says what is going on. It can
+ * speak only while the main thread is free (between bursts, or while worker threads run one).
+ */
+export function heartbeat(label: () => string, quiet: boolean | undefined): () => void {
+  if (quiet) return () => {};
+  const start = performance.now();
+  const timer = setInterval(() => {
+    if (performance.now() - lastProgressAt < 1900) return;
+    progressLine(`${label()} (${((performance.now() - start) / 1000).toFixed(0)} s)`);
+  }, 500);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function runProver(
@@ -122,9 +149,24 @@ export async function runProver(
       : undefined;
   // Threads start and load while the first bursts run in place, off the critical path, when
   // the work promises to need them (about three blocks per conjecture).
-  if (executor && (!o.adaptive || conjectures.length * 3 >= 2 * MIN_BLOCKS_PER_SHARD))
-    executor.warm(o.adaptive ? Math.ceil((conjectures.length * 3) / MIN_BLOCKS_PER_SHARD) : o.workers);
-  const run = await engine.run({ ...(executor ? { executor } : {}), onProgress: progress(o.phase, o.quiet) });
+  const expected = Math.ceil((conjectures.length * 3) / MIN_BLOCKS_PER_SHARD);
+  if (executor && (!o.adaptive || expected >= 2)) executor.warm(o.adaptive ? expected - 1 : o.workers - 1);
+  const onProgress = progress(o.phase, o.quiet);
+  let last = "starting";
+  const stopBeat = heartbeat(() => `${o.phase}: ${last}`, o.quiet);
+  let run: RunResult;
+  try {
+    run = await engine.run({
+      ...(executor ? { executor } : {}),
+      ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
+      onProgress: (e) => {
+        last = `burst ${e.burst + 2} running, ${e.proved}/${e.conjectures} proved so far`;
+        onProgress(e);
+      },
+    });
+  } finally {
+    stopBeat();
+  }
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
   const pool = executor ? executor.stats() : null;
   return { run, graph, ms: performance.now() - t0, pool, threads: pool?.threadsRun ?? 1 };

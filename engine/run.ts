@@ -24,7 +24,10 @@ import { type EngineContext, type Inbox, listAt, type OperatorInfo, runBlock } f
 import { DEFAULT_SETTINGS, type EngineSettings } from "./settings.js";
 import { canonicalVars, freeInputs, mirror, type Statement, statementKey, statementOf } from "./statement.js";
 
-export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | LimitStop;
+
+/** A limit of the caller's (`--timeout`, `--max-memory`) that ended a run early. */
+export type LimitStop = "timeout" | "max-memory";
 
 export interface Attempt {
   readonly method: "direct" | "induction" | "contradiction";
@@ -129,6 +132,8 @@ export interface RunOptions {
   minBursts?: number;
   /** Extra conjectures (e.g. from discovery) proved together with the theory's own. */
   conjectures?: readonly Conjecture[];
+  /** Asked before every burst; a reason ends the run there, with what was proved so far. */
+  shouldStop?: () => LimitStop | null;
 }
 
 interface PathNode {
@@ -479,6 +484,11 @@ export class Engine {
     const resident = exec.resident;
     const count = (b: BlockState) => (resident ? resident.factCount(b) : factCount(b.data));
     for (; burst < this.settings.maxBursts; burst++) {
+      const limit = opts.shouldStop?.() ?? null;
+      if (limit !== null) {
+        stopReason = limit;
+        break;
+      }
       const active = this.blocks.filter((b) => b.meta.active);
       const before = active.reduce((s, b) => s + count(b), 0);
       const rulesBefore = this.rules.length;
@@ -523,6 +533,8 @@ export class Engine {
     }
     // Blocks held on other threads come back for the proofs and the graph.
     await resident?.collect(this.blocks);
+    // A cut saturation may be why goals stay open: say so rather than "fixpoint".
+    if (stopReason !== "all-proved" && this.blocks.some((b) => b.meta.atLimit)) stopReason = "max-facts";
     return {
       theory: this.theory,
       settings: this.settings,

@@ -5,11 +5,12 @@
  * Exit codes: 0 all checks pass; 1 a check fails or the file is unreadable or not a proof
  * graph; 2 usage error.
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { readInputFile } from "../../export/read-input.js";
 import type { StepKind } from "../../export/schema.js";
 import { formatFailure, GRAPH, type VerifyReport } from "../../verify/report.js";
 import { verifyGraph } from "../../verify/verify.js";
+import { EXIT, escapeControls, printFailureJson } from "../failure.js";
 
 export interface VerifyOutput {
   out(text: string): void;
@@ -20,10 +21,12 @@ const STEP_KINDS = new Set<string>([
   "premise",
   "axiom",
   "rule",
+  "definition",
   "theorem",
   "hypothesis",
   "witness",
   "succ",
+  "refl",
   "eq-symm",
   "eq-trans",
   "eq-subst",
@@ -74,11 +77,11 @@ function parse(text: string): { value: unknown } | { report: VerifyReport } {
 export function runVerify(file: string, options: { json: boolean }, io: VerifyOutput): number {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readInputFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`gl verify: cannot read ${file}${code ? ` (${code})` : ""}\n`);
-    return 1;
+    io.err(`gl verify: error: ${escapeControls((e as Error).message)}\n`);
+    if (options.json) printFailureJson("verify", "input", EXIT.input, (e as Error).message);
+    return EXIT.input;
   }
   const parsed = parse(text);
   const report = "report" in parsed ? parsed.report : verifyGraph(parsed.value, { recompileSources: true });
@@ -92,8 +95,6 @@ export function registerVerify(program: Command): void {
     .description("re-check every step of an exported proof graph with the independent verifier")
     .argument("<proof.json>", "a proof graph written by the engine")
     .option("--json", "print the report as JSON")
-    // Usage errors (missing file argument, unknown option) exit with 2, not commander's 1.
-    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action((file: string, options: { json?: boolean }) => {
       process.exitCode = runVerify(
         file,
