@@ -5,12 +5,13 @@
 import { availableParallelism } from "node:os";
 import { buildProofGraph } from "../engine/graph.js";
 import { type FaultInjection, IN_PLACE_FIRST_MS, type PoolStats, poolExecutor } from "../engine/pool.js";
-import { Engine, type ProgressEvent, type RunResult } from "../engine/run.js";
+import { Engine, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
 import { statementOf } from "../engine/statement.js";
 import { readableStatement } from "../export/readable.js";
 import type { ProofGraph } from "../export/schema.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
+import { UsageError } from "./failure.js";
 
 export interface ProverOptions {
   readonly workers: number;
@@ -22,6 +23,8 @@ export interface ProverOptions {
   readonly fault?: FaultInjection;
   /** PoolOptions.inPlaceFirstMs (default: inPlaceFirstMsFromEnv()). */
   readonly inPlaceFirstMs?: number;
+  /** Limits checked between bursts (see cli/limits.ts). */
+  readonly shouldStop?: () => LimitStop | null;
 }
 
 export interface ProverResult {
@@ -41,17 +44,41 @@ export function parseCount(v: string, name: string, min = 1): number {
   return n;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
+
+/** When a progress line was last printed (for the heartbeat). */
+let lastProgressAt = performance.now();
+
+/** Prints one progress line on stderr. */
+export function progressLine(text: string): void {
+  lastProgressAt = performance.now();
+  process.stderr.write(`${text}\n`);
+}
 
 /** A progress reporter that stays silent for the first second. */
 export function progress(phase: string, quiet: boolean | undefined): (e: ProgressEvent) => void {
   const start = performance.now();
   return (e) => {
     if (quiet || performance.now() - start < 1000) return;
-    process.stderr.write(
-      `${phase}: burst ${e.burst + 1}, ${e.activeBlocks} active blocks, ${e.facts} facts, ${e.proved}/${e.conjectures} proved\n`,
+    progressLine(
+      `${phase}: burst ${e.burst + 1}, ${e.activeBlocks} active blocks, ${e.facts} facts, ${e.proved}/${e.conjectures} proved`,
     );
   };
+}
+
+/**
+ * A line at least every 2 s while a long phase runs: `label()` says what is going on. It can
+ * speak only while the main thread is free (between bursts, or while worker threads run one).
+ */
+export function heartbeat(label: () => string, quiet: boolean | undefined): () => void {
+  if (quiet) return () => {};
+  const start = performance.now();
+  const timer = setInterval(() => {
+    if (performance.now() - lastProgressAt < 1900) return;
+    progressLine(`${label()} (${((performance.now() - start) / 1000).toFixed(0)} s)`);
+  }, 500);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function runProver(
@@ -71,7 +98,22 @@ export async function runProver(
           ...(o.fault ? { fault: o.fault } : {}),
         })
       : undefined;
-  const run = await engine.run({ ...(executor ? { executor } : {}), onProgress: progress(o.phase, o.quiet) });
+  const onProgress = progress(o.phase, o.quiet);
+  let last = "starting";
+  const stopBeat = heartbeat(() => `${o.phase}: ${last}`, o.quiet);
+  let run: RunResult;
+  try {
+    run = await engine.run({
+      ...(executor ? { executor } : {}),
+      ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
+      onProgress: (e) => {
+        last = `burst ${e.burst + 2} running, ${e.proved}/${e.conjectures} proved so far`;
+        onProgress(e);
+      },
+    });
+  } finally {
+    stopBeat();
+  }
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
   return { run, graph, ms: performance.now() - t0, pool: executor ? executor.stats() : null };
 }

@@ -24,7 +24,10 @@ import { type EngineContext, type Inbox, listAt, type OperatorInfo, runBlock } f
 import { DEFAULT_SETTINGS, type EngineSettings } from "./settings.js";
 import { canonicalVars, freeInputs, mirror, type Statement, statementKey, statementOf } from "./statement.js";
 
-export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | LimitStop;
+
+/** A limit of the caller's (`--timeout`, `--max-memory`) that ended a run early. */
+export type LimitStop = "timeout" | "max-memory";
 
 export interface Attempt {
   readonly method: "direct" | "induction" | "contradiction";
@@ -116,6 +119,8 @@ export interface RunOptions {
   minBursts?: number;
   /** Extra conjectures (e.g. from discovery) proved together with the theory's own. */
   conjectures?: readonly Conjecture[];
+  /** Asked before every burst; a reason ends the run there, with what was proved so far. */
+  shouldStop?: () => LimitStop | null;
 }
 
 interface PathNode {
@@ -477,6 +482,11 @@ export class Engine {
     const start = performance.now();
     let burstMs = 0;
     for (; burst < this.settings.maxBursts; burst++) {
+      const limit = opts.shouldStop?.() ?? null;
+      if (limit !== null) {
+        stopReason = limit;
+        break;
+      }
       const active = this.blocks.filter((b) => b.meta.active);
       const before = active.reduce((s, b) => s + factCount(b.data), 0);
       const rulesBefore = this.rules.length;

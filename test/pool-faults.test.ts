@@ -62,7 +62,7 @@ describe("gl prove with a failing worker thread", () => {
     const r = prove(fault, 3, out);
     expect(r.signal, "the run ends by itself").toBeNull();
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`error: a worker thread failed on block ${block}: ${cause}\n`);
+    expect(r.stderr).toBe(`gl prove: error: a worker thread failed on block ${block}: ${cause}\n`);
     expect(r.stdout).toBe("");
     expect(existsSync(join(out, "proof.json"))).toBe(false);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);

@@ -150,11 +150,11 @@ describe("gl verify --sources", () => {
     expect(gl("verify", clean, "--gl-config", "c.json")).toMatchObject({
       code: 2,
       stderr:
-        "error: --gl-config needs the GL definitions folder: gl verify <proof.json> --gl-config C <defs-dir>\n",
+        "gl verify: error: --gl-config needs the GL definitions folder: gl verify <proof.json> --gl-config C <defs-dir>\n",
     });
     expect(gl("verify", clean, "extra")).toMatchObject({
       code: 2,
-      stderr: "error: unexpected argument 'extra' (files to check against go after --sources)\n",
+      stderr: "gl verify: error: unexpected argument 'extra' (files to check against go after --sources)\n",
     });
   });
 });

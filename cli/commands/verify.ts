@@ -7,13 +7,14 @@
  * Exit codes: 0 all checks pass; 1 a check fails or the file is unreadable or not a proof
  * graph; 2 usage error.
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { readInputFile } from "../../export/read-input.js";
 import type { StepKind } from "../../export/schema.js";
 import { anchorJson, renderDiagnostic } from "../../mpl/index.js";
 import { formatFailure, GRAPH, type VerifyReport } from "../../verify/report.js";
 import { compareSourceTexts, formatComparison, type SourceComparison } from "../../verify/source-diff.js";
 import { type VerifyOptions, verifyGraph } from "../../verify/verify.js";
+import { EXIT, escapeControls, printFailureJson, UsageError } from "../failure.js";
 import { loadTheory } from "../load-theory.js";
 
 export interface VerifyOutput {
@@ -25,6 +26,7 @@ const STEP_KINDS = new Set<string>([
   "premise",
   "axiom",
   "rule",
+  "definition",
   "theorem",
   "hypothesis",
   "witness",
@@ -121,11 +123,11 @@ export function runVerify(
 ): number {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readInputFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`gl verify: cannot read ${file}${code ? ` (${code})` : ""}\n`);
-    return 1;
+    io.err(`gl verify: error: ${escapeControls((e as Error).message)}\n`);
+    if (options.json) printFailureJson("verify", "input", EXIT.input, (e as Error).message);
+    return EXIT.input;
   }
   const parsed = parse(text);
   let report: VerifyCommandReport;
@@ -172,15 +174,9 @@ export function registerVerify(program: Command): void {
       "check the anchor and axioms against these MPL files or folders instead of the graph's copies",
     )
     .option("--gl-config <file>", "check against a GL definitions folder read with this GL config")
-    // Usage errors (missing file argument, unknown option) exit with 2, not commander's 1.
-    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action((file: string, dir: string | undefined, options: VerifyCommandOptions) => {
       const usage = usageProblem(dir, options);
-      if (usage) {
-        process.stderr.write(`error: ${usage}\n`);
-        process.exitCode = 2;
-        return;
-      }
+      if (usage) throw new UsageError(usage);
       const sources: SourcesOption | undefined =
         options.glConfig !== undefined
           ? { paths: [dir!], glConfig: options.glConfig }
