@@ -28,7 +28,10 @@ describe("a proof graph written by the engine", () => {
     expect(graph.theorems.filter((t) => !t.mirrorOf)).toHaveLength(13);
     const report = verifyGraph(graph, { recompileSources: true });
     expect(report.failures).toEqual([]);
-    expect(report.axioms).toEqual({ crossChecked: true, detail: "compiled again from 4 source files carried by the graph" });
+    expect(report.axioms).toEqual({
+      crossChecked: true,
+      detail: "compiled again from 4 source files carried by the graph",
+    });
     // Every step is checked once, by its kind.
     const steps = graph.theorems.reduce((n, t) => n + t.steps.length, 0);
     const kinds = ["premise", "axiom", "rule", "theorem", "hypothesis", "witness", "succ"];
