@@ -22,6 +22,8 @@ export interface ProverOptions {
   readonly fault?: FaultInjection;
   /** PoolOptions.inPlaceFirstMs (default: inPlaceFirstMsFromEnv()). */
   readonly inPlaceFirstMs?: number;
+  /** Helper lemmas proved in the same run, after the conjectures (see cli/prove-lemmas.ts). */
+  readonly lemmas?: readonly Conjecture[];
 }
 
 export interface ProverResult {
@@ -30,6 +32,8 @@ export interface ProverResult {
   readonly ms: number;
   /** The pool's time accounting; null when the run stayed on this thread (one worker). */
   readonly pool: PoolStats | null;
+  /** Indices into run.conjectures of the lemmas (ProverOptions.lemmas) the run kept. */
+  readonly lemmaConjectures: ReadonlySet<number>;
 }
 
 export const defaultWorkers = (): number => availableParallelism();
@@ -63,6 +67,12 @@ export async function runProver(
   const engine = new Engine(theory, o.settings);
   for (const c of conjectures)
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+  const lemmaConjectures = new Set<number>();
+  for (const c of o.lemmas ?? []) {
+    // A lemma equal to a conjecture (up to renaming and premise order) is not added twice.
+    const i = engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    if (i !== null) lemmaConjectures.add(i);
+  }
   const executor =
     o.workers > 1
       ? poolExecutor(theory, engine.width, {
@@ -73,7 +83,13 @@ export async function runProver(
       : undefined;
   const run = await engine.run({ ...(executor ? { executor } : {}), onProgress: progress(o.phase, o.quiet) });
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
-  return { run, graph, ms: performance.now() - t0, pool: executor ? executor.stats() : null };
+  return {
+    run,
+    graph,
+    ms: performance.now() - t0,
+    pool: executor ? executor.stats() : null,
+    lemmaConjectures,
+  };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_LEMMA_SETTINGS, type LemmaSettings } from "../../engine/discovery/lemmas.js";
 import { factLimitBlocks } from "../../engine/fact-limit.js";
 import { WorkerError } from "../../engine/pool.js";
 import type { ConjectureRun } from "../../engine/run.js";
@@ -11,13 +12,14 @@ import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
+import { type LemmaReport, proveWithLemmas } from "../prove-lemmas.js";
 import {
   defaultWorkers,
   faultFromEnv,
   inPlaceFirstMsFromEnv,
   parseCount,
   peakRssMb,
-  runProver,
+  type runProver,
   UsageError,
 } from "../run-engine.js";
 
@@ -27,6 +29,9 @@ export interface ProveOptions {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  lemmas?: boolean;
+  maxLemmaCandidates?: string;
+  maxLemmaGoals?: string;
   workers?: string;
   glConfig?: string;
   conjectures?: string[];
@@ -50,7 +55,7 @@ export function conjectureReports(graph: ProofGraph): ConjectureReport[] {
   const methodOf = (t: TheoremJson) =>
     t.method === "induction" ? `induction on ${t.induction!.var}` : t.method;
   for (const t of graph.theorems) {
-    if (t.mirrorOf) continue;
+    if (t.mirrorOf || t.provenance) continue;
     out.push({
       name: t.name,
       statement: t.readable,
@@ -96,6 +101,15 @@ export function registerProve(program: Command): void {
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
     )
+    .option("--no-lemmas", "do not look for helper lemmas when goals stay unproved")
+    .option(
+      "--max-lemma-candidates <n>",
+      `candidate lemmas taken from discovery for stuck goals (default ${DEFAULT_LEMMA_SETTINGS.maxCandidates})`,
+    )
+    .option(
+      "--max-lemma-goals <n>",
+      `look for lemmas only when at most this many goals stay unproved (default ${DEFAULT_LEMMA_SETTINGS.maxStuckGoals})`,
+    )
     .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option("--conjectures <files...>", "GL conjecture files (one formula per line) to prove")
@@ -113,6 +127,7 @@ export function registerProve(program: Command): void {
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
   let settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number } = {};
   let workers: number;
+  let lemmaSettings: LemmaSettings | null = DEFAULT_LEMMA_SETTINGS;
   let fault: ReturnType<typeof faultFromEnv>;
   let inPlaceFirstMs: number;
   try {
@@ -124,6 +139,14 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
     if (o.maxFacts !== undefined)
       settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
+    if (o.maxLemmaCandidates !== undefined)
+      lemmaSettings = {
+        ...lemmaSettings,
+        maxCandidates: parseCount(o.maxLemmaCandidates, "--max-lemma-candidates"),
+      };
+    if (o.maxLemmaGoals !== undefined)
+      lemmaSettings = { ...lemmaSettings, maxStuckGoals: parseCount(o.maxLemmaGoals, "--max-lemma-goals") };
+    if (o.lemmas === false) lemmaSettings = null;
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     if (o.conjectures !== undefined && o.glConfig === undefined)
       throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
@@ -143,16 +166,23 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     process.stderr.write(
       `warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
     );
+  const tStart = performance.now();
   let result: Awaited<ReturnType<typeof runProver>>;
+  let lemmas: LemmaReport | null;
   try {
-    result = await runProver(theory, theory.conjectures, {
-      workers,
-      settings,
-      phase: "prove",
-      quiet: o.quiet === true,
-      inPlaceFirstMs,
-      ...(fault ? { fault } : {}),
-    });
+    ({ result, lemmas } = await proveWithLemmas(
+      theory,
+      theory.conjectures,
+      {
+        workers,
+        settings,
+        phase: "prove",
+        quiet: o.quiet === true,
+        inPlaceFirstMs,
+        ...(fault ? { fault } : {}),
+      },
+      lemmaSettings,
+    ));
   } catch (e) {
     if (e instanceof WorkerError) {
       process.stderr.write(`error: ${e.message}\n`);
@@ -160,7 +190,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     }
     throw e;
   }
-  const { graph, ms } = result;
+  const { graph } = result;
+  const ms = performance.now() - tStart;
   let written: string | null = null;
   if (o.out !== undefined) {
     written = join(o.out, "proof.json");
@@ -174,7 +205,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     conjectures: reports.length,
     skippedLines: skipped,
     theorems: reports,
-    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf).length,
+    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !t.provenance).length,
+    lemmas,
     bursts: graph.run.bursts,
     blocks: graph.run.blocks,
     facts: graph.run.facts,
@@ -203,6 +235,16 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
         `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
     );
+    if (lemmas) {
+      process.stdout.write(
+        `lemmas: ${lemmas.stuck.length} goals stuck; ${lemmas.candidates} candidates over ${lemmas.operations.join(" ")}, ` +
+          `${lemmas.refutedByModel} refuted by the model, ${lemmas.survivors} tried, ${lemmas.proved} proved; stop: ${lemmas.stop}\n`,
+      );
+      for (const u of lemmas.used)
+        process.stdout.write(
+          `  ${u.goal} used ${u.lemmas.length ? u.lemmas.map((l) => `${l.id} ${l.statement}`).join("; ") : "no lemma"}\n`,
+        );
+    }
     if (summary.blocksAtFactLimit > 0) {
       const serving = [...new Set(summary.factLimit.blocks.flatMap((b) => b.conjectures))];
       process.stdout.write(
