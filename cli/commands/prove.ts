@@ -23,6 +23,7 @@ import { explainTerms } from "../glossary.js";
 import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseBounded, parseLimits } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
+  chooseWorkers,
   defaultWorkers,
   faultFromEnv,
   inPlaceFirstMsFromEnv,
@@ -30,6 +31,8 @@ import {
   peakRssMb,
   runProver,
   UsageError,
+  type WorkerChoice,
+  workerCap,
 } from "../run-engine.js";
 
 export interface ProveOptions {
@@ -125,7 +128,10 @@ export function registerProve(program: Command): void {
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
     )
-    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option(
+      "--workers <n>",
+      `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
+    )
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
     .option("--allow-unproved", "exit 0 even when conjectures stay unproved")
@@ -169,7 +175,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     };
   if (o.maxFacts !== undefined)
     settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
-  const workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+  const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl prove: ${line}\n`));
   const limits = parseLimits(o);
   if (o.conjectures !== undefined && o.glConfig === undefined)
     throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
@@ -185,7 +191,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
 
 interface Prepared {
   settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
-  workers: number;
+  workers: WorkerChoice;
   limits: ReturnType<typeof parseLimits>;
   fault: ReturnType<typeof faultFromEnv>;
   proofFault: ReturnType<typeof proofFaultFromEnv>;
@@ -213,7 +219,8 @@ async function proveInto(
       `gl prove: warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
     );
   const result = await runProver(theory, theory.conjectures, {
-    workers,
+    workers: workers.workers,
+    adaptive: workers.adaptive,
     settings,
     phase: "prove",
     quiet: o.quiet === true,
@@ -252,7 +259,8 @@ async function proveInto(
       maxFactsPerBlock: graph.run.limits.maxFactsPerBlock,
       blocks: factLimitBlocks(result.run, (i) => conjectureLabel(result.run.conjectures[i]!)),
     },
-    workers,
+    // Threads that really ran blocks (the default uses fewer than the cores for small work).
+    workers: result.threads,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
     proofGraph: written,
@@ -279,7 +287,7 @@ async function proveInto(
       `\n${proved}/${reports.length} proved (+${summary.mirrorsProved} mirrors); stop: ${summary.stopReason}; ` +
         `${summary.bursts} bursts, ${summary.blocks} blocks, ${summary.facts} facts; ` +
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
-        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
+        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${summary.workers} worker${summary.workers > 1 ? "s" : ""}\n`,
     );
     if (summary.blocksAtFactLimit > 0) {
       const serving = [...new Set(summary.factLimit.blocks.flatMap((b) => b.conjectures))];
