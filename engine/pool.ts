@@ -17,7 +17,7 @@
  * docs/parallelism.md gives the design and its measurements.
  */
 import { Piscina } from "piscina";
-import type { Theory } from "../mpl/theory.js";
+import type { Conjecture, Theory } from "../mpl/theory.js";
 import {
   type BlockState,
   factCount,
@@ -72,6 +72,11 @@ export interface PoolOptions {
   adaptive?: boolean;
   /** Move subtrees between shards when it pays (default true). */
   rebalance?: boolean;
+  /**
+   * A few of the run's conjectures each pool thread proves briefly, and drops, when it starts
+   * (engine/worker.ts): its JIT warm-up then overlaps the caller's serial work.
+   */
+  rehearsal?: readonly Conjecture[];
   /** Records, per burst, every block's time and message sizes (for the scaling simulator). */
   trace?: BurstTrace[];
 }
@@ -151,7 +156,7 @@ function mergeShadow(state: BlockState, shadow: BlockState): void {
 export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): PoolExecutor {
   if (!Number.isInteger(opts.workers) || opts.workers < 1)
     throw new RangeError(`a pool needs at least 1 worker, got ${opts.workers}`);
-  const init: WorkerInit = { theory, width };
+  const init: WorkerInit = { theory, width, ...(opts.rehearsal ? { rehearsal: [...opts.rehearsal] } : {}) };
   // The fault hook targets pool threads, so a run that sets it uses them from the start.
   const inPlaceFirstMs = opts.fault ? 0 : (opts.inPlaceFirstMs ?? 0);
   const pools: Piscina[] = [];

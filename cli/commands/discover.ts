@@ -40,6 +40,7 @@ import {
   peakRssMb,
   progress,
   progressLine,
+  REHEARSAL_CONJECTURES,
   UsageError,
   type WorkerChoice,
   workerCap,
@@ -201,6 +202,7 @@ async function discoverInto(
           workers: workers.workers,
           inPlaceFirstMs,
           adaptive: workers.adaptive,
+          rehearsal: (candidates ?? theory.conjectures).slice(0, REHEARSAL_CONJECTURES),
         })
       : null;
   pool?.warm();
