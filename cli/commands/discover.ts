@@ -12,12 +12,14 @@ import { type PoolExecutor, poolExecutor, WorkerError } from "../../engine/pool.
 import { type Executor, recordWidth } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
+import { siteFiles } from "../../export/html/render.js";
 import { writeSite } from "../../export/html/write.js";
 import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
 import { verifyGraph } from "../../verify/verify.js";
+import { siteDiscoveryReport } from "../discovery-report.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
   defaultWorkers,
@@ -40,7 +42,7 @@ export interface DiscoverOptions {
   quiet?: boolean;
 }
 
-/** With a given candidate list: what became of each candidate, in input order. */
+/** What became of each candidate (given or enumerated), in order. */
 export interface CandidateOutcome {
   name: string | null;
   mpl: string;
@@ -171,7 +173,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   ms.verify = Math.round(performance.now() - t);
 
   const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
-  const outcomes = candidates ? candidateOutcomes(result, graph, theory, readable) : null;
+  const outcomes = candidateOutcomes(result, graph, theory, readable);
   const essential = new Set(result.compression.essential);
   const summary = {
     candidatesFrom: given ? "given" : "enumerated",
@@ -229,7 +231,11 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     say("discover: html…");
     t = performance.now();
     const out = resolve(o.out);
-    const site = await writeSite(graph, join(out, "html"), { force: true });
+    const report = siteDiscoveryReport(result, outcomes, modelGraph, theory, summary.stages, summary.candidatesFrom, modelSize);
+    const site = await writeSite(graph, join(out, "html"), {
+      force: true,
+      render: (g) => siteFiles(g, { discovery: report }),
+    });
     ms.html = Math.round(performance.now() - t);
     writeJsonAtomic(join(out, "proof.json"), graph);
     writeJsonAtomic(join(out, "model.json"), modelGraph);

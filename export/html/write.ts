@@ -5,10 +5,10 @@
  * replaced when it is empty or a previous export (recognised by a marker file), and a foreign,
  * non-empty directory only with `force`.
  */
-import { lstat, mkdir, mkdtemp, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { ProofGraph } from "../schema.js";
-import { type SiteFile, siteFiles } from "./render.js";
+import { loadLayoutEngine, type SiteFile, siteFiles } from "./render.js";
 
 /** The file that marks a directory as an HTML export, so a later export may replace it. */
 export const SITE_MARKER = ".gl-html-export";
@@ -69,7 +69,10 @@ export async function writeSite(
   const base = basename(target);
   const previous = await existing(target, options.force === true);
   await mkdir(parent, { recursive: true });
+  await loadLayoutEngine();
   const temp = await mkdtemp(join(parent, `.${base}.tmp-`));
+  // mkdtemp makes 0700; the site is for others to read too, as `cp` would leave it (umask applies).
+  await chmod(temp, 0o777 & ~process.umask());
   let files = 0;
   let bytes = 0;
   try {
