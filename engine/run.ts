@@ -516,6 +516,8 @@ export class Engine {
         break;
       }
     }
+    // A cut saturation may be why goals stay open: say so rather than "fixpoint".
+    if (stopReason !== "all-proved" && this.blocks.some((b) => b.meta.atLimit)) stopReason = "max-facts";
     return {
       theory: this.theory,
       settings: this.settings,

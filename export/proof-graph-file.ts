@@ -99,6 +99,7 @@ const STEP_KINDS = new Set([
   "hypothesis",
   "witness",
   "succ",
+  "refl",
   "eq-symm",
   "eq-trans",
   "eq-subst",

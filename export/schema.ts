@@ -67,6 +67,7 @@ export interface DefinitionJson {
  * - `witness`: one body atom of an `exists` entity (`ref`), instantiated by `binding`, whose
  *   variables include the fresh witness named by `witness`; `premises` match the entity's premises.
  * - `succ`: induction step assumption `successor(predecessor) = var` (no premises).
+ * - `refl`: `=[a,a]`, with no premises (reflexivity of equality).
  * - `eq-symm`: `=[a,b]` from `=[b,a]`. `eq-trans`: `=[a,c]` from `=[a,b]`, `=[b,c]`.
  * - `eq-subst`: the fact of `premises[0]` with some arguments replaced by equals: every other
  *   premise is an equality `=[x,y]`; each argument of the result is the source's argument, or
@@ -83,6 +84,7 @@ export type StepKind =
   | "hypothesis"
   | "witness"
   | "succ"
+  | "refl"
   | "eq-symm"
   | "eq-trans"
   | "eq-subst"

@@ -274,7 +274,7 @@ describe("definitions and rules pages", () => {
   it("explains every step kind under its own anchor", () => {
     const html = page("rules.html");
     const ids = idsOf(html);
-    expect(STEP_KIND_ORDER).toHaveLength(12);
+    expect(STEP_KIND_ORDER).toHaveLength(13);
     for (const k of STEP_KIND_ORDER) expect(ids.has(k), k).toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 import type { Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
 import { atomProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
-import { eqSubstProblem, eqSymmProblem, eqTransProblem } from "./equality.js";
+import { eqSubstProblem, eqSymmProblem, eqTransProblem, reflProblem } from "./equality.js";
 import { replaceVar } from "./induction.js";
 import { instanceProblem } from "./instance.js";
 import type { TheoremScope } from "./scope.js";
@@ -162,6 +162,8 @@ function checkStep(step: StepJson, s: TheoremScope): string | null {
       return hypothesisStepProblem(step, s, premises);
     case "succ":
       return succProblem(step, s);
+    case "refl":
+      return reflProblem(step.fact, facts);
     case "eq-symm":
       return eqSymmProblem(step.fact, facts);
     case "eq-trans":

@@ -18,7 +18,7 @@ import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
-import { verifyGraph } from "../../verify/verify.js";
+import { applyProofFault, checkGraph, failureLines, proofFaultFromEnv } from "../checked-report.js";
 import { siteDiscoveryReport } from "../discovery-report.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
@@ -37,6 +37,7 @@ export interface DiscoverOptions {
   modelSize?: string;
   maxBursts?: string;
   maxWitnessDepth?: string;
+  maxFacts?: string;
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
@@ -47,7 +48,8 @@ export interface CandidateOutcome {
   name: string | null;
   mpl: string;
   readable: string;
-  status: "refuted" | "proved" | "unproved";
+  /** `failed`: a proof was found but did not pass the independent re-check. */
+  status: "refuted" | "proved" | "unproved" | "failed";
   /** The counterexample of a refuted candidate: its variables' numerals, the claimed and true values. */
   counterexample: { instance: Record<string, number>; lhs: number; rhs: number; facts: string[] } | null;
   /** The proof graph's theorem id of a proved candidate. */
@@ -70,6 +72,10 @@ export function registerDiscover(program: Command): void {
       "--max-witness-depth <n>",
       `bound on nested witnesses when proving (default ${DEFAULT_SETTINGS.maxWitnessDepth})`,
     )
+    .option(
+      "--max-facts <n>",
+      `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option(
       "--conjectures <files...>",
@@ -91,13 +97,17 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   let modelSize: number;
   let settings = {};
   let inPlaceFirstMs: number;
+  let proofFault: ReturnType<typeof proofFaultFromEnv>;
   try {
+    proofFault = proofFaultFromEnv();
     inPlaceFirstMs = inPlaceFirstMsFromEnv();
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
     if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
+    if (o.maxFacts !== undefined)
+      settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
     if (o.conjectures !== undefined && o.glConfig === undefined)
       throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   } catch (e) {
@@ -168,12 +178,21 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   ms.export = Math.round(performance.now() - t);
   say("discover: verify…");
   t = performance.now();
-  const check = verifyGraph(graph);
-  const modelCheck = verifyGraph(modelGraph);
+  applyProofFault(graph, proofFault);
+  // Nothing is reported as proved before the independent verifier has passed it.
+  const checked = checkGraph(graph);
+  const modelChecked = checkGraph(modelGraph);
+  const [check, modelCheck] = [checked.report, modelChecked.report];
   ms.verify = Math.round(performance.now() - t);
+  for (const line of [
+    ...failureLines(graph, checked),
+    ...failureLines(modelGraph, modelChecked, "the ground model's graph"),
+  ])
+    process.stderr.write(`${line}\n`);
+  const verified = (th: { id: string }) => !checked.failed.has(th.id);
 
   const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
-  const outcomes = candidateOutcomes(result, graph, theory, readable);
+  const outcomes = candidateOutcomes(result, graph, theory, readable, checked.failed);
   const essential = new Set(result.compression.essential);
   const summary = {
     candidatesFrom: given ? "given" : "enumerated",
@@ -182,8 +201,9 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       candidates: result.candidates,
       refutedByModel: result.refuted.length,
       survivors: result.survivors,
-      proved: graph.theorems.filter((x) => !x.mirrorOf).length,
-      mirrorsProved: graph.theorems.filter((x) => x.mirrorOf).length,
+      proved: graph.theorems.filter((x) => !x.mirrorOf && verified(x)).length,
+      mirrorsProved: graph.theorems.filter((x) => x.mirrorOf && verified(x)).length,
+      failedRecheck: checked.failed.size,
       unproved: graph.unproved.length,
       essential: result.compression.essential.length,
     },
@@ -196,13 +216,14 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     },
     targets: result.targets.map((x) => {
       const th = x.conjecture === null ? undefined : byConjecture.get(x.conjecture);
+      if (th && !verified(th)) return { name: x.name, status: "failed", theorem: null };
       return {
         name: x.name,
         status: x.status,
         theorem: th ? { id: th.id, statement: th.mpl, readable: th.readable, method: th.method } : null,
       };
     }),
-    theorems: graph.theorems.map((x) => ({
+    theorems: graph.theorems.filter(verified).map((x) => ({
       id: x.id,
       name: x.name,
       statement: x.mpl,
@@ -215,6 +236,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     skippedLines: loaded.skippedLines,
     verification: {
       ok: check.ok && modelCheck.ok,
+      failedTheorems: [...checked.failed],
       checks: check.checks + modelCheck.checks,
       failures: [...check.failures, ...modelCheck.failures],
     },
@@ -225,27 +247,30 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     timeMs: ms,
     totalMs: 0,
     peakRssMb: 0,
-    outputs: null as null | { proofGraph: string; model: string; report: string; html: string },
+    outputs: null as null | { proofGraph: string; model: string; report: string; html: string | null },
   };
+  // A site shows its theorems as proved, so a graph that fails the re-check gets none.
+  const siteOk = check.ok && modelCheck.ok;
   if (o.out !== undefined) {
-    say("discover: html…");
     t = performance.now();
     const out = resolve(o.out);
-    const report = siteDiscoveryReport(result, outcomes, modelGraph, theory, summary.stages, summary.candidatesFrom, modelSize);
-    const site = await writeSite(graph, join(out, "html"), {
-      force: true,
-      render: (g) => siteFiles(g, { discovery: report }),
-    });
-    ms.html = Math.round(performance.now() - t);
+    if (siteOk) {
+      say("discover: html…");
+      const report = siteDiscoveryReport(result, outcomes, modelGraph, theory, summary.stages, summary.candidatesFrom, modelSize);
+      await writeSite(graph, join(out, "html"), {
+        force: true,
+        render: (g) => siteFiles(g, { discovery: report }),
+      });
+      ms.html = Math.round(performance.now() - t);
+    }
     writeJsonAtomic(join(out, "proof.json"), graph);
     writeJsonAtomic(join(out, "model.json"), modelGraph);
     summary.outputs = {
       proofGraph: join(o.out, "proof.json"),
       model: join(o.out, "model.json"),
       report: join(o.out, "discovery.json"),
-      html: join(o.out, "html", "index.html"),
+      html: siteOk ? join(o.out, "html", "index.html") : null,
     };
-    void site;
   }
   summary.timeMs = ms;
   summary.totalMs = Math.round(performance.now() - t0);
@@ -260,7 +285,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       proofGraph: "proof.json",
       model: "model.json",
       report: "discovery.json",
-      html: "html/index.html",
+      html: siteOk ? "html/index.html" : null,
     };
     writeJsonAtomic(join(o.out, "discovery.json"), { ...stable, outputs });
   }
@@ -275,6 +300,7 @@ function candidateOutcomes(
   graph: ProofGraph,
   theory: Theory,
   readable: (s: Parameters<typeof readableStatement>[0]) => string,
+  failed: ReadonlySet<string>,
 ): CandidateOutcome[] {
   const names = theory.constants.map((k) => k.name);
   const refutedBy = new Map(result.refuted.map((r) => [r.conjecture, r]));
@@ -289,7 +315,7 @@ function candidateOutcomes(
       name: c.name,
       mpl: c.mpl,
       readable: readable(statementJson(st, theory.predicates, names)),
-      status: r ? "refuted" : theorem ? "proved" : "unproved",
+      status: r ? "refuted" : theorem ? (failed.has(theorem) ? "failed" : "proved") : "unproved",
       counterexample: r ? { instance: { ...r.instance }, lhs: r.lhs, rhs: r.rhs, facts: [...r.facts] } : null,
       theorem,
     };
@@ -315,7 +341,7 @@ function formatSummary(s: {
   timeMs: Record<string, number>;
   totalMs: number;
   peakRssMb: number;
-  outputs: null | { proofGraph: string; model: string; report: string; html: string };
+  outputs: null | { proofGraph: string; model: string; report: string; html: string | null };
 }): string {
   const st = s.stages;
   const lines = [
@@ -323,16 +349,19 @@ function formatSummary(s: {
       ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
       : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
     `ground model (0..${s.model.size}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
-    `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
+    `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
     ...(s.targets.length > 0 ? ["targets:"] : []),
     ...s.targets.map((t) =>
       t.theorem
         ? `  ${t.name.padEnd(14)} proved as ${t.theorem.id} (${t.theorem.method}): ${t.theorem.readable}`
-        : `  ${t.name.padEnd(14)} not found`,
+        : `  ${t.name.padEnd(14)} ${t.status === "failed" ? "FAILED the independent re-check" : "not found"}`,
     ),
     ...(s.candidates ?? [])
-      .filter((c) => c.status === "unproved")
-      .map((c) => `  unproved: ${c.name ?? "(unnamed)"}  ${c.readable}`),
+      .filter((c) => c.status === "unproved" || c.status === "failed")
+      .map(
+        (c) =>
+          `  ${c.status === "failed" ? "FAILED re-check" : "unproved"}: ${c.name ?? "(unnamed)"}  ${c.readable}`,
+      ),
     `verification: ${s.verification.checks} checks, ${s.verification.failures.length} failures`,
     `time: ${Object.entries(s.timeMs)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
@@ -340,7 +369,13 @@ function formatSummary(s: {
         ", ",
       )}; total ${(s.totalMs / 1000).toFixed(2)} s; peak ${s.peakRssMb} MB; ${s.workers} worker${s.workers > 1 ? "s" : ""}`,
   ];
-  if (s.outputs) lines.push(`proof graph: ${s.outputs.proofGraph}`, `html: ${s.outputs.html}`);
+  if (s.outputs) {
+    const verified = s.verification.failures.length === 0;
+    lines.push(
+      `proof graph: ${s.outputs.proofGraph}${verified ? "" : " (does not verify)"}`,
+      `html: ${s.outputs.html ?? "not written (the proof graph does not verify)"}`,
+    );
+  }
   return `${lines.join("\n")}\n`;
 }
 void (null as unknown as Summary);

@@ -4,9 +4,20 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { factLimitBlocks } from "../../engine/fact-limit.js";
 import { WorkerError } from "../../engine/pool.js";
+import type { ConjectureRun } from "../../engine/run.js";
+import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
+import {
+  applyProofFault,
+  type CheckedGraph,
+  checkGraph,
+  failureLines,
+  failureText,
+  proofFaultFromEnv,
+} from "../checked-report.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
   defaultWorkers,
@@ -23,6 +34,7 @@ export interface ProveOptions {
   out?: string;
   maxBursts?: string;
   maxWitnessDepth?: string;
+  maxFacts?: string;
   workers?: string;
   glConfig?: string;
   conjectures?: string[];
@@ -33,29 +45,41 @@ export interface ConjectureReport {
   name: string | null;
   statement: string;
   mpl: string;
-  status: "proved" | "unproved";
+  /** `failed`: the engine found a proof, but it did not pass the independent re-check. */
+  status: "proved" | "unproved" | "failed";
   method: string | null;
   burst: number | null;
   steps: number | null;
   theorem: string | null;
+  /** Why a `failed` proof did not verify: `step 28: …`. */
+  failure?: string;
 }
 
-/** One entry per input conjecture (mirrors are counted, not listed). */
-export function conjectureReports(graph: ProofGraph): ConjectureReport[] {
+/**
+ * One entry per input conjecture (mirrors are counted, not listed). A theorem that failed the
+ * re-check is reported as `failed`.
+ */
+export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): ConjectureReport[] {
   const out: ConjectureReport[] = [];
   const methodOf = (t: TheoremJson) =>
     t.method === "induction" ? `induction on ${t.induction!.var}` : t.method;
+  const failureOf = (t: TheoremJson) => {
+    const f = checked?.firstFailure.get(t.id);
+    return f ? failureText(f) : undefined;
+  };
   for (const t of graph.theorems) {
     if (t.mirrorOf) continue;
+    const failure = failureOf(t);
     out.push({
       name: t.name,
       statement: t.readable,
       mpl: t.mpl,
-      status: "proved",
+      status: failure === undefined ? "proved" : "failed",
       method: methodOf(t),
       burst: t.burst,
       steps: t.steps.length,
       theorem: t.id,
+      ...(failure === undefined ? {} : { failure }),
     });
   }
   for (const u of graph.unproved) {
@@ -74,6 +98,11 @@ export function conjectureReports(graph: ProofGraph): ConjectureReport[] {
   return out;
 }
 
+/** A conjecture's name, or its statement in MPL when it has none (mirrors say so). */
+function conjectureLabel(c: ConjectureRun): string {
+  return c.name ?? (c.mpl || `conjecture ${c.index + 1}`);
+}
+
 export function registerProve(program: Command): void {
   program
     .command("prove")
@@ -83,6 +112,10 @@ export function registerProve(program: Command): void {
     .option("--out <dir>", "write the full proof graph to <dir>/proof.json (atomically)")
     .option("--max-bursts <n>", "stop after this many bursts (default 24)")
     .option("--max-witness-depth <n>", "bound on nested witnesses (default 2)")
+    .option(
+      "--max-facts <n>",
+      `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
     .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option("--conjectures <files...>", "GL conjecture files (one formula per line) to prove")
@@ -98,17 +131,21 @@ export function registerProve(program: Command): void {
 }
 
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
-  let settings: { maxBursts?: number; maxWitnessDepth?: number } = {};
+  let settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number } = {};
   let workers: number;
   let fault: ReturnType<typeof faultFromEnv>;
   let inPlaceFirstMs: number;
+  let proofFault: ReturnType<typeof proofFaultFromEnv>;
   try {
+    proofFault = proofFaultFromEnv();
     fault = faultFromEnv(process.env.GL_FAULT_INJECT);
     inPlaceFirstMs = inPlaceFirstMsFromEnv();
     if (o.maxBursts !== undefined)
       settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
+    if (o.maxFacts !== undefined)
+      settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     if (o.conjectures !== undefined && o.glConfig === undefined)
       throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
@@ -146,12 +183,16 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     throw e;
   }
   const { graph, ms } = result;
+  applyProofFault(graph, proofFault);
+  // Nothing is reported as proved before the independent verifier has passed it.
+  const checked = checkGraph(graph);
+  for (const line of failureLines(graph, checked)) process.stderr.write(`${line}\n`);
   let written: string | null = null;
   if (o.out !== undefined) {
     written = join(o.out, "proof.json");
     writeJsonAtomic(written, graph);
   }
-  const reports = conjectureReports(graph);
+  const reports = conjectureReports(graph, checked);
   const proved = reports.filter((r) => r.status === "proved").length;
   const summary = {
     stopReason: graph.run.stopReason,
@@ -159,15 +200,24 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     conjectures: reports.length,
     skippedLines: skipped,
     theorems: reports,
-    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf).length,
+    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !checked.failed.has(t.id)).length,
     bursts: graph.run.bursts,
     blocks: graph.run.blocks,
     facts: graph.run.facts,
     blocksAtFactLimit: graph.run.blocksAtFactLimit,
+    factLimit: {
+      maxFactsPerBlock: graph.run.limits.maxFactsPerBlock,
+      blocks: factLimitBlocks(result.run, (i) => conjectureLabel(result.run.conjectures[i]!)),
+    },
     workers,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
     proofGraph: written,
+    verification: {
+      ok: checked.report.ok,
+      checks: checked.report.checks,
+      failures: checked.report.failures,
+    },
   };
   if (o.json) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -175,7 +225,11 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     const w = Math.max(4, ...reports.map((r) => (r.name ?? "").length));
     for (const r of reports) {
       const how =
-        r.status === "proved" ? `proved  ${r.method}, burst ${r.burst}, ${r.steps} steps` : "unproved";
+        r.status === "proved"
+          ? `proved  ${r.method}, burst ${r.burst}, ${r.steps} steps`
+          : r.status === "failed"
+            ? `FAILED the independent re-check (${r.theorem} ${r.failure})`
+            : "unproved";
       process.stdout.write(`${(r.name ?? "").padEnd(w)}  ${r.statement}  ${how}\n`);
     }
     process.stdout.write(
@@ -184,9 +238,22 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
         `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
     );
-    if (summary.blocksAtFactLimit > 0)
-      process.stdout.write(`warning: ${summary.blocksAtFactLimit} blocks reached the fact limit\n`);
-    if (written) process.stdout.write(`proof graph: ${written}\n`);
+    if (summary.blocksAtFactLimit > 0) {
+      const serving = [...new Set(summary.factLimit.blocks.flatMap((b) => b.conjectures))];
+      process.stdout.write(
+        `warning: ${summary.blocksAtFactLimit} blocks reached the fact limit (--max-facts ${summary.factLimit.maxFactsPerBlock})` +
+          (serving.length ? `, working for: ${serving.join(", ")}` : "") +
+          "\n",
+      );
+    }
+    const failed = reports.filter((r) => r.status === "failed").length;
+    process.stdout.write(
+      checked.report.ok
+        ? `verified: ${checked.report.checks} checks, 0 failures\n`
+        : `verification FAILED: ${checked.report.failures.length} failures; ${failed} conjecture${failed === 1 ? "" : "s"} not proved because of it\n`,
+    );
+    if (written)
+      process.stdout.write(`proof graph: ${written}${checked.report.ok ? "" : " (does not verify)"}\n`);
   }
-  return 0;
+  return checked.report.ok ? 0 : 1;
 }

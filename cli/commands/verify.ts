@@ -24,6 +24,7 @@ const STEP_KINDS = new Set<string>([
   "hypothesis",
   "witness",
   "succ",
+  "refl",
   "eq-symm",
   "eq-trans",
   "eq-subst",

@@ -7,7 +7,8 @@ export interface CandidateRecord {
   readonly name: string | null;
   readonly mpl: string;
   readonly readable: string;
-  readonly status: "refuted" | "proved" | "unproved";
+  /** `failed`: proved, but the re-check by the verifier rejected the proof. */
+  readonly status: "refuted" | "proved" | "unproved" | "failed";
   /** The counterexample: the variables' numerals, the computed and claimed values, the model facts used. */
   readonly counterexample: {
     readonly instance: Readonly<Record<string, number>>;

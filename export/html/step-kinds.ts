@@ -57,6 +57,11 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
     summary: "In the induction step, the induction variable is the successor of a fresh predecessor.",
     detail: "Has no premises; the predecessor is the constant for which the hypothesis holds.",
   },
+  refl: {
+    title: "Reflexivity of equality",
+    summary: "Everything equals itself: a = a.",
+    detail: "Has no premises.",
+  },
   "eq-symm": {
     title: "Symmetry of equality",
     summary: "From a = b follows b = a.",
