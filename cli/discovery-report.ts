@@ -19,7 +19,8 @@ export function siteDiscoveryReport(
   modelSize: number,
 ): DiscoveryReport {
   const modelTheorem = new Map<string, string>();
-  for (const t of modelGraph.theorems) if (t.name !== null && !modelTheorem.has(t.name)) modelTheorem.set(t.name, t.id);
+  for (const t of modelGraph.theorems)
+    if (t.name !== null && !modelTheorem.has(t.name)) modelTheorem.set(t.name, t.id);
   return {
     stages,
     candidatesFrom,

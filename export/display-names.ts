@@ -7,7 +7,13 @@
  * Display names only: the proof graph's ids and `name` fields are left alone. Pure and
  * deterministic: the same graph gives the same names, in graph order.
  */
-import { type ApplyTerm, isSymbolName, type ReadableContext, statementEquation, type Term } from "./readable.js";
+import {
+  type ApplyTerm,
+  isSymbolName,
+  type ReadableContext,
+  statementEquation,
+  type Term,
+} from "./readable.js";
 import type { ProofGraph, TheoremJson } from "./schema.js";
 
 export interface TheoremNaming {
@@ -42,7 +48,10 @@ function wordOf(graph: ProofGraph): (name: string) => string {
     if (role === "successor") return "succ";
     if (role === "zero") return "zero";
     if (isSymbolName(name)) return "op";
-    const word = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    const word = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "");
     return word.length > 0 ? word : "op";
   };
 }
@@ -74,7 +83,13 @@ function binary(t: Term): [string, Term, Term] | null {
 }
 
 /** Classifies `l = r` (tried in both directions) into a law name, or null. */
-function lawName(l: Term, r: Term, word: (n: string) => string, zero: string | null, succ: string | null): string | null {
+function lawName(
+  l: Term,
+  r: Term,
+  word: (n: string) => string,
+  zero: string | null,
+  succ: string | null,
+): string | null {
   const bl = binary(l);
   const br = binary(r);
   const isZero = (t: Term): boolean => !isApply(t) && t.name === zero;

@@ -256,7 +256,15 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     const out = resolve(o.out);
     if (siteOk) {
       say("discover: html…");
-      const report = siteDiscoveryReport(result, outcomes, modelGraph, theory, summary.stages, summary.candidatesFrom, modelSize);
+      const report = siteDiscoveryReport(
+        result,
+        outcomes,
+        modelGraph,
+        theory,
+        summary.stages,
+        summary.candidatesFrom,
+        modelSize,
+      );
       await writeSite(graph, join(out, "html"), {
         force: true,
         render: (g) => siteFiles(g, { discovery: report }),

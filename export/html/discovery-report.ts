@@ -35,7 +35,11 @@ export interface DiscoveryReport {
   readonly stages: Readonly<Record<string, number | null>>;
   readonly candidatesFrom: string;
   readonly candidates: readonly CandidateRecord[];
-  readonly model: { readonly size: number; readonly values: readonly ModelValue[]; readonly distinctness: number };
+  readonly model: {
+    readonly size: number;
+    readonly values: readonly ModelValue[];
+    readonly distinctness: number;
+  };
   /** Theorem ids kept by compression. */
   readonly essential: readonly string[];
 }

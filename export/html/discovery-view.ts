@@ -12,7 +12,8 @@ export interface ModelTableView {
   op: string;
   /** Column headings (second input), for binary operations; empty for unary ones. */
   columns: number[];
-  rows: { input: number; cells: { anchor: string; value: number; title: string }[] }[];
+  /** A cell whose value lies outside the model's numerals has no value (and no anchor). */
+  rows: { input: number; cells: { anchor: string; value: number | null; title: string }[] }[];
 }
 
 export interface RefutedView {
@@ -32,7 +33,7 @@ export interface DiscoveryView extends LayoutView {
   tables: ModelTableView[];
   refuted: RefutedView[];
   proved: { readable: string; link: TheoremLinkView | null }[];
-  unproved: { name: string | null; readable: string; mpl: string }[];
+  unproved: { name: string | null; readable: string; mpl: string; failed: boolean }[];
 }
 
 const STAGE_LABELS: readonly [string, string][] = [
@@ -52,35 +53,43 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
   const hrefs = new Hrefs("");
   const cellAnchor = new Map<string, string>();
   const tables = new Map<string, ModelTableView>();
+  // Cells by operation and inputs; tables are laid out after, column by column.
+  const cells = new Map<string, Map<string, { anchor: string; value: number; title: string }>>();
+  const inputs = new Map<string, { rows: Set<number>; columns: Set<number> }>();
   report.model.values.forEach((v, i) => {
     const anchor = `m${i + 1}`;
     if (!cellAnchor.has(v.fact)) cellAnchor.set(v.fact, anchor);
-    let table = tables.get(v.op);
-    if (table === undefined) {
-      table = { op: v.op, columns: [], rows: [] };
-      tables.set(v.op, table);
-    }
     const [x, y] = v.inputs;
     if (x === undefined) return;
-    if (y !== undefined && !table.columns.includes(y)) table.columns.push(y);
-    let row = table.rows.find((r) => r.input === x);
-    if (row === undefined) {
-      row = { input: x, cells: [] };
-      table.rows.push(row);
-    }
-    row.cells.push({
-      anchor,
-      value: v.value,
-      title: v.theorem === null ? v.fact : `${v.fact} (model theorem ${v.theorem})`,
-    });
+    const byOp = cells.get(v.op) ?? new Map();
+    cells.set(v.op, byOp);
+    const dims = inputs.get(v.op) ?? { rows: new Set<number>(), columns: new Set<number>() };
+    inputs.set(v.op, dims);
+    dims.rows.add(x);
+    if (y !== undefined) dims.columns.add(y);
+    const title = v.theorem === null ? v.fact : `${v.fact} (model theorem ${v.theorem})`;
+    byOp.set(`${x},${y ?? ""}`, { anchor, value: v.value, title });
   });
+  for (const [op, dims] of inputs) {
+    const byOp = cells.get(op)!;
+    const columns = [...dims.columns].sort((a, b) => a - b);
+    const rows = [...dims.rows]
+      .sort((a, b) => a - b)
+      .map((x) => ({
+        input: x,
+        cells: (columns.length > 0 ? columns.map((y) => `${x},${y}`) : [`${x},`]).map(
+          (k) => byOp.get(k) ?? { anchor: "", value: null, title: "outside the model" },
+        ),
+      }));
+    tables.set(op, { op, columns, rows });
+  }
   const refuted = report.candidates
     .map((c, i) => [c, i] as const)
     .filter(([c]) => c.status === "refuted" && c.counterexample !== null)
     .map(([c, i]) => refutedView(c, i, cellAnchor));
-  const stages = STAGE_LABELS.filter(([k]) => report.stages[k] !== undefined && report.stages[k] !== null).map(
-    ([k, label]) => ({ label, value: String(report.stages[k]) }),
-  );
+  const stages = STAGE_LABELS.filter(
+    ([k]) => report.stages[k] !== undefined && report.stages[k] !== null,
+  ).map(([k, label]) => ({ label, value: String(report.stages[k]) }));
   return {
     ...layout(ctx, hrefs, "discovery", `Discovery: ${ctx.graph.theory.anchor}`),
     anchor: ctx.graph.theory.anchor,
@@ -95,8 +104,8 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
         link: c.theorem === null ? null : theoremLink(ctx, hrefs, c.theorem),
       })),
     unproved: report.candidates
-      .filter((c) => c.status === "unproved")
-      .map((c) => ({ name: c.name, readable: c.readable, mpl: c.mpl })),
+      .filter((c) => c.status === "unproved" || c.status === "failed")
+      .map((c) => ({ name: c.name, readable: c.readable, mpl: c.mpl, failed: c.status === "failed" })),
   };
 }
 

@@ -8,7 +8,14 @@ import { drawSvg } from "./draw/dot-svg.js";
 import { indexGraph } from "./draw/proof-graphs.js";
 import { Hrefs } from "./links.js";
 import type { SiteContext } from "./site-context.js";
-import { type LayoutView, layout, methodLabel, readableOf, type TheoremLinkView, theoremLink } from "./view-model.js";
+import {
+  type LayoutView,
+  layout,
+  methodLabel,
+  readableOf,
+  type TheoremLinkView,
+  theoremLink,
+} from "./view-model.js";
 
 export interface IndexEntryView {
   link: TheoremLinkView;
@@ -32,7 +39,15 @@ export interface IndexGroupView {
 export interface IndexView extends LayoutView {
   heading: string;
   counts: { theorems: number; laws: number; lemmas: number; unproved: number; steps: number };
-  run: { stopReason: string; bursts: number; blocks: number; facts: number; witnesses: number; blocksAtFactLimit: number; limits: string };
+  run: {
+    stopReason: string;
+    bursts: number;
+    blocks: number;
+    facts: number;
+    witnesses: number;
+    blocksAtFactLimit: number;
+    limits: string;
+  };
   graph: { svg: string; caption: string } | null;
   lawsTitle: string;
   laws: IndexEntryView[];
@@ -53,18 +68,22 @@ export function indexView(ctx: SiteContext): IndexView {
     steps: t.steps.length,
     target: names.isTarget(t.id),
     essential: names.isEssential(t.id),
-    mirrorOf: t.mirrorOf === undefined || !rel.theoremById.has(t.mirrorOf) ? null : theoremLink(ctx, hrefs, t.mirrorOf),
-    variants: withVariants && !names.ground
-      ? names
-          .variants(t.id)
-          .filter((v) => !names.isKey(v))
-          .map((v) => entry(byId(v), false))
-      : [],
+    mirrorOf:
+      t.mirrorOf === undefined || !rel.theoremById.has(t.mirrorOf)
+        ? null
+        : theoremLink(ctx, hrefs, t.mirrorOf),
+    variants:
+      withVariants && !names.ground
+        ? names
+            .variants(t.id)
+            .filter((v) => !names.isKey(v))
+            .map((v) => entry(byId(v), false))
+        : [],
   });
   const unique = [...rel.theoremById.values()];
   const key = unique.filter((t) => names.isKey(t.id) || names.ground);
-  const laws = [...key.filter((t) => names.isTarget(t.id)), ...key.filter((t) => !names.isTarget(t.id))].map((t) =>
-    entry(t, true),
+  const laws = [...key.filter((t) => names.isTarget(t.id)), ...key.filter((t) => !names.isTarget(t.id))].map(
+    (t) => entry(t, true),
   );
   // Lemmas: representatives that are not key, grouped by operations; variants fold under them.
   const groups = new Map<string, IndexEntryView[]>();
@@ -90,7 +109,9 @@ export function indexView(ctx: SiteContext): IndexView {
   const ground = names.ground;
   return {
     ...layout(ctx, hrefs, "index", `${graph.theory.anchor}: ${ground ? "ground model" : "proof graph"}`),
-    heading: ground ? `${graph.theory.anchor}: ground model facts` : `${graph.theory.anchor}: proved theorems`,
+    heading: ground
+      ? `${graph.theory.anchor}: ground model facts`
+      : `${graph.theory.anchor}: proved theorems`,
     counts: {
       theorems: graph.theorems.length,
       laws: laws.length,
@@ -117,7 +138,11 @@ export function indexView(ctx: SiteContext): IndexView {
                 ? `The first ${drawn.shown} of ${drawn.total} key theorems, each above the key theorems it rests on (through lemmas), the definitions' axioms at the bottom.`
                 : `Targets at the top, each above the key theorems it rests on (through lemmas), the definitions' axioms at the bottom.`,
           },
-    lawsTitle: ground ? "Model facts" : ctx.discovery !== null ? "Targets and essential theorems" : "Target laws",
+    lawsTitle: ground
+      ? "Model facts"
+      : ctx.discovery !== null
+        ? "Targets and essential theorems"
+        : "Target laws",
     laws,
     lemmaGroups,
     unproved: graph.unproved.map((u: UnprovedJson, i) => ({

@@ -4,8 +4,10 @@
  * display name, statement, operations and link, and the theory's constant names, which the
  * search keeps when it renames variables to compare statements.
  */
-import type { SiteContext } from "./site-context.js";
+
 import { theoremPath } from "./links.js";
+import { scriptJson } from "./script-json.js";
+import type { SiteContext } from "./site-context.js";
 import { readableOf } from "./view-model.js";
 
 interface SearchItem {
@@ -17,14 +19,6 @@ interface SearchItem {
   /** Site-relative link, or "" for an unproved conjecture. */
   href: string;
   kind: "target" | "essential" | "lemma" | "unproved";
-}
-
-/** JSON that is also safe as JavaScript source inside any page. */
-function jsJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
 }
 
 export function searchDataScript(ctx: SiteContext): string {
@@ -53,5 +47,5 @@ export function searchDataScript(ctx: SiteContext): string {
     });
   });
   const constants = graph.theory.constants.map((c) => c.name);
-  return `/* Search data of this proof-graph site; generated. */\nwindow.glSearchData = ${jsJson({ constants, items })};\n`;
+  return `/* Search data of this proof-graph site; generated. */\nwindow.glSearchData = ${scriptJson({ constants, items })};\n`;
 }

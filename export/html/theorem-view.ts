@@ -98,7 +98,8 @@ function bindingPairs(
   binding: readonly string[] | undefined,
 ): { name: string; value: string }[] {
   if (binding === undefined || binding.length === 0) return [];
-  if (vars === null || vars.length !== binding.length) return binding.map((value, i) => ({ name: `#${i + 1}`, value }));
+  if (vars === null || vars.length !== binding.length)
+    return binding.map((value, i) => ({ name: `#${i + 1}`, value }));
   return binding.map((value, i) => ({ name: vars[i]!, value })).filter((p) => p.name !== p.value);
 }
 
@@ -109,7 +110,8 @@ function rewrites(step: StepJson, byN: ReadonlyMap<number, StepJson>): { from: s
   const out: { from: string; to: string }[] = [];
   source.args.forEach((a, i) => {
     const b = step.fact.args[i];
-    if (b !== undefined && a !== b && !out.some((r) => r.from === a && r.to === b)) out.push({ from: a, to: b });
+    if (b !== undefined && a !== b && !out.some((r) => r.from === a && r.to === b))
+      out.push({ from: a, to: b });
   });
   return out;
 }

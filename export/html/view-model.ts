@@ -3,19 +3,11 @@
  * here, so the templates only place values (escaped by `{{ }}`) and never compute. Hrefs come
  * from `links.ts`; readable text from `../readable.ts`.
  */
-import { mplAtom, mplStatement } from "../mpl-text.js";
+import { mplAtom } from "../mpl-text.js";
 import { readableAtom, readableImplication, readableStatement } from "../readable.js";
-import type {
-  EntityJson,
-  ProofGraph,
-  Section,
-  StatementJson,
-  StepJson,
-  TheoremJson,
-  UnprovedJson,
-} from "../schema.js";
+import type { EntityJson, ProofGraph, StatementJson, TheoremJson } from "../schema.js";
 import type { GraphRelations } from "./graph-relations.js";
-import { axiomAnchor, definitionAnchor, Hrefs, kindAnchor, stepAnchor } from "./links.js";
+import { axiomAnchor, definitionAnchor, Hrefs, kindAnchor } from "./links.js";
 import type { SiteContext } from "./site-context.js";
 import { STEP_KIND_ORDER, STEP_KINDS } from "./step-kinds.js";
 
@@ -73,7 +65,12 @@ export interface RulesView extends LayoutView {
   kinds: { anchor: string; kind: string; title: string; summary: string; detail: string }[];
 }
 
-export function layout(ctx: SiteContext, hrefs: Hrefs, pageKind: LayoutView["pageKind"], title: string): LayoutView {
+export function layout(
+  ctx: SiteContext,
+  hrefs: Hrefs,
+  pageKind: LayoutView["pageKind"],
+  title: string,
+): LayoutView {
   return {
     title,
     siteTitle: ctx.names.ground ? `${ctx.graph.theory.anchor}: ground model` : ctx.graph.theory.anchor,

@@ -31,9 +31,16 @@ export interface DrawGraph {
   readonly edges: readonly DrawEdge[];
 }
 
-/** A DOT double-quoted string: backslashes and quotes escaped, newlines as line breaks. */
+/**
+ * A DOT double-quoted string: backslashes and quotes escaped, newlines as spaces, and `&` as
+ * `&amp;` (Graphviz passes `&…;` through to the SVG as an entity, so `&amp;` must not stay raw).
+ */
 function q(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, " ")}"`;
+  return `"${dotText(text)}"`;
+}
+
+function dotText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, " ");
 }
 
 const FILL: Readonly<Record<string, string>> = {
@@ -45,11 +52,11 @@ const FILL: Readonly<Record<string, string>> = {
 };
 
 function nodeDot(n: DrawNode): string {
-  const label = n.lines.map((l) => l.replace(/\\/g, "\\\\").replace(/"/g, '\\"')).join("\\n");
+  const label = n.lines.map(dotText).join("\\n");
   const fill = n.classes.map((c) => FILL[c]).find((f) => f !== undefined) ?? "#ffffff";
   const attrs = [
     `id=${q(`g-${n.key}`)}`,
-    `label="${label.replace(/\r?\n/g, " ")}"`,
+    `label="${label}"`,
     `tooltip=${q(n.tooltip)}`,
     `class=${q(n.classes.join(" "))}`,
     `fillcolor=${q(fill)}`,

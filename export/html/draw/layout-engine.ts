@@ -18,7 +18,8 @@ export async function loadLayoutEngine(): Promise<void> {
 
 /** Lays out a DOT graph as SVG. The engine must have been loaded. */
 export function layoutSvg(dot: string): string {
-  if (loaded === null) throw new Error("internal: the graph layout engine is not loaded (await loadLayoutEngine())");
+  if (loaded === null)
+    throw new Error("internal: the graph layout engine is not loaded (await loadLayoutEngine())");
   const result = loaded.render(dot, { format: "svg", engine: "dot" });
   if (result.status !== "success" || result.output === undefined) {
     const messages = result.errors.map((e) => e.message).join("; ");

@@ -49,7 +49,10 @@ export function indexGraph(
   hrefs: Hrefs,
 ): { graph: DrawGraph; shown: number; total: number } {
   const keyAll = graph.theorems.filter((t) => names.isKey(t.id));
-  const ordered = [...keyAll.filter((t) => names.isTarget(t.id)), ...keyAll.filter((t) => !names.isTarget(t.id))];
+  const ordered = [
+    ...keyAll.filter((t) => names.isTarget(t.id)),
+    ...keyAll.filter((t) => !names.isTarget(t.id)),
+  ];
   const key = ordered.slice(0, INDEX_GRAPH_MAX);
   const keyIds = new Set(key.map((t) => t.id));
   const nodes: DrawNode[] = key.map((t) => theoremNode(t, names, hrefs, []));
@@ -99,7 +102,8 @@ export function indexGraph(
     return out;
   };
   const memo = new Map<string, Set<string>>();
-  const order = (a: string, b: string): number => (rel.theoremIndex.get(a) ?? 0) - (rel.theoremIndex.get(b) ?? 0);
+  const order = (a: string, b: string): number =>
+    (rel.theoremIndex.get(a) ?? 0) - (rel.theoremIndex.get(b) ?? 0);
   for (const t of key) {
     const reached = [...(reachedOf.get(t.id) ?? [])];
     const direct = reached.filter((r) => !reached.some((o) => o !== r && below(o, memo).has(r)));

@@ -77,6 +77,7 @@
         const want = normalise(q, constants);
         for (const d of docs) if (d.forms.includes(want)) add(d.i);
         for (const d of docs) if (d.forms.some((f) => f.includes(want))) add(d.i);
+        return hits;
       }
       for (const r of index.search(q.replace(/_/g, " "))) add(r.id);
       return hits;
@@ -108,7 +109,9 @@
       }
       const head = document.createElement("p");
       head.textContent =
-        hits.length === 0 ? `No theorem matches “${query}”.` : `${hits.length} ${hits.length === 1 ? "match" : "matches"}`;
+        hits.length === 0
+          ? `No theorem matches “${query}”.`
+          : `${hits.length} ${hits.length === 1 ? "match" : "matches"}`;
       panel.append(head);
       if (hits.length > 0) panel.append(list);
       panel.hidden = false;
@@ -181,7 +184,8 @@
     });
     document.addEventListener("keydown", (event) => {
       const t = event.target;
-      const typing = t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      const typing =
+        t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
       if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         input.focus();
@@ -227,6 +231,11 @@
         view = { x: view.x + (view.w - w) * fx, y: view.y + (view.h - h) * fy, w, h };
         apply();
       };
+      // The SVG keeps its aspect ratio: one screen pixel is this many viewBox units.
+      const unitsPerPixel = () => {
+        const r = svg.getBoundingClientRect();
+        return Math.max(view.w / r.width, view.h / r.height);
+      };
       const pan = (dx, dy) => {
         view = { ...view, x: view.x + dx * view.w, y: view.y + dy * view.h };
         apply();
@@ -248,7 +257,11 @@
         (event) => {
           event.preventDefault();
           const r = svg.getBoundingClientRect();
-          zoom(event.deltaY < 0 ? 0.85 : 1 / 0.85, (event.clientX - r.left) / r.width, (event.clientY - r.top) / r.height);
+          zoom(
+            event.deltaY < 0 ? 0.85 : 1 / 0.85,
+            (event.clientX - r.left) / r.width,
+            (event.clientY - r.top) / r.height,
+          );
         },
         { passive: false },
       );
@@ -261,8 +274,8 @@
       });
       canvas.addEventListener("pointermove", (event) => {
         if (drag === null) return;
-        const r = svg.getBoundingClientRect();
-        pan(-(event.clientX - drag.x) / r.width, -(event.clientY - drag.y) / r.height);
+        const k = unitsPerPixel();
+        pan((-(event.clientX - drag.x) * k) / view.w, (-(event.clientY - drag.y) * k) / view.h);
         drag = { x: event.clientX, y: event.clientY };
       });
       const stop = () => {
@@ -289,15 +302,21 @@
           act();
         }
       });
-      // A node reached with Tab is brought into view.
+      // A node reached with Tab and out of sight is brought into view (one in sight stays put,
+      // so a click is never moved away from under the pointer).
       canvas.addEventListener("focusin", (event) => {
         const node = event.target instanceof Element ? event.target.closest("g.node") : null;
         if (node === null) return;
-        const b = node.getBBox();
-        if (b.x < view.x || b.y < view.y || b.x + b.width > view.x + view.w || b.y + b.height > view.y + view.h) {
-          view = { ...view, x: b.x + b.width / 2 - view.w / 2, y: b.y + b.height / 2 - view.h / 2 };
-          apply();
-        }
+        const r = node.getBoundingClientRect();
+        const c = canvas.getBoundingClientRect();
+        if (r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom) return;
+        const k = unitsPerPixel();
+        view = {
+          ...view,
+          x: view.x + (r.left + r.width / 2 - (c.left + c.width / 2)) * k,
+          y: view.y + (r.top + r.height / 2 - (c.top + c.height / 2)) * k,
+        };
+        apply();
       });
     }
   }
