@@ -165,7 +165,6 @@ async function child(o: Options, workers: number): Promise<void> {
     workers > 1
       ? poolExecutor(theory, engine.width, {
           workers,
-          coordinatorRuns: !o.poolOnly,
           inPlaceFirstMs: o.inPlaceFirstMs,
         })
       : null;

@@ -59,7 +59,9 @@ export function extractTheorem(
   if (induction && clean.carrierStep !== undefined) induction.carrierStep = clean.carrierStep;
   const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort();
   const axioms = [
-    ...new Set(steps.filter((s) => ["axiom", "rule", "witness"].includes(s.kind)).map((s) => s.ref!)),
+    ...new Set(
+      steps.filter((s) => ["axiom", "rule", "definition", "witness"].includes(s.kind)).map((s) => s.ref!),
+    ),
   ].sort();
   const t: TheoremJson = {
     id: `T${proved.theorem + 1}`,
@@ -182,7 +184,9 @@ class ProofBuilder {
           step.ref = "hypothesis";
           rule = this.run.blocks[b]!.meta.hypotheses[-1 - d.ref]!;
         } else if (d.ref < axiomCount) {
-          step.kind = "rule";
+          const axiom = this.run.theory.anchor!.entities[d.ref]!;
+          step.kind =
+            axiom.origin.via === `${axiom.origin.definition} (introduction)` ? "definition" : "rule";
           step.ref = axiomId(d.ref);
           rule = this.axiomRule(d.ref);
         } else {

@@ -15,7 +15,8 @@
  */
 
 import type { BlockState } from "./block.js";
-import { type Assumption, D, F_INHERITED, factCount, predNegOf, witnessKeyList } from "./block.js";
+import { type Assumption, D, F_ALIVE, F_INHERITED, factCount, predNegOf, witnessKeyList } from "./block.js";
+import { type GoalSearchView, introductionRules, searchWitnesses } from "./goal-witness.js";
 import { EQ_PRED, type Rule } from "./rules.js";
 import { Matcher } from "./saturate/join.js";
 import {
@@ -204,7 +205,50 @@ class Saturator extends Matcher {
           this.goalDemanded.add(k);
           this.demands.set(k, { pred: g.atom.pred, args: a, hole: op.output });
         }
+      } else if (g.atom.pred > EQ_PRED && !g.atom.neg) {
+        // An existential goal: look for witnesses through the definition's introduction rules.
+        for (const r of this.introductions(g.atom.pred)) searchWitnesses(this.goalView(), r, args);
       }
     }
   }
+
+  private introductions(pred: number): readonly Rule[] {
+    let byPred = introCache.get(this.ctx.rules);
+    if (!byPred) {
+      byPred = new Map();
+      introCache.set(this.ctx.rules, byPred);
+    }
+    let list = byPred.get(pred);
+    if (!list) {
+      list = introductionRules(this.ctx.rules, pred);
+      byPred.set(pred, list);
+    }
+    return list;
+  }
+
+  private view: GoalSearchView | null = null;
+
+  private goalView(): GoalSearchView {
+    if (this.view) return this.view;
+    const flags = this.d.flags;
+    this.view = {
+      operators: this.ctx.operators,
+      candidates: (p, binding) => this.candidates(p, binding).filter((f) => (flags.get(f) & F_ALIVE) !== 0),
+      matchInto: (p, f, binding) => this.matchInto(p, f, binding),
+      unwind: (binding, mark) => {
+        this.unwind(binding, mark);
+      },
+      valueOf: (t, binding) => this.valueOf(t, binding),
+      isWitness: (c) => (this.constDepth.get(c) ?? 0) > 0,
+      demand: (pred, args, hole) => {
+        const k = pred + ":" + args.join(",");
+        if (this.demands.has(k) || this.goalDemanded.has(k)) return;
+        this.goalDemanded.add(k);
+        this.demands.set(k, { pred, args, hole });
+      },
+    };
+    return this.view;
+  }
 }
+
+const introCache = new WeakMap<readonly Rule[], Map<number, readonly Rule[]>>();

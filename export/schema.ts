@@ -62,6 +62,9 @@ export interface DefinitionJson {
  * - `axiom`: a `fact` entity of the anchor (`ref` = its id).
  * - `rule`: a `rule` entity of the anchor instantiated by `binding` (one constant per entity
  *   variable, in order) whose premises are the steps in `premises`, in the entity's order.
+ * - `definition`: the same with a definition's introduction axiom (`body → D[x̄]`, origin
+ *   `D (introduction)`): the fact `D[ā]` from its body's facts, the binding naming the witnesses
+ *   of an existential body.
  * - `theorem`: the same with an earlier proved theorem (`ref` = `T<k>`).
  * - `hypothesis`: the same with the induction hypothesis of this theorem (step section only).
  * - `witness`: one body atom of an `exists` entity (`ref`), instantiated by `binding`, whose
@@ -80,6 +83,7 @@ export type StepKind =
   | "premise"
   | "axiom"
   | "rule"
+  | "definition"
   | "theorem"
   | "hypothesis"
   | "witness"
@@ -158,7 +162,7 @@ export interface UnprovedJson {
 }
 
 export interface RunJson {
-  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | "timeout" | "max-memory";
   bursts: number;
   blocks: number;
   facts: number;

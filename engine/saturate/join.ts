@@ -71,7 +71,7 @@ export abstract class Matcher extends Witnesses {
    * Binds the premise's variables against fact f. Returns the trail length before the match
    * (undo with `unwind`), or -1 on mismatch (binding untouched then).
    */
-  private matchInto(p: RAtom, f: number, binding: Int32Array): number {
+  protected matchInto(p: RAtom, f: number, binding: Int32Array): number {
     const base = f * this.W;
     const facts = this.d.facts.data;
     if (facts[base] !== predNegOf(p.pred, p.neg)) return -1;
@@ -93,7 +93,7 @@ export abstract class Matcher extends Witnesses {
     return mark;
   }
 
-  private unwind(binding: Int32Array, mark: number): -1 {
+  protected unwind(binding: Int32Array, mark: number): -1 {
     while (this.trail.length > mark) binding[this.trail.pop()!] = UNBOUND;
     return -1;
   }
@@ -166,7 +166,7 @@ export abstract class Matcher extends Witnesses {
     if (!any && bestDemand && this.mayDemand(r, matched)) this.demand(p, binding);
   }
 
-  private candidates(p: RAtom, binding: Int32Array): number[] {
+  protected candidates(p: RAtom, binding: Int32Array): number[] {
     const pn = predNegOf(p.pred, p.neg);
     let best: number[] | undefined;
     for (let i = 0; i < p.args.length; i++) {

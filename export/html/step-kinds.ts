@@ -32,6 +32,13 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
     detail:
       "The binding assigns a constant to each variable of the rule, in order; the premises are the steps matching the rule's premises, in the rule's order.",
   },
+  definition: {
+    title: "By definition",
+    summary:
+      "A defined predicate established from its definition's body: the facts of the body, with the witnesses its existential asks for.",
+    detail:
+      "The reference is the definition's introduction axiom; the binding gives the definition's arguments and then the witnesses, the premises are the body's facts.",
+  },
   theorem: {
     title: "Earlier theorem",
     summary:

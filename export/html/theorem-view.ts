@@ -137,6 +137,7 @@ function stepRow(
       break;
     case "axiom":
     case "rule":
+    case "definition":
     case "witness": {
       const id = step.ref ?? "";
       const axiom = rel.axiomById.get(id);

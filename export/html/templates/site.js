@@ -47,6 +47,7 @@
       statement: item.statement,
       ops: item.ops,
       forms: statementForms(item.statement, constants),
+      text: `${item.name}\n${item.statement}\n${item.mpl}`.toLowerCase(),
     }));
     const index = new MiniSearch({
       idField: "i",
@@ -77,6 +78,9 @@
         const want = normalise(q, constants);
         for (const d of docs) if (d.forms.includes(want)) add(d.i);
         for (const d of docs) if (d.forms.some((f) => f.includes(want))) add(d.i);
+        // Then the text as typed, in a name, statement or MPL.
+        const lower = q.toLowerCase();
+        for (const d of docs) if (d.text.includes(lower)) add(d.i);
         return hits;
       }
       for (const r of index.search(q.replace(/_/g, " "))) add(r.id);
