@@ -30,6 +30,8 @@ export interface ProverOptions {
   readonly fault?: FaultInjection;
   /** PoolOptions.inPlaceFirstMs (default: inPlaceFirstMsFromEnv()). */
   readonly inPlaceFirstMs?: number;
+  /** Helper lemmas proved in the same run, after the conjectures (see cli/prove-lemmas.ts). */
+  readonly lemmas?: readonly Conjecture[];
   /** PoolOptions.adaptive: `workers` is a ceiling, the threads used follow the work. */
   readonly adaptive?: boolean;
   /** PoolOptions.trace (scaling simulator). */
@@ -44,6 +46,8 @@ export interface ProverResult {
   readonly ms: number;
   /** The pool's time accounting; null when the run stayed on this thread (one worker). */
   readonly pool: PoolStats | null;
+  /** Indices into run.conjectures of the lemmas (ProverOptions.lemmas) the run kept. */
+  readonly lemmaConjectures: ReadonlySet<number>;
   /** Threads that really ran blocks, the calling thread's included. */
   readonly threads: number;
 }
@@ -137,6 +141,12 @@ export async function runProver(
   const engine = new Engine(theory, o.settings);
   for (const c of conjectures)
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+  const lemmaConjectures = new Set<number>();
+  for (const c of o.lemmas ?? []) {
+    // A lemma equal to a conjecture (up to renaming and premise order) is not added twice.
+    const i = engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    if (i !== null) lemmaConjectures.add(i);
+  }
   const executor =
     o.workers > 1 || o.trace
       ? poolExecutor(theory, engine.width, {
@@ -169,7 +179,7 @@ export async function runProver(
   }
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
   const pool = executor ? executor.stats() : null;
-  return { run, graph, ms: performance.now() - t0, pool, threads: pool?.threadsRun ?? 1 };
+  return { run, graph, ms: performance.now() - t0, pool, threads: pool?.threadsRun ?? 1, lemmaConjectures };
 }
 
 /**
