@@ -126,7 +126,9 @@ export interface PoolStats {
   readonly busiestThreadMs: number;
   /** Ints of replica deltas and moved blocks sent between threads. */
   readonly deltaInts: number;
+  /** Blocks the balancer moved between threads. */
   readonly movedBlocks: number;
+  /** Ints of block state handed between threads: first placement, new blocks, moves. */
   readonly movedInts: number;
 }
 
@@ -297,7 +299,8 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         ),
       };
       const moves = new Map<number, number>(); // block → shard it moves to
-      if (shards === 1) {
+      const firstPlacement = shards === 1;
+      if (firstPlacement) {
         // The pool starts: everything the coordinator holds is placed.
         const want = opts.adaptive ? Math.ceil(active.length / MIN_BLOCKS_PER_SHARD) : opts.workers;
         shards = Math.max(2, Math.min(opts.workers, want));
@@ -387,11 +390,10 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           publishedInts.set(u.id, (publishedInts.get(u.id) ?? 0) + ints);
         }
       }
+      // Every block handed over counts for the per-int cost; only rebalancing counts as a move.
+      for (const list of arriving.values()) for (const p of list) st.movedInts += sizeOfPacked(p);
       for (const [id, s] of moves) {
-        if (owner[id] !== s && id < knownBefore) {
-          st.movedBlocks++;
-          st.movedInts += sizeOfPacked(arriving.get(s)!.find((p) => p.meta.id === id)!);
-        }
+        if (owner[id] !== s && id < knownBefore && !firstPlacement) st.movedBlocks++;
         owner[id] = s;
       }
       subs = need;
