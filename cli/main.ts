@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerCrosscheck } from "./commands/crosscheck.js";
 import { registerDiscover } from "./commands/discover.js";
 import { registerExport } from "./commands/export.js";
 import { registerProve } from "./commands/prove.js";
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerExport(program);
   registerDiscover(program);
+  registerCrosscheck(program);
   return program;
 }
 
