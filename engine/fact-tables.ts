@@ -1,5 +1,5 @@
 /**
- * Hash tables for the saturation hot path (engine/saturate.ts). Looking a fact up through a
+ * Hash tables for the saturation hot path (engine/saturate/). Looking a fact up through a
  * string key, or through a number key beyond the small-integer range, allocated a string or a
  * heap number per lookup; these tables hash int32 values directly and allocate only to grow.
  */

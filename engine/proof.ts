@@ -6,7 +6,8 @@
 import type { AtomJson, Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
 import { type BlockState, D, F_ALIVE, factCount, readDeriv, readFact } from "./block.js";
 import { atomJson, statementJson, statementMpl } from "./names.js";
-import type { RAtom } from "./rules.js";
+import { withoutDetours } from "./proof-detours.js";
+import { axiomRules, type RAtom, type Rule } from "./rules.js";
 import type { Attempt, ConjectureRun, RunResult } from "./run.js";
 import { EQ_BY_CLASSES } from "./saturate.js";
 
@@ -53,10 +54,14 @@ export function extractTheorem(
     };
     induction = { var: v, predecessor: pred, fixed, hypothesis, carrierStep };
   }
-  const steps = b.steps;
+  const clean = withoutDetours(b.steps, goals, induction?.carrierStep);
+  const steps = clean.steps;
+  if (induction && clean.carrierStep !== undefined) induction.carrierStep = clean.carrierStep;
   const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort();
   const axioms = [
-    ...new Set(steps.filter((s) => ["axiom", "rule", "witness"].includes(s.kind)).map((s) => s.ref!)),
+    ...new Set(
+      steps.filter((s) => ["axiom", "rule", "definition", "witness"].includes(s.kind)).map((s) => s.ref!),
+    ),
   ].sort();
   const t: TheoremJson = {
     id: `T${proved.theorem + 1}`,
@@ -68,7 +73,7 @@ export function extractTheorem(
     burst: proved.burst,
     uses,
     axioms,
-    goals,
+    goals: clean.goals,
     steps,
   };
   if (induction) t.induction = induction;
@@ -171,26 +176,38 @@ class ProofBuilder {
       case D.axiom:
         step.kind = "axiom";
         step.ref = axiomId(d.ref);
-        break;
-      case D.rule:
+        return this.instance(b, x, step, this.axiomRule(d.ref).head!, [], d, key, scope);
+      case D.rule: {
+        let rule: Rule;
         if (d.ref < 0) {
           step.kind = "hypothesis";
           step.ref = "hypothesis";
+          rule = this.run.blocks[b]!.meta.hypotheses[-1 - d.ref]!;
         } else if (d.ref < axiomCount) {
-          step.kind = "rule";
+          const axiom = this.run.theory.anchor!.entities[d.ref]!;
+          step.kind =
+            axiom.origin.via === `${axiom.origin.definition} (introduction)` ? "definition" : "rule";
           step.ref = axiomId(d.ref);
+          rule = this.axiomRule(d.ref);
         } else {
           step.kind = "theorem";
-          step.ref = this.run.theorems.find((t) => t.rule.index === d.ref)!.rule.ref;
+          rule = this.run.theorems.find((t) => t.rule.index === d.ref)!.rule;
+          step.ref = rule.ref;
         }
         step.binding = d.binding.map((k) => this.name(k));
-        break;
-      case D.witness:
+        return this.instance(b, x, step, rule.head!, rule.premises, d, key, scope);
+      }
+      case D.witness: {
         step.kind = "witness";
         step.ref = axiomId(d.ref);
         step.binding = d.binding.map((k) => this.name(k));
         step.witness = this.name(d.extra);
-        break;
+        const rule = this.axiomRule(d.ref);
+        const have = readFact(this.run.blocks[b]!.data, this.run.width, x);
+        const body = rule.exists!.body.find((a) => this.fits(a, d.binding, have));
+        if (!body) throw new Error("internal: witness fact matches no body atom of its axiom");
+        return this.instance(b, x, step, body, rule.premises, d, key, scope);
+      }
       case D.succ:
         step.kind = "succ";
         break;
@@ -207,6 +224,98 @@ class ProofBuilder {
         throw new Error(`internal: unexpected derivation kind ${d.kind}`);
     }
     return this.push(step, key);
+  }
+
+  private axiomRules: Rule[] | null = null;
+  private axiomRule(i: number): Rule {
+    this.axiomRules ??= axiomRules(this.run.theory);
+    return this.axiomRules[i]!;
+  }
+
+  /** The atom's constants (pattern terms `-(id+1)`) and variables under `binding`. */
+  private ground(a: RAtom, binding: readonly number[]): number[] {
+    return a.args.map((t) => (t < 0 ? -t - 1 : binding[t]!));
+  }
+
+  /** Whether fact `have` is pattern `a` under `binding`, up to the pattern's constants. */
+  private fits(a: RAtom, binding: readonly number[], have: { pred: number; neg: boolean; args: number[] }) {
+    const want = this.ground(a, binding);
+    return (
+      a.pred === have.pred && a.neg === have.neg && want.every((c, i) => c === have.args[i] || a.args[i]! < 0)
+    );
+  }
+
+  /**
+   * An axiom, rule, theorem, hypothesis or witness step exactly as the verifier reads it: the
+   * pattern's premises and conclusion under the binding, with the pattern's constants as
+   * written. The matcher compares a pattern constant with a fact's argument through the
+   * union-find classes, so a cited fact (or the stored conclusion) may hold another member of
+   * the constant's class; recorded equality steps bridge each such difference.
+   */
+  private instance(
+    b: number,
+    x: number,
+    step: StepJson,
+    head: RAtom,
+    patterns: readonly RAtom[],
+    d: { binding: number[]; premises: number[] },
+    key: string,
+    scope: Section,
+  ): number {
+    const data = this.run.blocks[b]!.data;
+    step.premises = step.premises.map((n, i) =>
+      this.bridge(
+        b,
+        n,
+        readFact(data, this.run.width, d.premises[i]!),
+        this.ground(patterns[i]!, d.binding),
+        scope,
+      ),
+    );
+    const stored = readFact(data, this.run.width, x);
+    const literal = this.ground(head, d.binding);
+    this.scope = scope;
+    step.fact = atomJson(
+      this.run.theory.predicates[stored.pred]!.name,
+      literal.map((k) => this.name(k)),
+      stored.neg,
+    );
+    const n = this.push(step, null);
+    const last = this.bridge(b, n, { ...stored, args: literal }, stored.args, scope);
+    this.memo.set(key, last);
+    return last;
+  }
+
+  /**
+   * Step `n` proves fact `have`; returns a step proving the same atom with arguments `want`,
+   * through one eq-subst whose equalities come from the block's union-find edges.
+   */
+  private bridge(
+    b: number,
+    n: number,
+    have: { pred: number; neg: boolean; args: number[] },
+    want: readonly number[],
+    scope: Section,
+  ): number {
+    if (have.args.every((c, i) => c === want[i])) return n;
+    const eqs: number[] = [];
+    const seen = new Set<string>();
+    have.args.forEach((c, i) => {
+      const k = `${c},${want[i]}`;
+      if (c === want[i] || seen.has(k)) return;
+      seen.add(k);
+      eqs.push(this.equality(b, c, want[i]!, scope));
+    });
+    this.scope = scope;
+    const fact = atomJson(
+      this.run.theory.predicates[have.pred]!.name,
+      want.map((k) => this.name(k)),
+      have.neg,
+    );
+    return this.push(
+      { n: 0, section: this.section(b, scope), fact, kind: "eq-subst", premises: [n, ...eqs] },
+      null,
+    );
   }
 
   private push(step: StepJson, key: string | null): number {
@@ -281,6 +390,11 @@ class ProofBuilder {
   /** Steps proving `=[a,c]` from the union-find edges joining a and c. */
   private equality(block: number, a: number, c: number, scope: Section): number {
     const sec = this.section(block, scope);
+    if (a === c) {
+      this.scope = scope;
+      const fact = atomJson("=", [this.name(a), this.name(a)], false);
+      return this.push({ n: 0, section: sec, fact, kind: "refl", premises: [] }, null);
+    }
     const up = (x: number): [number, number, number][] => {
       const out: [number, number, number][] = [];
       for (let e = this.edge(block, x); e; e = this.edge(block, x)) {

@@ -4,7 +4,7 @@ export interface EngineSettings {
   maxBursts: number;
   /** Witness depth: a witness made from block constants has depth 1, from a depth-1 witness 2, … */
   maxWitnessDepth: number;
-  /** A block stops saturating when it holds this many facts (reported as `blocksAtFactLimit`). */
+  /** A block stops saturating when it holds this many facts (`--max-facts`; the blocks are reported, and the stop reason is `max-facts` when a run ends with goals open). */
   maxFactsPerBlock: number;
   /** Try induction on each free input variable of a conjecture. */
   induction: boolean;

@@ -62,11 +62,15 @@ export interface DefinitionJson {
  * - `axiom`: a `fact` entity of the anchor (`ref` = its id).
  * - `rule`: a `rule` entity of the anchor instantiated by `binding` (one constant per entity
  *   variable, in order) whose premises are the steps in `premises`, in the entity's order.
+ * - `definition`: the same with a definition's introduction axiom (`body → D[x̄]`, origin
+ *   `D (introduction)`): the fact `D[ā]` from its body's facts, the binding naming the witnesses
+ *   of an existential body.
  * - `theorem`: the same with an earlier proved theorem (`ref` = `T<k>`).
  * - `hypothesis`: the same with the induction hypothesis of this theorem (step section only).
  * - `witness`: one body atom of an `exists` entity (`ref`), instantiated by `binding`, whose
  *   variables include the fresh witness named by `witness`; `premises` match the entity's premises.
  * - `succ`: induction step assumption `successor(predecessor) = var` (no premises).
+ * - `refl`: `=[a,a]`, with no premises (reflexivity of equality).
  * - `eq-symm`: `=[a,b]` from `=[b,a]`. `eq-trans`: `=[a,c]` from `=[a,b]`, `=[b,c]`.
  * - `eq-subst`: the fact of `premises[0]` with some arguments replaced by equals: every other
  *   premise is an equality `=[x,y]`; each argument of the result is the source's argument, or
@@ -79,10 +83,12 @@ export type StepKind =
   | "premise"
   | "axiom"
   | "rule"
+  | "definition"
   | "theorem"
   | "hypothesis"
   | "witness"
   | "succ"
+  | "refl"
   | "eq-symm"
   | "eq-trans"
   | "eq-subst"
@@ -137,6 +143,11 @@ export interface TheoremJson {
   induction?: InductionJson;
   /** For a mirror (the symmetric variant): the theorem it was derived from. */
   mirrorOf?: string;
+  /**
+   * Set on a helper lemma that `gl prove` found by discovery for goals left unproved (it is not
+   * a statement of the theory); its proof is checked like any other. Mirrors of it carry it too.
+   */
+  provenance?: "discovery";
   /** The burst in which it was proved. */
   burst: number;
   /** Theorems cited by `theorem` steps (sorted ids). */
@@ -156,7 +167,7 @@ export interface UnprovedJson {
 }
 
 export interface RunJson {
-  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | "timeout" | "max-memory";
   bursts: number;
   blocks: number;
   facts: number;

@@ -19,6 +19,7 @@ import {
   where,
   whereIn,
 } from "./diagnostics.js";
+import { reportLargeExpansions } from "./expansion-size.js";
 import { type DefinitionInfo, Lowerer, MAX_EXPANSION_DEPTH, PredicateTable } from "./lower.js";
 import { parseFile } from "./parse.js";
 import { printFormula } from "./print.js";
@@ -28,6 +29,7 @@ import {
   type Conjecture,
   type Constant,
   constTerm,
+  type Entity,
   type Roles,
   type Term,
   type Theory,
@@ -163,6 +165,7 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
   }
 
   if (!hasErrors(out)) reportDeepExpansions(definitions, references, out);
+  if (!hasErrors(out)) reportLargeExpansions(definitions, references, out);
   if (hasErrors(out)) return { theory: null, diagnostics: dedupeDiagnostics(out) };
 
   // Lowering.
@@ -193,7 +196,17 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
       def.path,
       "A",
     );
-    theoryAnchor = { name: anchorName, params: constants.map((c) => c.id), roles: anchor.roles, entities };
+    lowerer.reserved = paramNames;
+    const all = [
+      ...entities,
+      ...definitionAxioms(lowerer, predicates, definitions, references, anchorName, entities),
+    ];
+    theoryAnchor = {
+      name: anchorName,
+      params: constants.map((c) => c.id),
+      roles: anchor.roles,
+      entities: all.map((e, i) => ({ ...e, id: `A${i + 1}` })),
+    };
     const env = new Map<string, Term>(paramNames.map((n, i) => [n, constTerm(i)]));
     for (const { item, path } of conjectures) {
       const subject = { kind: "conjecture", name: item.name.text } as const;
@@ -211,6 +224,7 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
   const compiledDefinitions: CompiledDefinition[] = [];
   for (const [name, { item, path }] of definitions) {
     const params = item.params.map((p) => ({ name: p.name.text, type: p.type }));
+    lowerer.reserved = params.map((p) => p.name);
     const entities = lowerer.entities(
       item.body,
       params.map((p) => p.name),
@@ -218,6 +232,7 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
       path,
       `${name}#`,
     );
+    entities.push(...lowerer.eliminations(`${name}#`, entities.length + 1));
     const uses = [...new Set((references.get(name) ?? []).map((r) => r.text))].sort();
     compiledDefinitions.push({
       name,
@@ -240,6 +255,65 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
     sources: sources.map((s) => ({ path: s.path, text: s.text })),
   };
   return { theory, diagnostics };
+}
+
+/**
+ * The axioms of the definitions a fact can be about: every definition outside the anchor's
+ * expansion (a conjecture may name it) and every definition whose predicate occurs in an axiom
+ * (e.g. `fXY` inside `fold`'s body), with the elimination rules of the implications they use.
+ * Depends on the sources' definitions only, never on the conjectures, so that the verifier's
+ * recompilation gives the same axioms.
+ */
+function definitionAxioms(
+  lowerer: Lowerer,
+  predicates: PredicateTable,
+  definitions: ReadonlyMap<string, Located<DefinitionItem>>,
+  references: ReadonlyMap<string, ReturnType<typeof checkFormula>>,
+  anchorName: string,
+  anchorEntities: readonly Entity[],
+): Entity[] {
+  const expanded = new Set<string>([anchorName]);
+  const stack = [anchorName];
+  while (stack.length > 0) {
+    for (const r of references.get(stack.pop() as string) ?? []) {
+      if (!expanded.has(r.text) && definitions.has(r.text)) {
+        expanded.add(r.text);
+        stack.push(r.text);
+      }
+    }
+  }
+  const out: Entity[] = [];
+  const done = new Set<string>();
+  const pending = [...definitions.keys()].filter((d) => !expanded.has(d));
+  const scan = (list: readonly Entity[]): void => {
+    for (const e of list) {
+      const atoms =
+        e.kind === "fact"
+          ? [e.atom]
+          : e.kind === "rule"
+            ? [...e.premises, e.head]
+            : [...e.premises, ...e.body];
+      for (const a of atoms) {
+        const name = predicates.all()[a.pred]?.name;
+        if (name !== undefined && name !== anchorName && definitions.has(name) && !done.has(name))
+          pending.push(name);
+      }
+    }
+  };
+  scan(anchorEntities);
+  for (;;) {
+    const fresh: Entity[] = [];
+    for (let name = pending.shift(); name !== undefined; name = pending.shift()) {
+      if (done.has(name)) continue;
+      done.add(name);
+      fresh.push(...lowerer.definitionAxioms(name));
+    }
+    fresh.push(...lowerer.eliminations("", 0));
+    if (fresh.length === 0) break;
+    out.push(...fresh);
+    scan(fresh);
+  }
+  return out;
 }
 
 /**

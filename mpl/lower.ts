@@ -5,10 +5,14 @@
  * Names are resolved through an environment (name → term), never by textual substitution:
  * expanding a definition maps its parameters to the caller's terms and gives each of its bound
  * variables a fresh slot in the entity being built, so expansion cannot capture variables.
- * Shapes a Horn-style entity cannot express (an implication used as a premise, a disjunction)
- * are reported and left out.
+ *
+ * An implication used as a premise inside a definition (`(>[q](A)(B))` in `fold`) becomes an
+ * atom of an auxiliary predicate named after its place (`fold.imp1[n,f,g]`, arguments its free
+ * names) whose elimination rule `fold.imp1[ȳ] ∧ A → B` is emitted with the entities that use it
+ * (docs/design.md, "Implications as premises"). A disjunction used as a premise, and an
+ * implication premise inside a conjecture, cannot be expressed and are reported as errors.
  */
-import type { Formula, Name, NotFormula, ParamType } from "./ast.js";
+import type { Formula, ImpliesFormula, Name, NotFormula, ParamType } from "./ast.js";
 import { BUILTIN_PREDICATES } from "./builtins.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import type { Entity, EntityOrigin, PatternAtom, PredId, Predicate, Term } from "./theory.js";
@@ -85,14 +89,117 @@ function freshName(taken: readonly string[], base: string): string {
  */
 export const MAX_EXPANSION_DEPTH = 2000;
 
+/** The auxiliary predicate standing for one implication of a definition body. */
+interface Implication {
+  readonly name: string;
+  readonly pred: PredId;
+  /** Free names of the implication in order of first occurrence: the predicate's parameters. */
+  readonly free: readonly string[];
+  readonly formula: ImpliesFormula;
+  readonly owner: string;
+  readonly path: string;
+}
+
+/** Renames an entity's variables that clash with `reserved` names (`N` → `N_1`). */
+function avoidNames<E extends Entity>(e: E, reserved: readonly string[]): E {
+  if (e.kind === "fact" || !e.varNames.some((v) => reserved.includes(v))) return e;
+  const names: string[] = [];
+  for (const v of e.varNames) names.push(freshName([...reserved, ...e.varNames, ...names], v));
+  const renamed = e.varNames.map((v, i) => (reserved.includes(v) ? (names[i] as string) : v));
+  return { ...e, varNames: renamed };
+}
+
 export class Lowerer {
   private depth = 0;
+  /** Names variables of definition axioms must not take (the theory constants). */
+  reserved: readonly string[] = [];
+  /** Textual place of every implication of a definition body: owner and 1-based number. */
+  private readonly places = new Map<Formula, { readonly owner: string; readonly k: number }>();
+  private readonly implications = new Map<Formula, Implication>();
+  /** Implications whose atoms the entities lowered since the last `eliminations()` use. */
+  private used: Implication[] = [];
 
   constructor(
     private readonly definitions: ReadonlyMap<string, DefinitionInfo>,
     private readonly predicates: PredicateTable,
     private readonly diagnostics: Diagnostic[],
-  ) {}
+  ) {
+    for (const def of definitions.values()) {
+      let k = 0;
+      const stack: Formula[] = def.body === null ? [] : [def.body];
+      // Pre-order, left to right: the numbering follows the text.
+      while (stack.length > 0) {
+        const f = stack.pop() as Formula;
+        if (f.kind === "implies") this.places.set(f, { owner: def.name, k: ++k });
+        if (f.kind === "not") stack.push(f.body);
+        else if (f.kind === "and") stack.push(f.right, f.left);
+        else if (f.kind === "implies") stack.push(f.conclusion, f.premise);
+      }
+    }
+  }
+
+  /**
+   * The elimination rules `imp[ȳ] ∧ A → B` of the implications used since the last call (and
+   * of those their own lowering uses), in order of first use; ids `${idPrefix}${n}`.
+   */
+  eliminations(idPrefix: string, firstNumber: number): Entity[] {
+    const out: Entity[] = [];
+    const done = new Set<Implication>();
+    for (let i = 0; i < this.used.length; i++) {
+      const imp = this.used[i] as Implication;
+      if (done.has(imp)) continue;
+      done.add(imp);
+      const subject = { kind: "definition", name: imp.owner } as const;
+      const env = new Map<string, Term>(imp.free.map((n, j) => [n, j]));
+      const origin = { definition: imp.owner, via: imp.name };
+      const head: PatternAtom = { pred: imp.pred, args: imp.free.map((_, j) => j), negated: false };
+      const frame: Frame = { vars: [...imp.free], premises: [head], origin, path: imp.path };
+      const bound = bind(frame, env, imp.formula.vars);
+      const withPremise = this.premise(imp.formula.premise, bound.env, bound.frame, subject);
+      if (withPremise !== null) this.conclusion(imp.formula.conclusion, bound.env, withPremise, subject, out);
+    }
+    this.used = [];
+    return out.map((e, i) => ({ ...avoidNames(e, this.reserved), id: `${idPrefix}${firstNumber + i}` }));
+  }
+
+  /**
+   * A definition's own axioms with its parameters as variables: unfolding `D[x̄] → body` (rules
+   * and existentials) and, where the body can be read as premises, introduction
+   * `body → D[x̄]` (an existential body's variables become the rule's extra variables, so
+   * applying it exhibits the witnesses). Ids are left empty.
+   */
+  definitionAxioms(name: string): Entity[] {
+    const def = this.definitions.get(name);
+    if (def === undefined || def.body === null) return [];
+    const subject = { kind: "definition", name } as const;
+    const params = def.params.map((p) => p.name);
+    const env = new Map<string, Term>(params.map((p, i) => [p, i]));
+    const atom = (): PatternAtom => ({
+      pred: this.predicates.intern(
+        name,
+        def.params.map((p) => p.type),
+      ),
+      args: params.map((_, i) => i),
+      negated: false,
+    });
+    const out: Entity[] = [];
+    const unfold: Frame = {
+      vars: params,
+      premises: [atom()],
+      origin: { definition: name, via: `${name} (unfolding)` },
+      path: def.path,
+    };
+    this.conclusion(def.body, env, unfold, subject, out);
+    const start: Frame = {
+      vars: params,
+      premises: [],
+      origin: { definition: name, via: `${name} (introduction)` },
+      path: def.path,
+    };
+    const intro = this.premise(def.body, env, start, subject);
+    if (intro !== null) emitHead(intro, atom(), out);
+    return out.map((e) => avoidNames(e, this.reserved));
+  }
 
   /**
    * The entities of `body` with `constants[i]` naming constant `i`; ids are `${idPrefix}${n}`.
@@ -260,7 +367,7 @@ export class Lowerer {
         break;
       }
       case "implies":
-        result = this.unsupported(f, "an implication used as a premise", frame, subject);
+        result = this.implicationPremise(f, env, frame, subject);
         break;
       case "not": {
         const g = f.body;
@@ -285,6 +392,59 @@ export class Lowerer {
     }
     this.depth--;
     return result;
+  }
+
+  /** An implication premise as an atom of its auxiliary predicate. */
+  private implicationPremise(f: ImpliesFormula, env: Env, frame: Frame, subject: LowerSubject): Frame | null {
+    const place = this.places.get(f);
+    if (subject.kind === "conjecture" || place === undefined)
+      return this.unsupported(f, "an implication used as a premise", frame, subject);
+    let imp = this.implications.get(f);
+    if (imp === undefined) {
+      const free = freeNames(f);
+      const name = `${place.owner}.imp${place.k}`;
+      const types = free.map((n) => this.typeOf(n, f));
+      imp = {
+        name,
+        pred: this.predicates.intern(name, types),
+        free,
+        formula: f,
+        owner: place.owner,
+        path: frame.path,
+      };
+      this.implications.set(f, imp);
+    }
+    this.used.push(imp);
+    const atom: PatternAtom = {
+      pred: imp.pred,
+      args: imp.free.map((n) => this.term(nameOf(n, f), env)),
+      negated: false,
+    };
+    return { ...frame, premises: [...frame.premises, atom] };
+  }
+
+  /** The type of a name from the first argument slot it fills in `f`. */
+  private typeOf(name: string, f: Formula): ParamType {
+    const stack: Formula[] = [f];
+    while (stack.length > 0) {
+      const g = stack.pop() as Formula;
+      if (g.kind === "atom") {
+        const i = g.args.findIndex((a) => a.text === name);
+        if (i >= 0) {
+          const def = this.definitions.get(g.name.text);
+          const types =
+            def !== undefined
+              ? def.params.map((p) => p.type)
+              : BUILTIN_PREDICATES.find((p) => p.name === g.name.text)?.argTypes;
+          const t = types?.[i];
+          if (t !== undefined) return t;
+        }
+      } else if (g.kind === "not") stack.push(g.body);
+      else if (g.kind === "and") stack.push(g.right, g.left);
+      else stack.push(g.conclusion, g.premise);
+    }
+    // The checker rejects unused names in a formula; reaching this is a compiler bug.
+    throw new Error(`no type for '${name}' in an implication premise`);
   }
 
   /** Counts one level of recursion; `false` (with an error) past the limit. */
@@ -338,6 +498,39 @@ function bind(frame: Frame, env: Env, vars: readonly Name[]): { frame: Frame; en
     names.push(freshName(names, v.text));
   }
   return { frame: { ...frame, vars: names }, env: scope };
+}
+
+/** Names that occur free in `f`, in order of first occurrence. */
+function freeNames(f: Formula): string[] {
+  const out: string[] = [];
+  const walk = (g: Formula, bound: ReadonlySet<string>): void => {
+    switch (g.kind) {
+      case "atom":
+        for (const a of g.args) if (!bound.has(a.text) && !out.includes(a.text)) out.push(a.text);
+        break;
+      case "not":
+        walk(g.body, bound);
+        break;
+      case "and":
+        walk(g.left, bound);
+        walk(g.right, bound);
+        break;
+      case "implies": {
+        const inner = new Set(bound);
+        for (const v of g.vars) inner.add(v.text);
+        walk(g.premise, inner);
+        walk(g.conclusion, inner);
+        break;
+      }
+    }
+  };
+  walk(f, new Set());
+  return out;
+}
+
+/** A `Name` for `text` as written in `f` (for lookups through an environment). */
+function nameOf(text: string, f: Formula): Name {
+  return { text, span: f.span };
 }
 
 function emitHead(frame: Frame, head: PatternAtom, out: Entity[]): void {

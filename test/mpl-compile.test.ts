@@ -125,17 +125,33 @@ describe("entity shapes", () => {
     ]);
   });
 
-  it("reports shapes rules cannot express: a warning in a definition, an error in the anchor", () => {
+  it("compiles an implication premise into an auxiliary predicate with its elimination rule", () => {
     const body = "(>[a] (>[b] (in[b,N]) (in[a,N])) (=[a,z]))";
+    const inDefinition = theory(`${P} (&(in[z,N]) ${body})`);
+    expect(definitionEntities(inDefinition, "P")).toEqual([
+      "P#1 fact in(#1,#0)",
+      "P#2 a | P.imp2(#0,0) => =(0,#1)",
+      "P#3 N_1,a,b | P.imp2(0,1) in(2,0) => in(1,0)",
+    ]);
+    const inAnchor = theory(`${P} (&(in[z,N]) ${body})\nanchor P`);
+    expect(anchorEntities(inAnchor)).toEqual([
+      "A1 fact in(#1,#0)",
+      "A2 a | P.imp2(#0,0) => =(0,#1)",
+      "A3 N_1,a,b | P.imp2(0,1) in(2,0) => in(1,0)",
+    ]);
+  });
+
+  it("reports a disjunction used as a premise: an error in a definition and in the anchor", () => {
+    const body = "(>[a] !(&(in[a,N]) (=[a,z])) (=[a,z]))";
     const inDefinition = compile(`${P} (&(in[z,N]) ${body})`);
-    expect(inDefinition.theory?.definitions[0]?.entities).toHaveLength(1);
+    expect(inDefinition.theory).toBeNull();
     expect(inDefinition.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`)).toEqual([
-      "warning MPL118: An implication used as a premise cannot be compiled into rules; it is left out of the entities of 'P'",
+      "error MPL118: A negated conjunction (a disjunction) used as a premise cannot be compiled into rules (in the definition 'P')",
     ]);
     const inAnchor = compile(`${P} (&(in[z,N]) ${body})\nanchor P`);
     expect(inAnchor.theory).toBeNull();
     expect(inAnchor.diagnostics.map((d) => `${d.severity} ${d.code}: ${d.message}`)).toContain(
-      "error MPL119: An implication used as a premise cannot be compiled into rules (in the anchor, via P)",
+      "error MPL119: A negated conjunction (a disjunction) used as a premise cannot be compiled into rules (in the anchor, via P)",
     );
   });
 });

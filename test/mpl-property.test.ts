@@ -207,7 +207,7 @@ describe("well-formed random theories", () => {
           `anchor D (carrier S, zero x, successor f)\nconjecture c := ${build(claim, ["x"], { n: 0 })}\n`;
         const r = compileSources([{ path: "w.mpl", text }]);
         const errors = r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code);
-        expect(errors.every((c) => c === "MPL115" || c === "MPL119")).toBe(true);
+        expect(errors.every((c) => c === "MPL115" || c === "MPL118" || c === "MPL119")).toBe(true);
         if (r.theory !== null) expectConsistent(r.theory);
         else expect(errors.length).toBeGreaterThan(0);
       }),

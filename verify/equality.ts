@@ -13,6 +13,13 @@ function isEquality(a: AtomJson): a is Eq {
 
 const notEquality = (a: AtomJson, what: string) => `${what} ${formatAtom(a)} is not an equality`;
 
+/** `=[a,a]`, citing nothing. */
+export function reflProblem(fact: AtomJson, premises: readonly AtomJson[]): string | null {
+  if (premises.length > 0) return `refl takes no premises, not ${premises.length}`;
+  if (!isEquality(fact)) return notEquality(fact, "conclusion");
+  return fact.args[0] === fact.args[1] ? null : `conclusion ${formatAtom(fact)} is not of the form =[a,a]`;
+}
+
 /** `=[a,b]` from `=[b,a]`. */
 export function eqSymmProblem(fact: AtomJson, premises: readonly AtomJson[]): string | null {
   const [p] = premises;

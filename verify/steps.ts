@@ -6,7 +6,7 @@
 import type { Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
 import { atomProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
-import { eqSubstProblem, eqSymmProblem, eqTransProblem } from "./equality.js";
+import { eqSubstProblem, eqSymmProblem, eqTransProblem, reflProblem } from "./equality.js";
 import { replaceVar } from "./induction.js";
 import { instanceProblem } from "./instance.js";
 import type { TheoremScope } from "./scope.js";
@@ -53,6 +53,7 @@ function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly St
   const ref = step.ref ?? "(none)";
   const e = s.anchor.axioms.get(ref);
   if (!e) return `cites unknown axiom ${ref}`;
+  if (s.anchor.rejected.has(ref)) return `cites axiom ${ref}, which the sources do not give as it stands`;
   const want = step.kind === "axiom" ? "fact" : step.kind === "rule" ? "rule" : "exists";
   if (e.kind !== want) return `${ref} is of kind ${e.kind}, not ${want}`;
   if (e.kind === "exists") return witnessProblem(step, s, premises);
@@ -63,6 +64,30 @@ function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly St
     step,
     premises,
     step.binding ?? (e.kind === "fact" ? [] : undefined),
+  );
+}
+
+/**
+ * `D[ā]` by its definition: the axiom must be D's introduction axiom (compiled from the sources
+ * like every axiom, so its body is the definition's), then it is checked as a rule instance.
+ */
+function definitionStepProblem(
+  step: StepJson,
+  s: TheoremScope,
+  premises: readonly StepJson[],
+): string | null {
+  const ref = step.ref ?? "(none)";
+  const e = s.anchor.axioms.get(ref);
+  if (!e) return `cites unknown axiom ${ref}`;
+  if (e.kind !== "rule" || !e.head) return `${ref} is of kind ${e.kind}, not an introduction rule`;
+  if (e.origin.via !== `${e.origin.definition} (introduction)` || e.head.pred !== e.origin.definition)
+    return `${ref} is not the introduction axiom of a definition (its origin is ${e.origin.via})`;
+  return instanceProblem(
+    ref,
+    { vars: e.vars, premises: e.premises, head: e.head },
+    step,
+    premises,
+    step.binding,
   );
 }
 
@@ -156,12 +181,16 @@ function checkStep(step: StepJson, s: TheoremScope): string | null {
     case "rule":
     case "witness":
       return axiomStepProblem(step, s, premises);
+    case "definition":
+      return definitionStepProblem(step, s, premises);
     case "theorem":
       return theoremStepProblem(step, s, premises);
     case "hypothesis":
       return hypothesisStepProblem(step, s, premises);
     case "succ":
       return succProblem(step, s);
+    case "refl":
+      return reflProblem(step.fact, facts);
     case "eq-symm":
       return eqSymmProblem(step.fact, facts);
     case "eq-trans":

@@ -65,7 +65,7 @@ function checkGoals(t: TheoremJson, steps: ReadonlyMap<number, StepJson>, anchor
 function checkLists(t: TheoremJson, fail: Fail): void {
   const lists: [string, readonly string[], StepKind[]][] = [
     ["uses", t.uses, ["theorem"]],
-    ["axioms", t.axioms, ["axiom", "rule", "witness"]],
+    ["axioms", t.axioms, ["axiom", "rule", "definition", "witness"]],
   ];
   for (const [name, listed, kinds] of lists) {
     const cited = [

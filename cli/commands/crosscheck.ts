@@ -12,7 +12,8 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { type CrosscheckReport, crosscheckGraph, type TheoremResult } from "../../crosscheck/crosscheck.js";
 import { Z3Session } from "../../crosscheck/z3.js";
-import { ProofGraphInputError, readProofGraph } from "../../export/proof-graph-file.js";
+import { readProofGraph } from "../../export/proof-graph-file.js";
+import { CliError, UsageError } from "../failure.js";
 
 export interface CrosscheckCliOptions {
   json?: boolean;
@@ -28,8 +29,6 @@ export interface CrosscheckCliOptions {
 
 export const DEFAULT_PROBLEM_TIMEOUT_S = 5;
 const DEFAULT_PROGRESS_EVERY = 10;
-
-class UsageError extends Error {}
 
 function seconds(value: string, flag: string): number {
   const s = Number(value);
@@ -176,7 +175,6 @@ export function registerCrosscheck(program: Command): void {
       "\nExamples:\n  gl crosscheck out/peano/proof.json\n  gl crosscheck out/peano/proof.json --json --problem-timeout 10\n" +
         "  gl crosscheck out/peano/proof.json --smt2-dir out/peano/smt2   # then: cvc5 out/peano/smt2/T1-main.smt2",
     )
-    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (file: string, options: CrosscheckCliOptions) => {
       process.exitCode = await runCrosscheck(file, options);
     });

@@ -9,13 +9,16 @@
  */
 import type { PatternAtom, Theory } from "../../mpl/theory.js";
 import type { GroundModel } from "../conjecture/index.js";
-import { Engine, type Executor, type RunResult } from "../run.js";
+import { Engine, type Executor, type LimitStop, type ProgressEvent, type RunResult } from "../run.js";
 import type { Statement } from "../statement.js";
 
 export interface ModelOptions {
   /** Largest numeral. */
   readonly size: number;
   readonly executor?: Executor;
+  /** Asked between bursts and every few hundred posed cells; a reason leaves the model partial. */
+  readonly shouldStop?: () => LimitStop | null;
+  readonly onProgress?: (e: ProgressEvent) => void;
 }
 
 export interface ModelCell {
@@ -60,7 +63,15 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
   const engine = new Engine(theory, { induction: false, mirrors: false });
   const posed: { cell: ModelCell; index: number; positive: boolean }[] = [];
   const symbol = (id: number) => theory.constants[id]!.name;
+  // Posing can itself be long (cells grow with size³ per operation): check the limits as it goes.
+  let posedCount = 0;
+  let stopped: LimitStop | null = null;
+  const limitHit = (): boolean => {
+    if (stopped === null && ++posedCount % 256 === 0) stopped = opts.shouldStop?.() ?? null;
+    return stopped !== null;
+  };
   for (const op of ops) {
+    if (stopped !== null) break;
     const binary = op.type === "operation";
     const inputs: number[][] = [];
     for (let i = 0; i <= n; i++) {
@@ -68,6 +79,7 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
       else for (let j = 0; j <= n; j++) inputs.push([i, j]);
     }
     for (const ins of inputs) {
+      if (limitHit()) break;
       for (let v = 0; v <= n; v++) {
         const args = binary
           ? [num(ins[0]!), num(ins[1]!), num(v), c(op.id)]
@@ -117,7 +129,11 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
       distinct.set(`${a},${b}`, name);
     }
   }
-  const run = await engine.run(opts.executor ? { executor: opts.executor } : {});
+  const run = await engine.run({
+    ...(opts.executor ? { executor: opts.executor } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    shouldStop: () => stopped ?? opts.shouldStop?.() ?? null,
+  });
   const table = new Map<string, ModelCell>();
   let positives = 0;
   let negatives = 0;

@@ -25,7 +25,10 @@ export interface GraphRelations {
 function axiomRefs(t: TheoremJson): Set<string> {
   const refs = new Set(t.axioms);
   for (const s of t.steps) {
-    if ((s.kind === "axiom" || s.kind === "rule" || s.kind === "witness") && s.ref !== undefined)
+    if (
+      (s.kind === "axiom" || s.kind === "rule" || s.kind === "definition" || s.kind === "witness") &&
+      s.ref !== undefined
+    )
       refs.add(s.ref);
   }
   return refs;

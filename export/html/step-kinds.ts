@@ -32,6 +32,13 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
     detail:
       "The binding assigns a constant to each variable of the rule, in order; the premises are the steps matching the rule's premises, in the rule's order.",
   },
+  definition: {
+    title: "By definition",
+    summary:
+      "A defined predicate established from its definition's body: the facts of the body, with the witnesses its existential asks for.",
+    detail:
+      "The reference is the definition's introduction axiom; the binding gives the definition's arguments and then the witnesses, the premises are the body's facts.",
+  },
   theorem: {
     title: "Earlier theorem",
     summary:
@@ -56,6 +63,11 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
     title: "Successor assumption",
     summary: "In the induction step, the induction variable is the successor of a fresh predecessor.",
     detail: "Has no premises; the predecessor is the constant for which the hypothesis holds.",
+  },
+  refl: {
+    title: "Reflexivity of equality",
+    summary: "Everything equals itself: a = a.",
+    detail: "Has no premises.",
   },
   "eq-symm": {
     title: "Symmetry of equality",

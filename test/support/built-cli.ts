@@ -16,7 +16,16 @@ export interface CliOutcome {
 }
 
 export function gl(...args: string[]): CliOutcome {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+  return glWithEnv({}, ...args);
+}
+
+/** `gl` with extra environment variables (testing hooks such as GL_FAULT_PROOF). */
+export function glWithEnv(env: Record<string, string>, ...args: string[]): CliOutcome {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -134,6 +134,10 @@ export function proofProblems(graph: ProofGraph, t: TheoremJson): string[] {
         if (!ind || s.section !== "step") bad(s, "succ outside an induction step");
         else headIs(s, { pred: "in2", args: [ind.predecessor, ind.var, succ ?? "?"] });
         break;
+      case "refl":
+        if (s.premises.length > 0) bad(s, "refl cites no premises");
+        headIs(s, { pred: "=", args: [s.fact.args[0]!, s.fact.args[0]!] });
+        break;
       case "eq-symm": {
         const p = fact(s.premises[0] ?? 0);
         if (s.premises.length !== 1 || !p || p.pred !== "=" || p.neg) bad(s, "premise is no equality");

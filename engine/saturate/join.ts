@@ -1,0 +1,208 @@
+/**
+ * Rule matching of one block run: a semi-naive, indexed join seeded by new facts.
+ *
+ * A combination of facts is examined only when it contains something new (the seed, and
+ * facts before the delta for premises left of it). Matching is non-injective: two rule
+ * variables may bind the same constant, and constants inside rules match by value (class
+ * representative). The join picks the most constrained unmatched premise next; a premise no
+ * fact satisfies but a witness could files a demand (engine/saturate/witnesses.ts).
+ */
+import { D, F_ALIVE, F_INHERITED, predNegOf } from "../block.js";
+import type { RAtom, Rule } from "../rules.js";
+import { anyKey, argHi, argLo, EMPTY, NEW, scratch, seedKey, seedTable, UNBOUND } from "./tables.js";
+import { Witnesses } from "./witnesses.js";
+
+export abstract class Matcher extends Witnesses {
+  protected seeds!: Map<number, [Rule, number][]>;
+  /** Reused `matched` arrays, by premise count. */
+  private matchedBufs: number[][] = [];
+  /** Variables bound by matchInto, so a join can undo them without copying the binding. */
+  private trail: number[] = [];
+
+  /** Seeds every rule premise with every live fact in [from, to). */
+  protected fireSeeds(from: number, to: number): void {
+    this.seedWith(this.seeds, from, to);
+  }
+
+  /** Fires newly arrived rules against all facts in [from, to). */
+  protected fireRules(rules: readonly Rule[], from: number, to: number): void {
+    this.seedWith(seedTable(rules.filter((r) => r.premises.length > 0)), from, to);
+  }
+
+  private seedWith(t: Map<number, [Rule, number][]>, from: number, to: number): void {
+    // Operation constants are never merged in practice; if one was, fall back to every premise.
+    const all = this.opMerged ? [...t.values()].flat() : null;
+    const W = this.W;
+    const facts = this.d.facts.data;
+    for (let f = from; f < to; f++) {
+      if (!this.alive(f)) continue;
+      const pn = facts[f * W]!;
+      if (all) {
+        for (const [r, i] of all)
+          if (predNegOf(r.premises[i]!.pred, r.premises[i]!.neg) === pn) this.seed(r, i, f, from, to);
+        continue;
+      }
+      let k = W - 1;
+      while (facts[f * W + k] === -1) k--;
+      const a = t.get(seedKey(pn, facts[f * W + k]!));
+      if (a) for (const [r, i] of a) this.seed(r, i, f, from, to);
+      const b = t.get(anyKey(pn));
+      if (b) for (const [r, i] of b) this.seed(r, i, f, from, to);
+    }
+  }
+
+  private seed(r: Rule, pos: number, f: number, deltaStart: number, deltaEnd: number): void {
+    const binding = this.bindingBuffer(r.nvars);
+    const mark = this.matchInto(r.premises[pos]!, f, binding);
+    if (mark < 0) return;
+    // All -1 between seeds: join puts back every entry it sets.
+    let matched = this.matchedBufs[r.premises.length];
+    if (!matched) {
+      matched = new Array<number>(r.premises.length).fill(-1);
+      this.matchedBufs[r.premises.length] = matched;
+    }
+    matched[pos] = f;
+    this.join(r, pos, matched, binding, deltaStart, deltaEnd);
+    matched[pos] = -1;
+    this.unwind(binding, mark);
+  }
+
+  /**
+   * Binds the premise's variables against fact f. Returns the trail length before the match
+   * (undo with `unwind`), or -1 on mismatch (binding untouched then).
+   */
+  protected matchInto(p: RAtom, f: number, binding: Int32Array): number {
+    const base = f * this.W;
+    const facts = this.d.facts.data;
+    if (facts[base] !== predNegOf(p.pred, p.neg)) return -1;
+    const mark = this.trail.length;
+    const args = p.args;
+    for (let i = 0; i < args.length; i++) {
+      const t = args[i]!;
+      const a = facts[base + 1 + i]!;
+      if (t < 0) {
+        if (this.find(-t - 1) !== a) return this.unwind(binding, mark);
+      } else {
+        const cur = binding[t]!;
+        if (cur === UNBOUND) {
+          binding[t] = a;
+          this.trail.push(t);
+        } else if (cur !== a) return this.unwind(binding, mark);
+      }
+    }
+    return mark;
+  }
+
+  protected unwind(binding: Int32Array, mark: number): -1 {
+    while (this.trail.length > mark) binding[this.trail.pop()!] = UNBOUND;
+    return -1;
+  }
+
+  protected join(
+    r: Rule,
+    seedPos: number,
+    matched: number[],
+    binding: Int32Array,
+    ds: number,
+    de: number,
+  ): void {
+    // Pick the most constrained unmatched premise.
+    let best = -1;
+    let bestCands: number[] = EMPTY;
+    let bestDemand = false;
+    const prem = r.premises;
+    for (let i = 0; i < prem.length; i++) {
+      if (matched[i] !== -1) continue;
+      const p = prem[i]!;
+      const cands = this.candidates(p, binding);
+      const demandable =
+        cands.length === 0 || best < 0 || cands.length <= bestCands.length
+          ? this.demandable(p, binding)
+          : false;
+      // A premise nothing can satisfy (and no witness could): this branch is dead.
+      if (cands.length === 0 && !demandable) return;
+      if (
+        best < 0 ||
+        cands.length < bestCands.length ||
+        (cands.length === bestCands.length && bestDemand && !demandable)
+      ) {
+        best = i;
+        bestCands = cands;
+        bestDemand = demandable;
+      }
+    }
+    if (best < 0) {
+      this.conclude(r, binding, matched, true);
+      return;
+    }
+    const p = prem[best]!;
+    const limit = best < seedPos ? ds : de;
+    const flags = this.d.flags.data;
+    // Combinations of inherited facts alone are the parent's work (see conclude).
+    let remaining = 0;
+    let ownSeen = r.kind === "hypothesis";
+    for (let i = 0; i < prem.length; i++) {
+      const m = matched[i]!;
+      if (m === -1) remaining++;
+      else if (!(flags[m]! & F_INHERITED)) ownSeen = true;
+    }
+    const needOwn = remaining === 1 && !ownSeen;
+    let any = false;
+    for (let k = 0; k < bestCands.length; k++) {
+      const f = bestCands[k]!;
+      if (f >= limit || !(flags[f]! & F_ALIVE)) continue;
+      if (needOwn && flags[f]! & F_INHERITED) {
+        any = true; // a match exists; the parent block serves it (and any demand)
+        continue;
+      }
+      const mark = this.matchInto(p, f, binding);
+      if (mark < 0) continue;
+      any = true;
+      matched[best] = f;
+      this.join(r, seedPos, matched, binding, ds, de);
+      matched[best] = -1;
+      this.unwind(binding, mark);
+    }
+    if (!any && bestDemand && this.mayDemand(r, matched)) this.demand(p, binding);
+  }
+
+  protected candidates(p: RAtom, binding: Int32Array): number[] {
+    const pn = predNegOf(p.pred, p.neg);
+    let best: number[] | undefined;
+    for (let i = 0; i < p.args.length; i++) {
+      const t = p.args[i]!;
+      const v = t < 0 ? this.find(-t - 1) : binding[t]!;
+      if (v === UNBOUND) continue;
+      const l = this.idx.byArg.get(argHi(pn, i, v), argLo(pn, i)) ?? EMPTY;
+      if (!best || l.length < best.length) best = l;
+      if (best.length === 0) break;
+    }
+    return best ?? this.idx.byPred.get(pn) ?? EMPTY;
+  }
+
+  protected conclude(r: Rule, binding: Int32Array, matched: number[], fromJoin: boolean): void {
+    if (fromJoin && r.kind !== "hypothesis" && this.allInherited(matched)) return;
+    if (r.exists) {
+      if (fromJoin && r.demandOnly) return;
+      this.makeWitness(r, binding, matched);
+      return;
+    }
+    const h = r.head!;
+    const args = scratch(this.argBufs, h.args.length);
+    for (let i = 0; i < args.length; i++) {
+      const v = this.valueOf(h.args[i]!, binding);
+      if (v === UNBOUND) return;
+      args[i] = v;
+    }
+    // Most conclusions are already known: build the derivation only for a new fact.
+    if (this.known(h.pred, h.neg, args) !== NEW) return;
+    const ref = r.kind === "hypothesis" ? -1 - this.s.meta.hypotheses.indexOf(r) : r.index;
+    this.addNew(h.pred, h.neg, args, [D.rule, ref, r.nvars, ...binding, matched.length, ...matched, 0]);
+  }
+
+  private allInherited(matched: readonly number[]): boolean {
+    const flags = this.d.flags.data;
+    for (const f of matched) if (!(flags[f]! & F_INHERITED)) return false;
+    return true;
+  }
+}

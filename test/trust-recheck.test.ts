@@ -1,0 +1,155 @@
+/**
+ * `gl prove` and `gl discover` re-check what they report with the independent verifier in the
+ * same run. The testing hook GL_FAULT_PROOF corrupts one step after the engine wrote the graph;
+ * the corrupted theorem (and every theorem citing it) is then reported as a failure naming the
+ * theorem and step, never as proved, and the run exits 1.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, glWithEnv } from "./support/built-cli.js";
+import { REPO_ROOT } from "./support/mpl-helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "gl-trust-recheck-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(() => ensureBuilt());
+
+const T1_FAILURE =
+  "step 1: fact !in3[zero,a,b,+] is not the statement's premise at index 0 (expected in3[zero,a,b,+])";
+
+describe("gl prove", () => {
+  it("reports a theorem that fails the re-check as failed, names theorem and step, and exits 1", () => {
+    const r = glWithEnv({ GL_FAULT_PROOF: "T1:1" }, "prove", "examples/peano-quick", "--workers", "1", "-q");
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n")).toEqual([
+      `gl prove: error: T1 (zero_add) failed the independent re-check at ${T1_FAILURE}`,
+      "gl prove: error: T5 (zero_add (mirror)) failed the independent re-check at step 5: cites failed theorem T1",
+      "gl prove: error: T12 (add_comm) failed the independent re-check at step 24: cites failed theorem T1",
+      "gl prove: error: T21 (right_distrib) failed the independent re-check at step 40: cites failed theorem T5",
+      "gl prove: error: T23 (right_distrib (mirror)) failed the independent re-check at step 9: cites failed theorem T21",
+      "",
+    ]);
+    expect(r.stdout).toMatch(
+      /^zero_add +zero \+ a = a \+ zero {2}FAILED the independent re-check \(T1 step 1: fact !in3/m,
+    );
+    expect(r.stdout).toMatch(/^zero_mul .* proved {2}induction on a/m);
+    expect(r.stdout).toContain("\n10/13 proved (+8 mirrors)");
+    expect(r.stdout).toContain("verification FAILED: 9 failures; 3 conjectures not proved because of it\n");
+  });
+
+  it("says the same in --json, and marks the written graph as not verifying", () => {
+    const out = join(dir, "prove-out");
+    const r = glWithEnv(
+      { GL_FAULT_PROOF: "T1:1" },
+      "prove",
+      "examples/peano-quick",
+      "--workers",
+      "1",
+      "-q",
+      "--json",
+      "--out",
+      out,
+    );
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout) as {
+      proved: number;
+      theorems: { name: string; status: string; theorem: string; failure?: string }[];
+      verification: { ok: boolean; failures: { theorem: string; step: number | null }[] };
+    };
+    expect(s.proved).toBe(10);
+    expect(s.theorems.filter((t) => t.status === "failed")).toEqual([
+      expect.objectContaining({ name: "zero_add", theorem: "T1", failure: T1_FAILURE }),
+      expect.objectContaining({
+        name: "add_comm",
+        theorem: "T12",
+        failure: "step 24: cites failed theorem T1",
+      }),
+      expect.objectContaining({
+        name: "right_distrib",
+        theorem: "T21",
+        failure: "step 40: cites failed theorem T5",
+      }),
+    ]);
+    expect(s.verification.ok).toBe(false);
+    expect(s.verification.failures[0]).toMatchObject({ theorem: "T1", step: 1 });
+    // The graph is kept for inspection; gl verify names the same failure.
+    const v = glWithEnv({}, "verify", join(out, "proof.json"));
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`  FAIL T1 ${T1_FAILURE}\n`);
+  });
+
+  it("rejects a malformed hook value as a usage error", () => {
+    const r = glWithEnv({ GL_FAULT_PROOF: "1" }, "prove", "examples/peano-quick", "--workers", "1");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("gl prove: error: GL_FAULT_PROOF must look like 'T<k>:<step>', got '1'\n");
+  });
+});
+
+describe("gl discover", () => {
+  /** A small enumeration, so a quick discovery run. */
+  const theory = join(dir, "nat-add");
+  beforeAll(() => {
+    mkdirSync(theory);
+    writeFileSync(
+      join(theory, "functions.mpl"),
+      readFileSync(join(REPO_ROOT, "examples", "peano", "functions.mpl")),
+    );
+    writeFileSync(join(theory, "nat.mpl"), NAT_ADD);
+  });
+
+  it("reports failed theorems, writes no HTML site for them, and exits 1", () => {
+    const out = join(dir, "discover-out");
+    const r = glWithEnv(
+      { GL_FAULT_PROOF: "T1:1" },
+      "discover",
+      theory,
+      "--workers",
+      "1",
+      "--model-size",
+      "2",
+      "-q",
+      "--out",
+      out,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^gl discover: error: T1 failed the independent re-check at step 1: fact !/);
+    expect(r.stdout).toMatch(/theorems failed the independent re-check; essential/);
+    expect(r.stdout).toContain(`proof graph: ${out}/proof.json (does not verify)\n`);
+    expect(r.stdout).toContain("html: not written (the proof graph does not verify)\n");
+    expect(existsSync(join(out, "html"))).toBe(false);
+    const report = JSON.parse(readFileSync(join(out, "discovery.json"), "utf8")) as {
+      theorems: { id: string }[];
+      verification: { ok: boolean; failedTheorems: string[] };
+    };
+    expect(report.verification.ok).toBe(false);
+    expect(report.verification.failedTheorems[0]).toBe("T1");
+    // Failed theorems are not listed as theorems.
+    expect(report.theorems.map((t) => t.id)).not.toContain("T1");
+  });
+});
+
+/** Peano arithmetic with addition only (examples/peano without multiplication). */
+const NAT_ADD = `definition Nat[N: set, zero: element, succ: function, +: operation] :=
+  (&
+    (&
+      (&(in[zero,N]) (Function[succ,N,N]))
+      (&
+        (>[n] (in[n,N]) !(in2[n,zero,succ]))
+        (>[k,m,n] (&(in[k,N]) (&(in2[m,k,succ]) (in2[n,k,succ]))) (=[m,n]))
+      )
+    )
+    (&
+      (Operation[+,N,N,N])
+      (&
+        (>[a,b] (&(in[a,N]) (in3[a,zero,b,+])) (=[a,b]))
+        (>[b,a,c,d] (&(in[b,N]) (&(in2[b,c,succ]) (in3[a,b,d,+])))
+          (&
+            (>[e] (in3[a,c,e,+]) (in2[d,e,succ]))
+            (>[e] (in2[d,e,succ]) (in3[a,c,e,+]))))
+      )
+    )
+  )
+
+anchor Nat (carrier N, zero zero, successor succ)
+`;
