@@ -79,40 +79,22 @@ export function exitCodeOf(report: CrosscheckReport, strict: boolean): number {
 }
 
 export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Promise<number> {
-  let timeoutMs: number;
-  let every: number;
-  try {
-    timeoutMs =
-      1000 *
-      (o.problemTimeout === undefined
-        ? DEFAULT_PROBLEM_TIMEOUT_S
-        : seconds(o.problemTimeout, "--problem-timeout"));
-    every = o.progress === undefined ? DEFAULT_PROGRESS_EVERY : count(o.progress, "--progress");
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`error: ${e.message}\n`);
-    return 2;
-  }
+  const timeoutMs =
+    1000 *
+    (o.problemTimeout === undefined
+      ? DEFAULT_PROBLEM_TIMEOUT_S
+      : seconds(o.problemTimeout, "--problem-timeout"));
+  const every = o.progress === undefined ? DEFAULT_PROGRESS_EVERY : count(o.progress, "--progress");
   const only = o.only === undefined ? undefined : new Set(o.only.split(",").map((s) => s.trim()));
-  let graph: Awaited<ReturnType<typeof readProofGraph>>;
-  try {
-    graph = await readProofGraph(file);
-  } catch (e) {
-    if (!(e instanceof ProofGraphInputError)) throw e;
-    process.stderr.write(`gl crosscheck: ${e.message}\n`);
-    return 1;
-  }
+  const graph = await readProofGraph(file);
   const unknownIds = [...(only ?? [])].filter((id) => !graph.theorems.some((t) => t.id === id));
-  if (unknownIds.length > 0) {
-    process.stderr.write(`error: --only names theorems the graph does not have: ${unknownIds.join(", ")}\n`);
-    return 2;
-  }
+  if (unknownIds.length > 0)
+    throw new UsageError(`--only names theorems the graph does not have: ${unknownIds.join(", ")}`);
   if (o.smt2Dir !== undefined) {
     try {
       mkdirSync(o.smt2Dir, { recursive: true });
     } catch (e) {
-      process.stderr.write(`gl crosscheck: cannot create ${o.smt2Dir}: ${(e as Error).message}\n`);
-      return 1;
+      throw new CliError(`cannot create ${o.smt2Dir}: ${(e as Error).message}`, "output");
     }
   }
   const smt2Dir = o.smt2Dir;
