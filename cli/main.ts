@@ -36,6 +36,10 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerExport(program);
   registerDiscover(program);
+  // Testing hook: an exception no command expects, to show how an internal error is reported.
+  program.hook("preAction", () => {
+    if (process.env.GL_FAULT_INTERNAL) throw new Error("injected internal fault (testing hook)");
+  });
   // Commander's own messages (unknown option, missing argument) in the one error format.
   for (const cmd of [program, ...program.commands]) {
     const name = cmd === program ? "" : ` ${cmd.name()}`;

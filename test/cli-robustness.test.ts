@@ -346,6 +346,20 @@ describe.concurrent("inputs, flags and pipes", () => {
     expectFailure(runs[5]!, 2, "prove", /unknown option '--frobnicate'/);
   });
 
+  it("an internal error is one line asking for a report (exit 3); the trace only with --debug", async () => {
+    const env = { GL_FAULT_INTERNAL: "1" };
+    const [plain, debug] = await Promise.all([
+      glAsync(["check", nat], { env }),
+      glAsync(["check", nat, "--debug"], { env }),
+    ]);
+    expect(plain.code).toBe(3);
+    expect(plain.stderr).toBe(
+      "gl check: internal error: injected internal fault (testing hook). This is a bug; please report it with the command you ran (add --debug for the trace)\n",
+    );
+    expect(debug.code).toBe(3);
+    expect(hasStackTrace(debug)).toBe(true);
+  });
+
   it("hostile bytes are escaped and long tokens cut in diagnostics", async () => {
     const hostile = join(work, "hostile.mpl");
     const token = "x".repeat(1_000_000);
