@@ -73,6 +73,7 @@ export const CATALOGUE = {
     severity: "error",
     template: "definitions expand into formulas nested deeper than {limit} levels",
   },
+  MPL121: { severity: "error", template: "definition {name} expands to more than {limit} atoms" },
 
   MPL201: { severity: "error", template: "cannot use the GL config: {reason}" },
   MPL202: { severity: "error", template: "GL config entry '{name}': {reason}" },

@@ -54,7 +54,7 @@ describe("gl verify", () => {
     expect(report.failures).toEqual([]);
     expect(out).toMatch(/Step checks:\n(.*\n)* {2}hypothesis +1\n(.*\n)*Theorem and graph checks:/);
     expect(out).toMatch(/Theorem and graph checks:\n(.*\n)* {2}expected-axiom +23\n/);
-    expect(out).toContain("Axioms cross-checked: compiled again from 4 source files\n");
+    expect(out).toContain("Axioms cross-checked: compiled again from 4 source files carried by the graph\n");
     expect(out).toContain(`Total: ${report.checks} checks, 0 failures`);
     expect(out).toContain("OK: every check passed.");
   });
@@ -65,7 +65,7 @@ describe("gl verify", () => {
     expect(out).toMatch(/^ {2}eq-subst +4$/m);
     expect(out).toMatch(/Theorem and graph checks:\n(.*\n)* {2}goals +8\n/);
     expect(out).toContain(
-      "Note: axioms not cross-checked: neither sources to compile nor expected axioms were given\n",
+      "Axioms NOT cross-checked: neither sources to compile nor expected axioms were given\n",
     );
     expect(out).toContain(`Total: ${verifyGraph(peanoGraph()).checks} checks, 0 failures`);
   });

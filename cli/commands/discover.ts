@@ -32,6 +32,7 @@ import {
 } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
+  chooseWorkers,
   defaultWorkers,
   heartbeat,
   inPlaceFirstMsFromEnv,
@@ -40,6 +41,8 @@ import {
   progress,
   progressLine,
   UsageError,
+  type WorkerChoice,
+  workerCap,
 } from "../run-engine.js";
 import { inputsOf } from "./prove.js";
 
@@ -83,7 +86,10 @@ export function registerDiscover(program: Command): void {
       "--out <dir>",
       "write proof.json, model.json, discovery.json and the HTML site (html/) there; the folder is replaced as a whole",
     )
-    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option(
+      "--workers <n>",
+      `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
+    )
     .option("--model-size <n>", `largest numeral of the ground model (default 5, at most ${MAX_MODEL_SIZE})`)
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
@@ -115,7 +121,7 @@ export function registerDiscover(program: Command): void {
 export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<number> {
   const proofFault = proofFaultFromEnv();
   const inPlaceFirstMs = inPlaceFirstMsFromEnv();
-  const workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+  const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl discover: ${line}\n`));
   const modelSize =
     o.modelSize === undefined ? 5 : parseBounded(o.modelSize, "--model-size", 2, MAX_MODEL_SIZE);
   let settings = {};
@@ -146,7 +152,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
 }
 
 interface Prepared {
-  workers: number;
+  workers: WorkerChoice;
   modelSize: number;
   settings: object;
   limits: Limits;
@@ -188,7 +194,16 @@ async function discoverInto(
   const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
   // One pool serves every phase that proves (the model, then the survivors), so its threads
   // start and warm up once; each phase gets a view whose close leaves the pool running.
-  let pool: PoolExecutor | null = null;
+  // The pool starts now, so its threads load while enumeration runs on this one.
+  const pool: PoolExecutor | null =
+    workers.workers > 1
+      ? poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
+          workers: workers.workers,
+          inPlaceFirstMs,
+          adaptive: workers.adaptive,
+        })
+      : null;
+  pool?.warm();
   let result: Awaited<ReturnType<typeof discover>>;
   let now = "conjectures";
   const stopBeat = heartbeat(() => `discover: ${now} still running`, o.quiet);
@@ -198,13 +213,13 @@ async function discoverInto(
       modelSize,
       settings,
       executor: (): Executor | undefined => {
-        if (workers <= 1) return undefined;
-        pool ??= poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
-          workers,
-          inPlaceFirstMs,
-        });
+        if (!pool) return undefined;
         const shared = pool;
-        return { runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx), close: async () => {} };
+        return {
+          ...(shared.resident ? { resident: shared.resident } : {}),
+          runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx),
+          close: async () => {},
+        };
       },
       shouldStop: limitCheck(limits, t0),
       onPhase: (phase) => {
@@ -216,7 +231,7 @@ async function discoverInto(
     });
   } finally {
     stopBeat();
-    await (pool as PoolExecutor | null)?.close();
+    await pool?.close();
   }
   const ms = { ...result.ms };
   let t = performance.now();
@@ -298,7 +313,8 @@ async function discoverInto(
     stopReason: result.stoppedBy ?? graph.run.stopReason,
     bursts: graph.run.bursts,
     facts: graph.run.facts,
-    workers,
+    // Threads that really ran blocks (the default uses fewer than the cores for small work).
+    workers: pool?.stats().threadsRun ?? 1,
     timeMs: ms,
     totalMs: 0,
     peakRssMb: 0,

@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_LEMMA_SETTINGS, type LemmaSettings } from "../../engine/discovery/lemmas.js";
 import { factLimitBlocks } from "../../engine/fact-limit.js";
 import type { ConjectureRun } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
@@ -22,14 +23,17 @@ import { EXIT, printFailureJson } from "../failure.js";
 import { explainTerms } from "../glossary.js";
 import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseBounded, parseLimits } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
+import { proveWithLemmas } from "../prove-lemmas.js";
 import {
+  chooseWorkers,
   defaultWorkers,
   faultFromEnv,
   inPlaceFirstMsFromEnv,
   parseCount,
   peakRssMb,
-  runProver,
   UsageError,
+  type WorkerChoice,
+  workerCap,
 } from "../run-engine.js";
 
 export interface ProveOptions {
@@ -38,6 +42,9 @@ export interface ProveOptions {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  lemmas?: boolean;
+  maxLemmaCandidates?: string;
+  maxLemmaGoals?: string;
   workers?: string;
   glConfig?: string;
   conjectures?: string[];
@@ -74,7 +81,7 @@ export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): Co
     return f ? failureText(f) : undefined;
   };
   for (const t of graph.theorems) {
-    if (t.mirrorOf) continue;
+    if (t.mirrorOf || t.provenance) continue;
     const failure = failureOf(t);
     out.push({
       name: t.name,
@@ -125,7 +132,19 @@ export function registerProve(program: Command): void {
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
     )
-    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option("--no-lemmas", "do not look for helper lemmas when goals stay unproved")
+    .option(
+      "--max-lemma-candidates <n>",
+      `candidate lemmas taken from discovery for stuck goals (default ${DEFAULT_LEMMA_SETTINGS.maxCandidates})`,
+    )
+    .option(
+      "--max-lemma-goals <n>",
+      `look for lemmas only when at most this many goals stay unproved (default ${DEFAULT_LEMMA_SETTINGS.maxStuckGoals})`,
+    )
+    .option(
+      "--workers <n>",
+      `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
+    )
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
     .option("--allow-unproved", "exit 0 even when conjectures stay unproved")
@@ -169,7 +188,13 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     };
   if (o.maxFacts !== undefined)
     settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
-  const workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
+  let lemmas: LemmaSettings | null = DEFAULT_LEMMA_SETTINGS;
+  if (o.maxLemmaCandidates !== undefined)
+    lemmas = { ...lemmas, maxCandidates: parseCount(o.maxLemmaCandidates, "--max-lemma-candidates") };
+  if (o.maxLemmaGoals !== undefined)
+    lemmas = { ...lemmas, maxStuckGoals: parseCount(o.maxLemmaGoals, "--max-lemma-goals") };
+  if (o.lemmas === false) lemmas = null;
+  const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl prove: ${line}\n`));
   const limits = parseLimits(o);
   if (o.conjectures !== undefined && o.glConfig === undefined)
     throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
@@ -177,7 +202,12 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
   const stage: OutputStage | null =
     o.out === undefined ? null : stageOutput(o.out, { command: "prove", inputs: inputsOf(paths, o) });
   try {
-    return await proveInto(paths, o, { settings, workers, limits, fault, proofFault, inPlaceFirstMs }, stage);
+    return await proveInto(
+      paths,
+      o,
+      { settings, lemmas, workers, limits, fault, proofFault, inPlaceFirstMs },
+      stage,
+    );
   } finally {
     stage?.abort();
   }
@@ -185,7 +215,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
 
 interface Prepared {
   settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
-  workers: number;
+  lemmas: LemmaSettings | null;
+  workers: WorkerChoice;
   limits: ReturnType<typeof parseLimits>;
   fault: ReturnType<typeof faultFromEnv>;
   proofFault: ReturnType<typeof proofFaultFromEnv>;
@@ -212,16 +243,23 @@ async function proveInto(
     process.stderr.write(
       `gl prove: warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
     );
-  const result = await runProver(theory, theory.conjectures, {
-    workers,
-    settings,
-    phase: "prove",
-    quiet: o.quiet === true,
-    inPlaceFirstMs,
-    shouldStop: limitCheck(limits, t0),
-    ...(fault ? { fault } : {}),
-  });
-  const { graph, ms } = result;
+  const { result, lemmas } = await proveWithLemmas(
+    theory,
+    theory.conjectures,
+    {
+      workers: workers.workers,
+      adaptive: workers.adaptive,
+      settings,
+      phase: "prove",
+      quiet: o.quiet === true,
+      inPlaceFirstMs,
+      shouldStop: limitCheck(limits, t0),
+      ...(fault ? { fault } : {}),
+    },
+    p.lemmas,
+  );
+  const { graph } = result;
+  const ms = performance.now() - t0;
   applyProofFault(graph, proofFault);
   // Nothing is reported as proved before the independent verifier has passed it.
   const checked = checkGraph(graph);
@@ -243,7 +281,9 @@ async function proveInto(
     conjectures: reports.length,
     skippedLines: skipped,
     theorems: reports,
-    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !checked.failed.has(t.id)).length,
+    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !t.provenance && !checked.failed.has(t.id))
+      .length,
+    lemmas,
     bursts: graph.run.bursts,
     blocks: graph.run.blocks,
     facts: graph.run.facts,
@@ -252,7 +292,8 @@ async function proveInto(
       maxFactsPerBlock: graph.run.limits.maxFactsPerBlock,
       blocks: factLimitBlocks(result.run, (i) => conjectureLabel(result.run.conjectures[i]!)),
     },
-    workers,
+    // Threads that really ran blocks (the default uses fewer than the cores for small work).
+    workers: result.threads,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
     proofGraph: written,
@@ -279,8 +320,18 @@ async function proveInto(
       `\n${proved}/${reports.length} proved (+${summary.mirrorsProved} mirrors); stop: ${summary.stopReason}; ` +
         `${summary.bursts} bursts, ${summary.blocks} blocks, ${summary.facts} facts; ` +
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
-        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
+        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${summary.workers} worker${summary.workers > 1 ? "s" : ""}\n`,
     );
+    if (lemmas) {
+      process.stdout.write(
+        `lemmas: ${lemmas.stuck.length} goals stuck; ${lemmas.candidates} candidates over ${lemmas.operations.join(" ")}, ` +
+          `${lemmas.refutedByModel} refuted by the model, ${lemmas.survivors} tried, ${lemmas.proved} proved; stop: ${lemmas.stop}\n`,
+      );
+      for (const u of lemmas.used)
+        process.stdout.write(
+          `  ${u.goal} used ${u.lemmas.length ? u.lemmas.map((l) => `${l.id} ${l.statement}`).join("; ") : "no lemma"}\n`,
+        );
+    }
     if (summary.blocksAtFactLimit > 0) {
       const serving = [...new Set(summary.factLimit.blocks.flatMap((b) => b.conjectures))];
       process.stdout.write(
