@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerCrosscheck } from "./commands/crosscheck.js";
 import { registerDiscover } from "./commands/discover.js";
 import { registerExport } from "./commands/export.js";
 import { registerProve } from "./commands/prove.js";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerExport(program);
   registerDiscover(program);
+  registerCrosscheck(program);
   // Testing hook: an exception no command expects, to show how an internal error is reported.
   program.hook("preAction", () => {
     if (process.env.GL_FAULT_INTERNAL) throw new Error("injected internal fault (testing hook)");
@@ -53,7 +55,7 @@ export function buildProgram(): Command {
 
 /** The sub-command named on the command line, for error messages before commander parsed it. */
 function commandName(argv: readonly string[]): string {
-  const known = new Set(["check", "prove", "verify", "export", "discover"]);
+  const known = new Set(["check", "prove", "verify", "export", "discover", "crosscheck"]);
   return argv.slice(2).find((a) => known.has(a)) ?? "";
 }
 
