@@ -131,7 +131,8 @@ export function simulate(
     }
     let busiest = 0;
     for (let s = 0; s < shards; s++) {
-      // Two rounds per burst for every pool shard; the coordinator's own shard sends nothing.
+      // Up to two rounds per burst for every pool shard (an upper bound: the exchange round is
+      // skipped when nothing was placed anew); the coordinator's own shard sends nothing.
       const msg = s === 0 ? 0 : 2 * costs.msPerMessage + ints[s]! * costs.msPerInt;
       const warm = fresh && s > 0 ? costs.warmupMs : 0;
       messageMs += msg;

@@ -2,11 +2,12 @@
  * The resident block pool: `workers` shards, each a thread that holds its blocks across bursts.
  * Shard 0 is the coordinator thread itself; shards 1..workers−1 are each the only thread of a
  * single-thread piscina pool, so a task sent to a shard's pool reaches that thread and its state
- * (engine/worker.ts). A burst is two rounds of small messages:
+ * (engine/worker.ts). A burst is at most two rounds of small messages:
  *
- * 1. exchange: every owner of a parent whose children live on other shards publishes the
- *    parent's changes since the last burst (new facts, facts that died, witness lists), or a
- *    whole copy for a new replica; blocks the balancer moves are handed over;
+ * 1. exchange, only when placement or subscriptions changed: an owner of a parent whose
+ *    children live on other shards publishes the parent's changes (new facts, facts that died,
+ *    witness lists), or a whole copy for a new replica; blocks the balancer moves are handed
+ *    over. Otherwise the owner already published the changes at the end of the last burst;
  * 2. burst: each shard gets the deltas for its replicas, new and moved blocks, goals the
  *    coordinator added, and the list of its active blocks; it answers per block with goal states,
  *    the fact count and the time taken.
@@ -206,6 +207,8 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   let lastBetween = performance.now();
   /** Blocks known at the end of the last placement. */
   let known = 0;
+  /** Replica deltas owners published at the end of the last burst, by block. */
+  const prepublished = new Map<number, ReplicaDelta>();
 
   const newRun = (blocks: BlockState[]) => {
     runBlocks = blocks;
@@ -220,6 +223,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     counts = [];
     lastMs = [];
     known = 0;
+    prepublished.clear();
   };
 
   const fail = (e: unknown, ids: number[]): never => {
@@ -346,11 +350,23 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       const exchangeT0 = performance.now();
       const plan = new Map<number, { publish: number[]; full: number[]; give: number[] }>();
       const planOf = (s: number) => plan.get(s) ?? plan.set(s, { publish: [], full: [], give: [] }).get(s)!;
+      // A parent whose owner published its changes at the end of the last burst, for the same
+      // subscribers, needs no exchange: most bursts then take one round instead of two.
+      const ready: { id: number; delta: ReplicaDelta; full: null }[] = [];
       for (const [p, set] of need) {
+        const fresh = [...set].some((s) => isNew(p, s));
+        const pre = prepublished.get(p);
+        if (pre && !fresh && !moves.has(p)) {
+          ready.push({ id: p, delta: pre, full: null });
+          continue;
+        }
         const e = planOf(owner[p]!);
         e.publish.push(p);
-        if ([...set].some((s) => isNew(p, s))) e.full.push(p);
+        if (fresh) e.full.push(p);
+        // Old subscribers take the end-of-burst delta first, then the (empty) one from now.
+        if (pre && !moves.has(p)) ready.push({ id: p, delta: pre, full: null });
       }
+      prepublished.clear();
       for (const [id] of moves) planOf(owner[id]!).give.push(id);
       const updates: ExchangeResult["updates"] = [];
       const arriving = new Map<number, PackedBlock[]>();
@@ -378,9 +394,11 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       }
       await Promise.all(rounds);
       updates.sort((a, b) => a.id - b.id);
+      // Stable: for one block, the end-of-burst delta stays before the exchange's.
+      const all = [...ready, ...updates].sort((a, b) => a.id - b.id);
       const deltasFor = new Map<number, ReplicaDelta[]>();
       const publishedInts = new Map<number, number>();
-      for (const u of updates) {
+      for (const u of all) {
         for (const s of need.get(u.id)!) {
           const d = isNew(u.id, s) ? u.full : u.delta;
           if (!d) continue;
@@ -448,6 +466,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           deltas,
           drop: dropped,
           active: mine,
+          publishAfter: [...need.keys()].filter((p) => owner[p] === s),
           current,
         };
         if (opts.fault) task.fault = opts.fault;
@@ -468,6 +487,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
               counts[o.id] = o.count;
               lastMs[o.id] = o.ms;
             }
+            for (const d of r.published) prepublished.set(d.id, d);
             outcomes.push(...r.outcomes);
             st.computeMs += r.computeMs;
             st.codecMs += r.codecMs;
@@ -496,6 +516,9 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         await Promise.allSettled(remote);
         throw e;
       }
+      const t1 = performance.now();
+      for (const p of need.keys()) if (owner[p] === 0) prepublished.set(p, local.publish(p, false).delta);
+      st.codecMs += performance.now() - t1;
       const ms = out.reduce((s, o) => s + o.ms, 0);
       for (const o of out) {
         counts[o.id] = o.count;

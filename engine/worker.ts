@@ -67,6 +67,8 @@ export interface BurstTask {
   drop: number[];
   /** Owned blocks to run, in id order. */
   active: number[];
+  /** Owned blocks whose changes to publish after the run (replicated elsewhere). */
+  publishAfter: number[];
   /** Shared with the coordinator: the id of the block being run, so a crash names it. */
   current: Int32Array;
   /** Testing hook: fail on this block id, by throwing or by ending the thread. */
@@ -75,6 +77,8 @@ export interface BurstTask {
 
 export interface BurstResult {
   outcomes: BlockOutcome[];
+  /** Replica deltas of the blocks in BurstTask.publishAfter, as of the end of this burst. */
+  published: ReplicaDelta[];
   computeMs: number;
   codecMs: number;
   thread: number;
@@ -148,7 +152,9 @@ function burst(task: BurstTask): BurstResult {
     }
   });
   const computeMs = outcomes.reduce((s, o) => s + o.ms, 0);
-  return { outcomes, computeMs, codecMs, thread: threadId };
+  const t1 = performance.now();
+  const published = task.publishAfter.map((id) => shard.publish(id, false).delta);
+  return { outcomes, published, computeMs, codecMs: codecMs + (performance.now() - t1), thread: threadId };
 }
 
 function collect(): unknown {
