@@ -12,6 +12,7 @@ import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
 import { type Executor, recordWidth } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
+import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
 import { type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
@@ -19,6 +20,7 @@ import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
 import { applyProofFault, checkGraph, failureLines, proofFaultFromEnv } from "../checked-report.js";
+import { siteDiscoveryReport } from "../discovery-report.js";
 import { CliError, EXIT, printFailureJson } from "../failure.js";
 import { explainTerms } from "../glossary.js";
 import {
@@ -40,6 +42,7 @@ import {
   peakRssMb,
   progress,
   progressLine,
+  REHEARSAL_CONJECTURES,
   UsageError,
   type WorkerChoice,
   workerCap,
@@ -61,7 +64,7 @@ export interface DiscoverOptions {
   maxMemory?: string;
 }
 
-/** With a given candidate list: what became of each candidate, in input order. */
+/** What became of each candidate (given or enumerated), in order. */
 export interface CandidateOutcome {
   name: string | null;
   mpl: string;
@@ -201,6 +204,7 @@ async function discoverInto(
           workers: workers.workers,
           inPlaceFirstMs,
           adaptive: workers.adaptive,
+          rehearsal: (candidates ?? theory.conjectures).slice(0, REHEARSAL_CONJECTURES),
         })
       : null;
   pool?.warm();
@@ -262,7 +266,7 @@ async function discoverInto(
   const verified = (th: { id: string }) => !checked.failed.has(th.id);
 
   const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
-  const outcomes = candidates ? candidateOutcomes(result, graph, theory, readable, checked.failed) : null;
+  const outcomes = candidateOutcomes(result, graph, theory, readable, checked.failed);
   const essential = new Set(result.compression.essential);
   const summary = {
     candidatesFrom: given ? "given" : "enumerated",
@@ -324,13 +328,24 @@ async function discoverInto(
   const siteOk = check.ok && modelCheck.ok;
   if (stage !== null && o.out !== undefined) {
     t = performance.now();
-    if (siteOk) {
-      say("discover: html…");
-      await writeSiteFiles(graph, join(stage.dir, "html"));
-      ms.html = Math.round(performance.now() - t);
-    }
-    writeJsonAtomic(join(stage.dir, "proof.json"), graph);
-    writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
+    await stage.writing(async () => {
+      if (siteOk) {
+        say("discover: html…");
+        const report = siteDiscoveryReport(
+          result,
+          outcomes,
+          modelGraph,
+          theory,
+          summary.stages,
+          summary.candidatesFrom,
+          modelSize,
+        );
+        await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
+        ms.html = Math.round(performance.now() - t);
+      }
+      writeJsonAtomic(join(stage.dir, "proof.json"), graph);
+      writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
+    });
     summary.outputs = {
       proofGraph: join(o.out, "proof.json"),
       model: join(o.out, "model.json"),
@@ -353,7 +368,9 @@ async function discoverInto(
       report: "discovery.json",
       html: siteOk ? "html/index.html" : null,
     };
-    writeJsonAtomic(join(stage.dir, "discovery.json"), { ...stable, outputs });
+    await stage.writing(async () =>
+      writeJsonAtomic(join(stage.dir, "discovery.json"), { ...stable, outputs }),
+    );
     // Everything is complete: one swap puts the new output in place of the old.
     stage.commit();
   }
