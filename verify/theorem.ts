@@ -9,6 +9,7 @@ import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
 import { inductionProblems, replaceVar } from "./induction.js";
 import type { ReportBuilder } from "./report.js";
 import type { GraphContext } from "./scope.js";
+import { mirrorProblem, mplProblem, nameProblem } from "./fields.js";
 import { stepProblem } from "./steps.js";
 
 type Fail = (step: number | null, reason: string) => void;
@@ -89,8 +90,23 @@ export function verifyTheorem(position: number, ctx: GraphContext, r: ReportBuil
   if (t.mirrorOf !== undefined) {
     r.count("mirror");
     const at = ctx.positions.get(t.mirrorOf);
-    if (at === undefined || at >= position)
-      fail(null, `mirrorOf ${t.mirrorOf} does not name an earlier theorem`);
+    if (at === undefined || at >= position) fail(null, `mirrorOf ${t.mirrorOf} does not name an earlier theorem`);
+    else {
+      const problem = statement ? null : mirrorProblem(t, ctx.theorems[at]!);
+      if (problem) fail(null, `mirrorOf ${t.mirrorOf}: ${problem}`);
+    }
+  }
+  r.count("mpl");
+  const mpl = mplProblem(t, ctx.anchorName, ctx.constantNames);
+  if (mpl) fail(null, mpl);
+  if (t.name !== null) {
+    const byId = new Map(ctx.theorems.slice(0, position).map((x) => [x.id, x]));
+    const name = nameProblem({ ...t, name: t.name }, byId, ctx.names);
+    if (name === "unvouched") r.unvouchedNames++;
+    else {
+      r.count("name");
+      if (name) fail(null, name);
+    }
   }
   r.count(t.method === "induction" ? "induction" : "method");
   for (const problem of headerProblems(t, ctx.anchor)) fail(null, problem);

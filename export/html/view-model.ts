@@ -180,8 +180,12 @@ function citedLink(rel: GraphRelations, hrefs: Hrefs, id: string): TheoremLinkVi
     : { href: null, id: `${id} (missing)`, name: null };
 }
 
-function readableOf(item: { readable: string; statement: StatementJson }, graph: ProofGraph): string {
-  return item.readable.length > 0 ? item.readable : readableStatement(item.statement, graph);
+/**
+ * Rendered again from the statement, which the verifier checks; the graph's own `readable`
+ * text is free text nobody vouches for, so the site never shows it.
+ */
+function readableOf(item: { statement: StatementJson }, graph: ProofGraph): string {
+  return readableStatement(item.statement, graph);
 }
 
 function methodLabel(t: TheoremJson): string {
