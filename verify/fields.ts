@@ -5,7 +5,8 @@
  *   names to the theory constants by position); it must state exactly the statement: the same
  *   atoms in the same order with the same names, and the same variables.
  * - `mirrorOf` names an earlier theorem whose statement, with one premise and the head
- *   exchanged, is this one's (up to variable names and premise order).
+ *   exchanged (or the sides of an equality head), is this one's (up to variable names and
+ *   premise order).
  * - `name`: a mirror is named `<name of its original> (mirror)`; any other name must be a
  *   conjecture of the sources whose statement is this one's or its mirror's (up to variable
  *   names and premise order: discovery names the theorem that proves a target law this way).
@@ -59,7 +60,12 @@ export function chainOf(f: Formula, anchor: string, constants: readonly string[]
   let f2 = f;
   // A GL conjecture line: (>[N,z,s](Anchor[N,z,s]) chain), the anchor's arguments by position.
   const p = f2.kind === "implies" ? f2.premise : null;
-  if (f2.kind === "implies" && p?.kind === "atom" && p.name.text === anchor && p.args.length === constants.length) {
+  if (
+    f2.kind === "implies" &&
+    p?.kind === "atom" &&
+    p.name.text === anchor &&
+    p.args.length === constants.length
+  ) {
     p.args.forEach((a, i) => {
       env.set(a.text, constants[i]!);
     });
@@ -113,15 +119,27 @@ export function statementKey(s: StatementJson): string {
 
 function permutations(n: number): number[][] {
   if (n === 0) return [[]];
-  return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
+  return permutations(n - 1).flatMap((p) =>
+    Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]),
+  );
 }
 
-/** The statements with one premise and the head exchanged (negated atoms are never swapped). */
+/**
+ * The symmetric variants of a statement: one premise and the head exchanged (how the engine
+ * mirrors an equation between operation results; negated atoms are never swapped), or an
+ * equality head with its sides exchanged.
+ */
 export function swaps(s: StatementJson): StatementJson[] {
   if (s.head.neg) return [];
-  return s.premises.flatMap((p, i) =>
+  const exchanged = s.premises.flatMap((p, i) =>
     p.neg ? [] : [{ vars: s.vars, premises: s.premises.map((q, j) => (j === i ? s.head : q)), head: p }],
   );
+  const [x, y] = s.head.args;
+  const flipped =
+    s.head.pred === "=" && x !== undefined && y !== undefined
+      ? [{ ...s, head: makeAtom("=", [y, x], false) }]
+      : [];
+  return [...exchanged, ...flipped];
 }
 
 /** Why `t.mirrorOf` is wrong, or null (`original` is the theorem it names, known to be earlier). */
@@ -129,7 +147,7 @@ export function mirrorProblem(t: TheoremJson, original: TheoremJson): string | n
   const key = statementKey(t.statement);
   return swaps(original.statement).some((m) => statementKey(m) === key)
     ? null
-    : `its statement is not ${original.id}'s with a premise and the head exchanged`;
+    : `its statement is not a symmetric variant of ${original.id}'s (a premise and the head exchanged, or the sides of its equality)`;
 }
 
 /**
@@ -145,11 +163,14 @@ export function nameProblem(
   const base = / \(mirror\)$/.exec(t.name) ? t.name.slice(0, -" (mirror)".length) : null;
   if (base !== null) {
     const original = t.mirrorOf === undefined ? undefined : byId.get(t.mirrorOf);
-    return original?.name === base ? null : `the name ${t.name} needs mirrorOf to name a theorem called ${base}`;
+    return original?.name === base
+      ? null
+      : `the name ${t.name} needs mirrorOf to name a theorem called ${base}`;
   }
   const c = sources?.conjectures.find((x) => x.name === t.name);
   if (!c) return "unvouched";
   const key = statementKey(t.statement);
-  if (statementKey(c.statement) === key || swaps(c.statement).some((m) => statementKey(m) === key)) return null;
+  if (statementKey(c.statement) === key || swaps(c.statement).some((m) => statementKey(m) === key))
+    return null;
   return `the sources' conjecture ${t.name} states ${formatStatement(c.statement)}, not this theorem's statement`;
 }

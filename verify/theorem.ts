@@ -6,10 +6,10 @@
 import type { AtomJson, Section, StepJson, StepKind, TheoremJson } from "../export/schema.js";
 import { type Anchor, atomProblem, varsProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
+import { mirrorProblem, mplProblem, nameProblem } from "./fields.js";
 import { inductionProblems, replaceVar } from "./induction.js";
 import type { ReportBuilder } from "./report.js";
 import type { GraphContext } from "./scope.js";
-import { mirrorProblem, mplProblem, nameProblem } from "./fields.js";
 import { stepProblem } from "./steps.js";
 
 type Fail = (step: number | null, reason: string) => void;
@@ -90,23 +90,8 @@ export function verifyTheorem(position: number, ctx: GraphContext, r: ReportBuil
   if (t.mirrorOf !== undefined) {
     r.count("mirror");
     const at = ctx.positions.get(t.mirrorOf);
-    if (at === undefined || at >= position) fail(null, `mirrorOf ${t.mirrorOf} does not name an earlier theorem`);
-    else {
-      const problem = statement ? null : mirrorProblem(t, ctx.theorems[at]!);
-      if (problem) fail(null, `mirrorOf ${t.mirrorOf}: ${problem}`);
-    }
-  }
-  r.count("mpl");
-  const mpl = mplProblem(t, ctx.anchorName, ctx.constantNames);
-  if (mpl) fail(null, mpl);
-  if (t.name !== null) {
-    const byId = new Map(ctx.theorems.slice(0, position).map((x) => [x.id, x]));
-    const name = nameProblem({ ...t, name: t.name }, byId, ctx.names);
-    if (name === "unvouched") r.unvouchedNames++;
-    else {
-      r.count("name");
-      if (name) fail(null, name);
-    }
+    if (at === undefined || at >= position)
+      fail(null, `mirrorOf ${t.mirrorOf} does not name an earlier theorem`);
   }
   r.count(t.method === "induction" ? "induction" : "method");
   for (const problem of headerProblems(t, ctx.anchor)) fail(null, problem);
@@ -128,5 +113,24 @@ export function verifyTheorem(position: number, ctx: GraphContext, r: ReportBuil
   checkGoals(t, steps, ctx.anchor, fail);
   r.count("lists");
   checkLists(t, fail);
+  // The fields people read come last, so a theorem's first failure is its first wrong step. A
+  // wrong label does not make the proof wrong: theorems citing this one are judged by its proof.
   if (!ctx.verified.has(t.id)) ctx.verified.set(t.id, r.failures.length === before);
+  const original = t.mirrorOf === undefined ? undefined : ctx.positions.get(t.mirrorOf);
+  if (original !== undefined && original < position && !statement) {
+    const problem = mirrorProblem(t, ctx.theorems[original]!);
+    if (problem) fail(null, `mirrorOf ${t.mirrorOf}: ${problem}`);
+  }
+  r.count("mpl");
+  const mpl = mplProblem(t, ctx.anchorName, ctx.constantNames);
+  if (mpl) fail(null, mpl);
+  if (t.name !== null) {
+    const byId = new Map(ctx.theorems.slice(0, position).map((x) => [x.id, x]));
+    const name = nameProblem({ ...t, name: t.name }, byId, ctx.names);
+    if (name === "unvouched") r.unvouchedNames++;
+    else {
+      r.count("name");
+      if (name) fail(null, name);
+    }
+  }
 }

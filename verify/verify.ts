@@ -10,8 +10,8 @@
  */
 import type { EntityJson, ProofGraph } from "../export/schema.js";
 import { readAnchor } from "./anchor.js";
-import type { SourceNames } from "./fields.js";
 import { compareAxioms, compareConstants } from "./expected-axioms.js";
+import type { SourceNames } from "./fields.js";
 import { GRAPH, ReportBuilder, type VerifyReport } from "./report.js";
 import { readShape } from "./shape.js";
 import { type ExpectedAnchor, recompileSources } from "./sources.js";
