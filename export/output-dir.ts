@@ -13,6 +13,7 @@
  */
 import {
   accessSync,
+  chmodSync,
   constants,
   existsSync,
   lstatSync,
@@ -227,6 +228,8 @@ export function stageOutput(targetPath: string, o: StageOptions): OutputStage {
   try {
     accessSync(parent, constants.W_OK);
     dir = mkdtempSync(join(parent, `.${basename(target)}.${TMP_TAG}-${process.pid}-`));
+    // mkdtemp makes 0700; the output is for others to read too, as `cp` would leave it.
+    chmodSync(dir, 0o777 & ~process.umask());
   } catch (e) {
     throw new OutputPathError(`cannot write in ${parent}: ${describeFsError(e)}`);
   }

@@ -136,6 +136,34 @@ describe.skipIf(!haveGlFixtures)("GL's v0.1 candidates against a brute-force jud
     expect(s.blocksAtFactLimit).toBe(0);
   });
 
+  it("with lemma discovery on, gl prove proves none of a sample of the false candidates", () => {
+    // Every 48th false line: few enough goals for the lemma search to run (--max-lemma-goals).
+    const sample = falseLines().filter((_, i) => i % 48 === 0);
+    const r = gl(
+      "prove",
+      "--json",
+      "-q",
+      "--workers",
+      "1",
+      "--allow-unproved",
+      "--gl-config",
+      CONFIG,
+      defs,
+      "--conjectures",
+      writeList("false-sample.txt", sample),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as ProveSummary & {
+      lemmas: { stuck: string[]; survivors: number; stop: string } | null;
+    };
+    expect(s.conjectures).toBe(sample.length);
+    expect(s.proved).toBe(0);
+    // The search really ran and handed lemmas to the retry, which proved none of the goals.
+    expect(s.lemmas?.stuck).toHaveLength(sample.length);
+    expect(s.lemmas?.survivors).toBeGreaterThan(0);
+    expect(s.lemmas?.stop).toBe("retry-proved-no-more");
+  });
+
   it("gl prove proves all 43 true candidates", () => {
     const s = prove(writeList("true.txt", trueLines()));
     const unproved = s.theorems.filter((t) => t.status !== "proved").map((t) => t.mpl);

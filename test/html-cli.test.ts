@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ProofGraphInputError, parseProofGraph } from "../export/proof-graph-file.js";
-import { ensureBuilt, gl as run } from "./support/built-cli.js";
+import { CLI, ensureBuilt, gl as run } from "./support/built-cli.js";
 import { syntheticGraph } from "./support/synthetic-graph.js";
 
 let work: string;
@@ -40,8 +41,25 @@ describe("gl export", () => {
     const dir = join(work, "html");
     const r = await gl("export", proofFile(graph), "--html", dir);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toMatch(/^wrote 12 files \([\d.]+ KiB\) to .*html: 6 theorems, 2 unproved conjectures\n$/);
+    expect(r.out).toMatch(/^wrote 14 files \([\d.]+ KiB\) to .*html: 6 theorems, 2 unproved conjectures\n$/);
     expect(readFileSync(join(dir, "t", "T6.html"), "utf8")).toContain("<!DOCTYPE html>");
+  });
+
+  it("leaves the site readable by others, as cp would (folders 0755, files 0644 under umask 022)", async () => {
+    const dir = join(work, "modes");
+    const r = spawnSync(
+      "sh",
+      [
+        "-c",
+        `umask 022 && exec "${process.execPath}" "${CLI}" export "${proofFile(syntheticGraph({ theorems: 3 }))}" --html "${dir}"`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(statSync(dir).mode & 0o777).toBe(0o755);
+    expect(statSync(join(dir, "t")).mode & 0o777).toBe(0o755);
+    expect(statSync(join(dir, "index.html")).mode & 0o777).toBe(0o644);
+    expect(statSync(join(dir, "t", "T1.html")).mode & 0o777).toBe(0o644);
   });
 
   it("never replaces a foreign directory, even with --force", async () => {

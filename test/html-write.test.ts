@@ -43,7 +43,8 @@ describe("writeSite", () => {
     const dir = join(work, "out", "site");
     const result = await writeSite(graph, dir);
     expect(result.previous).toBe("none");
-    expect(result.files).toBe(5 + graph.theorems.length + 1);
+    // Pages, style, two scripts and the search library, then one page per theorem and the marker.
+    expect(result.files).toBe(7 + graph.theorems.length + 1);
     const index = readFileSync(join(dir, "index.html"), "utf8");
     expect(index).toContain("<!DOCTYPE html>");
     expect(existsSync(join(dir, "t", "T10.html"))).toBe(true);

@@ -12,6 +12,7 @@ import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
 import { type Executor, recordWidth } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
+import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
 import { type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
@@ -19,6 +20,7 @@ import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
 import { applyProofFault, checkGraph, failureLines, proofFaultFromEnv } from "../checked-report.js";
+import { siteDiscoveryReport } from "../discovery-report.js";
 import { CliError, EXIT, printFailureJson } from "../failure.js";
 import { explainTerms } from "../glossary.js";
 import {
@@ -61,7 +63,7 @@ export interface DiscoverOptions {
   maxMemory?: string;
 }
 
-/** With a given candidate list: what became of each candidate, in input order. */
+/** What became of each candidate (given or enumerated), in order. */
 export interface CandidateOutcome {
   name: string | null;
   mpl: string;
@@ -262,7 +264,7 @@ async function discoverInto(
   const verified = (th: { id: string }) => !checked.failed.has(th.id);
 
   const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
-  const outcomes = candidates ? candidateOutcomes(result, graph, theory, readable, checked.failed) : null;
+  const outcomes = candidateOutcomes(result, graph, theory, readable, checked.failed);
   const essential = new Set(result.compression.essential);
   const summary = {
     candidatesFrom: given ? "given" : "enumerated",
@@ -326,7 +328,16 @@ async function discoverInto(
     t = performance.now();
     if (siteOk) {
       say("discover: html…");
-      await writeSiteFiles(graph, join(stage.dir, "html"));
+      const report = siteDiscoveryReport(
+        result,
+        outcomes,
+        modelGraph,
+        theory,
+        summary.stages,
+        summary.candidatesFrom,
+        modelSize,
+      );
+      await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
       ms.html = Math.round(performance.now() - t);
     }
     writeJsonAtomic(join(stage.dir, "proof.json"), graph);

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type PreviousOutput, stageOutput } from "../output-dir.js";
 import type { ProofGraph } from "../schema.js";
-import { type SiteFile, siteFiles } from "./render.js";
+import { loadLayoutEngine, type SiteFile, siteFiles } from "./render.js";
 
 /** The file that marks a directory as an HTML export, so a later export may replace it. */
 export const SITE_MARKER = ".gl-html-export";
@@ -60,6 +60,7 @@ export async function writeSiteFiles(
 ): Promise<{ files: number; bytes: number }> {
   let files = 0;
   let bytes = 0;
+  await loadLayoutEngine();
   await mkdir(dir, { recursive: true });
   const made = new Set<string>();
   const put = async (rel: string, content: string): Promise<void> => {
