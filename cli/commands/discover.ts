@@ -5,6 +5,7 @@
  */
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_MAX_VALUE } from "../../engine/discovery/model.js";
 import { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
@@ -33,6 +34,7 @@ export interface DiscoverOptions {
   out?: string;
   workers?: string;
   modelSize?: string;
+  modelMaxValue?: string;
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
@@ -64,7 +66,11 @@ export function registerDiscover(program: Command): void {
     .option("--json", "print the summary as JSON on stdout")
     .option("--out <dir>", "write proof.json, model.json, discovery.json and the HTML site (html/) there")
     .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
-    .option("--model-size <n>", "largest numeral of the ground model (default 5)")
+    .option("--model-size <n>", "largest numeral of the ground model's test range (default 5)")
+    .option(
+      "--model-max-value <n>",
+      `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE})`,
+    )
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
       "--max-witness-depth <n>",
@@ -93,6 +99,7 @@ export function registerDiscover(program: Command): void {
 export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<number> {
   let workers: number;
   let modelSize: number;
+  let maxModelValue: number;
   let settings = {};
   let inPlaceFirstMs: number;
   let proofFault: ReturnType<typeof proofFaultFromEnv>;
@@ -101,6 +108,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     inPlaceFirstMs = inPlaceFirstMsFromEnv();
     workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
     modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
+    maxModelValue =
+      o.modelMaxValue === undefined ? DEFAULT_MAX_VALUE : parseCount(o.modelMaxValue, "--model-max-value", 2);
     if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
     if (o.maxWitnessDepth !== undefined)
       settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
@@ -139,6 +148,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     result = await discover(theory, {
       ...(candidates ? { candidates } : {}),
       modelSize,
+      maxModelValue,
       settings,
       executor: (): Executor | undefined => {
         if (workers <= 1) return undefined;
@@ -207,6 +217,11 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     },
     model: {
       size: modelSize,
+      valueBound: result.model.valueBound,
+      rounds: result.model.rounds,
+      boundHit: result.model.boundHit,
+      unknownValues: result.model.unknownNeeded,
+      undecidedSurvivors: result.undecided,
       values: result.model.positives,
       constants: result.model.constantValues.map((v) => v.name),
       distinctness: result.model.negatives,
@@ -322,7 +337,17 @@ function formatSummary(s: {
   candidatesFrom: string;
   candidates: CandidateOutcome[] | null;
   stages: Record<string, number | null>;
-  model: { size: number; values: number; constants: string[]; distinctness: number };
+  model: {
+    size: number;
+    valueBound: number;
+    rounds: number;
+    boundHit: boolean;
+    unknownValues: number;
+    undecidedSurvivors: number;
+    values: number;
+    constants: string[];
+    distinctness: number;
+  };
   targets: {
     name: string;
     status: string;
@@ -342,7 +367,12 @@ function formatSummary(s: {
     s.candidatesFrom === "given"
       ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
       : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
-    `ground model (0..${s.model.size}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound} after ${s.model.rounds} round${s.model.rounds === 1 ? "" : "s"}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    ...(s.model.boundHit
+      ? [
+          `ground model bound ${s.model.valueBound} reached: ${s.model.unknownValues} values still unknown; ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (raise --model-max-value)`,
+        ]
+      : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
     ...(s.targets.length > 0 ? ["targets:"] : []),
     ...s.targets.map((t) =>
