@@ -1,81 +1,47 @@
 /**
- * Benchmark: how proving scales with worker threads.
+ * Benchmark: how the prover scales with threads, on a ladder of workloads
+ * (bench/scaling-workloads.ts: small `gl discover examples/peano`, medium Peano with
+ * exponentiation or a larger proving run, large the reference system's 406 candidates
+ * unfiltered), each at 1, 2, 4, … threads up to the core count. Every run is its own process
+ * (own peak memory, cold start as a user gets it); repetitions are interleaved so that drifting
+ * machine load spreads over all configurations. Every run of a workload must give the same
+ * result (checked by hash).
  *
- * Workload: the first K conjectures the conjecturer enumerates for a theory (default
- * examples/peano, K = --scale, default 150), proved in one run with witness depth D
- * (--witness-depth, default 3). Both knobs scale the work: K adds conjectures and so logic
- * blocks; D lets every block build deeper witnesses, and so more facts per block. Beyond about
- * K = 210 at depth 2 one enumerated conjecture makes its blocks grow for minutes.
- * Every configuration runs in its own child process (so each has
- * its own peak memory and a cold start, as `gl prove` would), repetitions interleaved so that
- * drifting machine load spreads over all of them.
+ * Then the simulator (bench/scaling-model.ts) replays a one-worker trace of each proving
+ * workload with costs measured from its 2-thread runs, predicts the measured counts (error
+ * stated) and 4–64 threads, and Amdahl's law is fitted to the measured speedups.
+ * Results: bench/results/scaling.{md,json,svg}.
  *
- * Reported per worker count: median wall time of the run (loading and enumeration excluded),
- * speedup and parallel efficiency against one worker, process CPU time, the serial fraction
- * (share of the wall time the coordinator spends between bursts), the Karp-Flatt serial
- * fraction implied by the measured speedup, the pool's time accounting (compute, packing and
- * cloning, message hand-over, balance), and peak RSS. All runs must produce the same proof
- * graph (checked by hash). Results go to bench/results/scaling.{json,md}.
+ *   npm run bench:scaling -- [--quick] [--reps 3] [--workers 1,2,4] [--workloads small,medium,large]
+ *                             [--large-bursts 4] [--wait-load L] [--out DIR]
  *
- *   npm run bench:scaling -- [--scale 150] [--witness-depth 3] [--reps 3] [--workers 1,2,4]
- *                             [--theory DIR] [--wait-load L] [--pool-only] [--out DIR]
- *                             [--in-place-first-ms MS]
- *
- * --in-place-first-ms sets how long bursts run in place before the pool starts: 0 by default,
- * so that the pool itself is measured from the first burst (the commands use IN_PLACE_FIRST_MS).
- * --pool-only gives the pool all the threads and leaves the coordinator idle (the design
- * before the coordinator took batches), for comparison.
+ * --quick: two repetitions and a burst cap of 3 on the large workload (under 8 minutes on 16 cores).
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadTheory } from "../cli/load-theory.js";
-import { enumerateConjectures } from "../engine/conjecture/index.js";
-import { buildProofGraph } from "../engine/graph.js";
-import { type PoolStats, poolExecutor } from "../engine/pool.js";
-import { Engine } from "../engine/run.js";
-import { statementOf } from "../engine/statement.js";
-import { readableStatement } from "../export/readable.js";
+import { type BurstTrace, IN_PLACE_FIRST_MS } from "../engine/pool.js";
+import { amdahl, fitAmdahl, type SimCosts, simulate } from "./scaling-model.js";
+import { scalingSvg } from "./scaling-plot.js";
+import { markdownReport, type Report, type WorkloadReport } from "./scaling-report.js";
+import { root, runWorkload, type Sample, type WorkloadName, workloads } from "./scaling-workloads.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const self = fileURLToPath(import.meta.url);
 
 interface Options {
-  scale: number;
-  witnessDepth: number;
   reps: number;
   workers: number[];
-  theory: string;
+  names: WorkloadName[];
+  largeBursts: number;
   waitLoad: number | null;
-  /** Leave the coordinator idle and give the pool all `workers` threads (for comparison). */
-  poolOnly: boolean;
-  /** PoolOptions.inPlaceFirstMs; 0 (the pool from the first burst) measures the pool itself. */
-  inPlaceFirstMs: number;
   out: string;
+  quick: boolean;
+  child: { workload: WorkloadName; workers: number; trace: boolean } | null;
 }
 
-/** What one child process measured. */
-interface Sample {
-  workers: number;
-  wallMs: number;
-  cpuMs: number;
-  burstMs: number;
-  coordinatorMs: number;
-  maxRssMb: number;
-  loadBefore: number;
-  graphSha: string;
-  conjectures: number;
-  proved: number;
-  blocks: number;
-  facts: number;
-  bursts: number;
-  pool: PoolStats | null;
-}
-
-function defaultWorkers(): number[] {
+function ladder(): number[] {
   const cores = availableParallelism();
   const list = [1];
   for (let w = 2; w < cores; w *= 2) list.push(w);
@@ -83,52 +49,48 @@ function defaultWorkers(): number[] {
   return list;
 }
 
-function parseArgs(argv: string[]): Options & { child: number | null } {
-  const o: Options & { child: number | null } = {
-    scale: 150,
-    witnessDepth: 3,
+function parseArgs(argv: string[]): Options {
+  const o: Options = {
     reps: 3,
-    workers: defaultWorkers(),
-    theory: join(root, "examples", "peano"),
+    workers: ladder(),
+    names: ["small", "medium", "large"],
+    largeBursts: 4,
     waitLoad: null,
-    poolOnly: false,
-    inPlaceFirstMs: 0,
     out: join(root, "bench", "results"),
+    quick: false,
     child: null,
   };
+  let reps: number | null = null;
+  let bursts: number | null = null;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
-    if (flag === "--pool-only") {
-      o.poolOnly = true;
+    if (flag === "--quick") {
+      o.quick = true;
       continue;
     }
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
-    const count = (min: number): number => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be an integer of at least ${min}`);
+    const count = (v: string, min: number): number => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min)
+        throw new Error(`${flag} must be an integer of at least ${min}, got '${v}'`);
       return n;
     };
     switch (flag) {
-      case "--scale":
-        o.scale = count(1);
-        break;
-      case "--witness-depth":
-        o.witnessDepth = count(1);
-        break;
       case "--reps":
-        o.reps = count(1);
+        reps = count(value, 1);
         break;
       case "--workers":
-        o.workers = value.split(",").map((v) => {
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < 1)
-            throw new Error(`--workers takes a list like 1,2,4; got '${value}'`);
-          return n;
+        o.workers = value.split(",").map((v) => count(v, 1));
+        break;
+      case "--workloads":
+        o.names = value.split(",").map((v) => {
+          if (v !== "small" && v !== "medium" && v !== "large") throw new Error(`unknown workload '${v}'`);
+          return v;
         });
         break;
-      case "--theory":
-        o.theory = value;
+      case "--large-bursts":
+        bursts = count(value, 1);
         break;
       case "--wait-load":
         o.waitLoad = Number(value);
@@ -136,277 +98,219 @@ function parseArgs(argv: string[]): Options & { child: number | null } {
       case "--out":
         o.out = value;
         break;
-      case "--in-place-first-ms":
-        o.inPlaceFirstMs = count(0);
+      case "--child": {
+        const [name, w, t] = value.split(":");
+        o.child = { workload: name as WorkloadName, workers: count(w ?? "", 1), trace: t === "trace" };
         break;
-      case "--child":
-        o.child = count(1);
-        break;
+      }
       default:
         throw new Error(`unknown option ${flag}`);
     }
   }
+  o.reps = reps ?? (o.quick ? 2 : 3);
+  o.largeBursts = bursts ?? (o.quick ? 3 : 4);
   return o;
-}
-
-/** One measured run, in this (child) process; prints a Sample as JSON. */
-async function child(o: Options, workers: number): Promise<void> {
-  const loaded = loadTheory({ paths: [o.theory] });
-  if (!loaded.theory) throw new Error(`${o.theory} does not load`);
-  const theory = loaded.theory;
-  const candidates = enumerateConjectures(theory).candidates.slice(0, o.scale);
-  const loadBefore = loadavg()[0]!;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const engine = new Engine(theory, { maxWitnessDepth: o.witnessDepth });
-  for (const c of candidates)
-    engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
-  const pool =
-    workers > 1
-      ? poolExecutor(theory, engine.width, {
-          workers,
-          coordinatorRuns: !o.poolOnly,
-          inPlaceFirstMs: o.inPlaceFirstMs,
-        })
-      : null;
-  const run = await engine.run(pool ? { executor: pool } : {});
-  const wallMs = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
-  const sample: Sample = {
-    workers,
-    wallMs,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    burstMs: run.timing.burstMs,
-    coordinatorMs: run.timing.coordinatorMs,
-    maxRssMb: process.resourceUsage().maxRSS / 1024,
-    loadBefore,
-    graphSha: createHash("sha256").update(JSON.stringify(graph)).digest("hex"),
-    conjectures: candidates.length,
-    proved: run.conjectures.filter((c) => c.proved && c.mirrorOf === null).length,
-    blocks: run.blocks.length,
-    facts: graph.run.facts,
-    bursts: run.bursts,
-    pool: pool ? pool.stats() : null,
-  };
-  process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  return s.length === 0 ? Number.NaN : s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForQuiet(limit: number | null): Promise<void> {
   if (limit === null) return;
-  // Wait (at most two minutes) for the one-minute load average to drop below the limit.
   for (let waited = 0; loadavg()[0]! > limit && waited < 120_000; waited += 5000) await sleep(5000);
 }
 
-function measure(o: Options, workers: number): Sample {
-  const args = [self, "--child", String(workers), "--scale", String(o.scale)];
-  args.push("--witness-depth", String(o.witnessDepth), "--theory", o.theory);
-  if (o.poolOnly) args.push("--pool-only");
-  args.push("--in-place-first-ms", String(o.inPlaceFirstMs));
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 });
-  if (r.status !== 0) throw new Error(`run with ${workers} workers failed:\n${r.stderr}`);
-  return JSON.parse(r.stdout) as Sample;
-}
-
-interface Row {
-  workers: number;
-  medianWallMs: number;
-  wallMs: number[];
-  speedup: number;
-  efficiency: number;
-  medianCpuMs: number;
-  /** CPU time over wall time: how many cores the run actually got. */
-  coresUsed: number;
-  /**
-   * workers × CPU(1) / CPU(workers): the speedup if each thread had a core to itself and never
-   * waited. A projection for shared machines, where measured wall times carry other jobs' load.
-   */
-  cpuBoundSpeedup: number;
-  /** Coordinator share of the wall time (median over repetitions). */
-  serialFraction: number;
-  /** Karp-Flatt: the serial fraction the measured speedup implies; null for one worker. */
-  karpFlatt: number | null;
-  peakRssMb: number;
-  loadBefore: number[];
-  pool: {
-    computeMs: number;
-    codecMs: number;
-    messageMs: number;
-    busiestThreadMs: number;
-    balance: number;
-    localBlockShare: number;
-  } | null;
-}
-
-function summarise(samples: Sample[], workers: number[]): Row[] {
-  const base = median(samples.filter((s) => s.workers === 1).map((s) => s.wallMs));
-  const baseCpu = median(samples.filter((s) => s.workers === 1).map((s) => s.cpuMs));
-  return workers.map((w) => {
-    const mine = samples.filter((s) => s.workers === w);
-    const wall = median(mine.map((s) => s.wallMs));
-    const speedup = base / wall;
-    const pools = mine.map((s) => s.pool).filter((p): p is PoolStats => p !== null);
-    const m = (f: (p: PoolStats) => number) => median(pools.map(f));
-    return {
-      workers: w,
-      medianWallMs: wall,
-      wallMs: mine.map((s) => s.wallMs),
-      speedup,
-      efficiency: speedup / w,
-      medianCpuMs: median(mine.map((s) => s.cpuMs)),
-      coresUsed: median(mine.map((s) => s.cpuMs / s.wallMs)),
-      cpuBoundSpeedup: (w * baseCpu) / median(mine.map((s) => s.cpuMs)),
-      serialFraction: median(mine.map((s) => s.coordinatorMs / s.wallMs)),
-      karpFlatt: w > 1 ? (1 / speedup - 1 / w) / (1 - 1 / w) : null,
-      peakRssMb: median(mine.map((s) => s.maxRssMb)),
-      loadBefore: mine.map((s) => s.loadBefore),
-      pool: pools.length
-        ? {
-            computeMs: m((p) => p.computeMs),
-            codecMs: m((p) => p.codecMs),
-            messageMs: m((p) => p.messageMs),
-            busiestThreadMs: m((p) => p.busiestThreadMs),
-            balance: m((p) => p.computeMs / p.workers / p.busiestThreadMs),
-            localBlockShare: m((p) => p.localBlocks / p.blocks),
-          }
-        : null,
-    };
-  });
-}
-
-/** Amdahl's law: the speedup on n threads when a fraction f of the time is serial. */
-const amdahl = (f: number, n: number): number => 1 / (f + (1 - f) / n);
-
-function markdown(report: ReturnType<typeof buildReport>): string {
-  const r = report;
-  const f1 = (x: number) => x.toFixed(1);
-  const f2 = (x: number) => x.toFixed(2);
-  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
-  const lines = [
-    "# Scaling benchmark",
-    "",
-    `Workload: the first ${r.workload.conjectures} enumerated conjectures of ${r.workload.theory}, proved in one run ` +
-      `with witness depth ${r.workload.witnessDepth}${r.poolOnly ? ", the coordinator idle (--pool-only)" : ""} ` +
-      `(${r.workload.blocks} logic blocks, ${r.workload.bursts} bursts, ${r.workload.facts} facts, ` +
-      `${r.workload.proved} proved). Every configuration in its own process, ${r.reps} repetitions, interleaved; ` +
-      "times exclude loading and enumeration. All runs gave the same proof graph " +
-      `(sha256 ${r.graphSha.slice(0, 16)}…).`,
-    "",
-    `Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${f1(r.machine.memoryGiB)} GiB, Node ${r.machine.node}. ` +
-      `Load average before the runs: ${r.load.before.map(f2).join(" / ")} (1/5/15 min); ` +
-      `after: ${r.load.after.map(f2).join(" / ")}. The machine is shared with other jobs, so wall times carry ` +
-      "their load; CPU times show the work itself.",
-    "",
-    "| Workers | Median wall (ms) | Runs (ms) | Speedup | Efficiency | Median CPU (ms) | Cores used | CPU-bound speedup | Serial fraction | Karp-Flatt | Peak RSS (MB) | Load before runs |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|",
-    ...r.rows.map(
-      (w) =>
-        `| ${w.workers} | ${w.medianWallMs.toFixed(0)} | ${w.wallMs.map((x) => x.toFixed(0)).join(", ")} | ` +
-        `${f2(w.speedup)}× | ${pct(w.efficiency)} | ${w.medianCpuMs.toFixed(0)} | ${f2(w.coresUsed)} | ` +
-        `${f2(w.cpuBoundSpeedup)}× | ${pct(w.serialFraction)} | ` +
-        `${w.karpFlatt === null ? "–" : pct(w.karpFlatt)} | ${w.peakRssMb.toFixed(0)} | ${w.loadBefore.map(f1).join(", ")} |`,
-    ),
-    "",
-    "Speedup and efficiency are measured wall-clock figures. Cores used is CPU time over wall time. " +
-      "CPU-bound speedup is workers × CPU(1 worker) / CPU(this run): what the run would gain with a core " +
-      "per thread and no waiting; a projection, not a measurement, given for machines shared with other jobs.",
-    "",
-    "Pool accounting (medians; milliseconds summed over batches): compute is saturation on any thread; " +
-      "codec is packing, unpacking and cloning block state; message is pool round trips minus the worker's own " +
-      "time; balance is mean thread compute over the busiest thread's, per burst.",
-    "",
-    "| Workers | Compute (ms) | Codec (ms) | Message (ms) | Codec / compute | Balance | Blocks run by the coordinator |",
-    "|---|---|---|---|---|---|---|",
-    ...r.rows
-      .filter((w) => w.pool)
-      .map((w) => {
-        const p = w.pool!;
-        return (
-          `| ${w.workers} | ${p.computeMs.toFixed(0)} | ${p.codecMs.toFixed(0)} | ${p.messageMs.toFixed(0)} | ` +
-          `${pct(p.codecMs / p.computeMs)} | ${pct(p.balance)} | ${pct(p.localBlockShare)} |`
-        );
-      }),
-    "",
-    `Serial fraction at one worker: ${pct(r.serialFraction)} (coordinator time between bursts / wall time). ` +
-      `Amdahl's law with it: ${r.amdahl.map((a) => `${a.threads} threads ${f1(a.speedup)}×`).join(", ")}. ` +
-      "That is a ceiling; pool overheads (codec, hand-over, balance) come on top.",
-    "",
+function spawnChild(
+  o: Options,
+  name: WorkloadName,
+  workers: number,
+  trace: boolean,
+): { sample: Sample; trace: BurstTrace[] | null } {
+  const args = [
+    self,
+    "--child",
+    `${name}:${workers}${trace ? ":trace" : ""}`,
+    "--large-bursts",
+    String(o.largeBursts),
   ];
-  return lines.join("\n");
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${name} with ${workers} workers failed:\n${r.stderr}`);
+  const line = r.stdout.split("\n").find((l) => l.startsWith("@@sample "));
+  if (!line) throw new Error(`${name} with ${workers} workers printed no sample:\n${r.stderr}`);
+  return JSON.parse(line.slice(9)) as { sample: Sample; trace: BurstTrace[] | null };
 }
 
-function buildReport(o: Options, samples: Sample[], loadBefore: number[]) {
-  const first = samples[0]!;
-  const rows = summarise(samples, o.workers);
-  const serialFraction = rows.find((x) => x.workers === 1)?.serialFraction ?? rows[0]!.serialFraction;
+async function child(o: Options): Promise<void> {
+  const c = o.child!;
+  const w = workloads({ largeBursts: o.largeBursts }).find((x) => x.name === c.workload)!;
+  const trace: BurstTrace[] | undefined = c.trace ? [] : undefined;
+  const sample = await runWorkload(w, c.workers, { largeBursts: o.largeBursts }, trace);
+  process.stdout.write(`@@sample ${JSON.stringify({ sample, trace: trace ?? null })}\n`);
+}
+
+const PREDICT = [1, 2, 4, 8, 16, 32, 64];
+
+/** Costs for the simulator, from the medians of the 2-thread runs against the 1-thread ones. */
+function costsFrom(one: Sample[], two: Sample[], trace: BurstTrace[]): SimCosts | null {
+  const pools = two.map((s) => s.pool).filter((p) => p !== null && p.threadsRun > 1);
+  if (pools.length === 0 || one.length === 0) return null;
+  const m = (f: (p: NonNullable<Sample["pool"]>) => number) => median(pools.map((p) => f(p!)));
+  const traced = trace.reduce((s, b) => s + b.coordinatorMs + b.blocks.reduce((x, y) => x + y.ms, 0), 0);
+  // The second isolate's extra work (compiling and optimising the engine again, slower code
+  // until then) in CPU time, scaled to this machine's wall-clock pace in the one-worker run.
+  const oneCpu = median(one.map((s) => s.cpuMs));
+  const pace = median(one.map((s) => s.wallMs)) / Math.max(1, oneCpu);
+  const extraCpu = Math.max(0, median(two.map((s) => s.cpuMs)) - oneCpu);
   return {
-    workload: {
-      theory: o.theory.startsWith(root) ? o.theory.slice(root.length) : o.theory,
-      conjectures: first.conjectures,
-      witnessDepth: o.witnessDepth,
-      blocks: first.blocks,
-      bursts: first.bursts,
-      facts: first.facts,
-      proved: first.proved,
-    },
+    msPerMessage: m((p) => p.messageMs / Math.max(1, p.batches)),
+    msPerInt: m((p) => p.codecMs / Math.max(1, p.deltaInts + p.movedInts)),
+    warmupMs: pace * extraCpu,
+    outsideMs: Math.max(0, median(one.map((s) => s.wallMs)) - traced),
+    inPlaceFirstMs: IN_PLACE_FIRST_MS,
+  };
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (o.child) return child(o);
+  const all = workloads({ largeBursts: o.largeBursts }).filter((w) => o.names.includes(w.name));
+  for (const w of all)
+    if (w.unavailable) process.stderr.write(`scaling: skipping the ${w.name} workload: ${w.unavailable}\n`);
+  const runnable = all.filter((w) => !w.unavailable);
+  const loadStart = loadavg();
+  const started = performance.now();
+  const samples: Sample[] = [];
+  for (let rep = 0; rep < o.reps; rep++) {
+    for (const w of runnable) {
+      // Interleaved: each repetition visits the worker counts in a rotated order.
+      const order = o.workers.map((_, i) => o.workers[(i + rep) % o.workers.length]!);
+      for (const n of order) {
+        await waitForQuiet(o.waitLoad);
+        const { sample } = spawnChild(o, w.name, n, false);
+        samples.push(sample);
+        process.stderr.write(
+          `scaling: ${w.name} rep ${rep + 1}/${o.reps}, ${n} worker${n > 1 ? "s" : ""}: ${(sample.wallMs / 1000).toFixed(2)} s (load ${sample.loadBefore.toFixed(1)})\n`,
+        );
+      }
+    }
+  }
+  const reports: WorkloadReport[] = [];
+  for (const w of runnable) {
+    const mine = samples.filter((s) => s.workload === w.name);
+    const shas = new Set(mine.map((s) => s.resultSha));
+    if (shas.size !== 1) throw new Error(`${w.name}: results differ between runs (${shas.size} distinct)`);
+    const base = median(mine.filter((s) => s.workers === 1).map((s) => s.wallMs));
+    const baseCpu = median(mine.filter((s) => s.workers === 1).map((s) => s.cpuMs));
+    const rows = o.workers.map((n) => {
+      const runs = mine.filter((s) => s.workers === n);
+      const wall = median(runs.map((s) => s.wallMs));
+      const cpu = median(runs.map((s) => s.cpuMs));
+      return {
+        workers: n,
+        threads: median(runs.map((s) => s.threads)),
+        medianWallMs: wall,
+        wallMs: runs.map((s) => s.wallMs),
+        speedup: base / wall,
+        efficiency: base / wall / n,
+        medianCpuMs: cpu,
+        cpuBoundSpeedup: (n * baseCpu) / cpu,
+        peakRssMb: median(runs.map((s) => s.maxRssMb)),
+        loadBefore: runs.map((s) => s.loadBefore),
+        pool: runs[0]?.pool
+          ? {
+              computeMs: median(runs.map((s) => s.pool!.computeMs)),
+              codecMs: median(runs.map((s) => s.pool!.codecMs)),
+              messageMs: median(runs.map((s) => s.pool!.messageMs)),
+              balance: median(
+                runs.map(
+                  (s) => s.pool!.computeMs / s.pool!.threadsRun / Math.max(1e-9, s.pool!.busiestThreadMs),
+                ),
+              ),
+              deltaInts: median(runs.map((s) => s.pool!.deltaInts)),
+              movedBlocks: median(runs.map((s) => s.pool!.movedBlocks)),
+            }
+          : null,
+      };
+    });
+    const fit = fitAmdahl(
+      rows.filter((r) => r.workers > 1).map((r) => ({ threads: r.workers, speedup: r.speedup })),
+    );
+    let simulation: WorkloadReport["simulation"] = null;
+    if (w.kind === "prove" && o.workers.includes(2)) {
+      const { trace } = spawnChild(o, w.name, 1, true);
+      const costs = costsFrom(
+        mine.filter((s) => s.workers === 1),
+        mine.filter((s) => s.workers === 2),
+        trace!,
+      );
+      if (costs) {
+        const t1 = simulate(trace!, 1, costs).wallMs;
+        const counts = [...new Set([...o.workers, ...PREDICT])].sort((a, b) => a - b);
+        const predicted = counts.map((n) => {
+          const r = simulate(trace!, n, costs);
+          return {
+            threads: n,
+            wallMs: r.wallMs,
+            speedup: t1 / r.wallMs,
+            balance: r.balance,
+            messageMs: r.messageMs,
+            warmupMs: r.warmupMs,
+          };
+        });
+        const two = predicted.find((p) => p.threads === 2)!;
+        const measuredTwo = rows.find((r) => r.workers === 2)!.medianWallMs;
+        simulation = { costs, predicted, errorAtTwo: (two.wallMs - measuredTwo) / measuredTwo };
+      }
+    }
+    reports.push({
+      name: w.name,
+      description: w.description,
+      resultSha: [...shas][0]!,
+      rows,
+      amdahlF: fit,
+      simulation,
+    });
+  }
+  const report: Report = {
+    date: new Date().toISOString(),
+    quick: o.quick,
     reps: o.reps,
-    poolOnly: o.poolOnly,
-    graphSha: first.graphSha,
+    largeBursts: o.largeBursts,
+    minutes: (performance.now() - started) / 60_000,
     machine: {
       cores: availableParallelism(),
       cpu: cpus()[0]?.model ?? "unknown",
       memoryGiB: totalmem() / 2 ** 30,
       node: process.version,
     },
-    load: { before: loadBefore, after: loadavg() },
-    rows,
-    serialFraction,
-    amdahl: [2, 4, 8, 16].map((n) => ({ threads: n, speedup: amdahl(serialFraction, n) })),
-    samples,
+    load: { before: loadStart, after: loadavg() },
+    workloads: reports,
+    amdahlAt: (f: number) => [4, 16, 64].map((n) => ({ threads: n, speedup: amdahl(f, n) })),
   };
-}
-
-async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
-  if (o.child !== null) return child(o, o.child);
-  if (!o.workers.includes(1)) o.workers.unshift(1);
-  const loadBefore = loadavg();
-  console.log(
-    `scaling: first ${o.scale} conjectures of ${o.theory.startsWith(root) ? o.theory.slice(root.length) : o.theory}, ` +
-      `witness depth ${o.witnessDepth}${o.poolOnly ? ", coordinator idle" : ""}; ` +
-      `workers ${o.workers.join(", ")}; ${o.reps} repetitions`,
-  );
-  const samples: Sample[] = [];
-  for (let rep = 0; rep < o.reps; rep++) {
-    for (const w of o.workers) {
-      await waitForQuiet(o.waitLoad);
-      const s = measure(o, w);
-      samples.push(s);
-      console.log(
-        `  rep ${rep + 1}, ${w} worker${w > 1 ? "s" : ""}: ${s.wallMs.toFixed(0)} ms wall, ` +
-          `${s.cpuMs.toFixed(0)} ms CPU, load ${s.loadBefore.toFixed(2)}`,
-      );
-    }
-  }
-  const hashes = new Set(samples.map((s) => s.graphSha));
-  if (hashes.size !== 1) throw new Error(`proof graphs differ between runs: ${[...hashes].join(", ")}`);
-  const report = buildReport(o, samples, loadBefore);
   mkdirSync(o.out, { recursive: true });
-  writeFileSync(join(o.out, "scaling.json"), `${JSON.stringify(report, null, 2)}\n`);
-  const md = markdown(report);
-  writeFileSync(join(o.out, "scaling.md"), md);
-  console.log(`\n${md}`);
+  const { amdahlAt: _a, ...json } = report;
+  writeFileSync(join(o.out, "scaling.json"), `${JSON.stringify({ ...json, samples }, null, 2)}\n`);
+  writeFileSync(join(o.out, "scaling.md"), markdownReport(report));
+  const colours = { small: "#1f77b4", medium: "#ff7f0e", large: "#2ca02c" };
+  writeFileSync(
+    join(o.out, "scaling.svg"),
+    scalingSvg(
+      reports.map((r) => ({
+        name: `${r.name}: ${r.description.slice(0, 60)}`,
+        colour: colours[r.name],
+        measured: r.rows.map((x) => ({ threads: x.workers, speedup: x.speedup })),
+        amdahlF: r.amdahlF,
+        predicted: r.simulation?.predicted.map((p) => ({ threads: p.threads, speedup: p.speedup })) ?? [],
+      })),
+      Math.max(64, ...o.workers),
+    ),
+  );
+  process.stdout.write(markdownReport(report));
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`scaling: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 1;
-});
+await main();

@@ -36,8 +36,9 @@ export function loadMpl(paths: readonly string[]): Loaded {
 }
 
 /**
- * A GL folder plus conjecture-list files: the folder's own lists (`conjectures.txt`,
- * `theorems.txt`) first, then the given files, each read once. A malformed line is reported
+ * A GL folder plus conjecture-list files: the given files, each read once, or, when none is
+ * given, the folder's own lists (`conjectures.txt`, `theorems.txt`). Given files replace the
+ * folder's lists, so a user's list is proved alone. A malformed line is reported
  * and skipped; only errors in the definitions or config leave no theory.
  */
 export function loadGl(config: string, dir: string, conjectureFiles: readonly string[]): Loaded {
@@ -72,17 +73,21 @@ export function loadGl(config: string, dir: string, conjectureFiles: readonly st
   };
 }
 
-/** The folder's own conjecture lists, then the given files, without repeats. */
+/** The given files without repeats, or when there are none the folder's own conjecture lists. */
 function conjectureListsOf(dir: string, given: readonly string[]): string[] {
+  if (given.length > 0) return unique(given);
   let present: string[] = [];
   try {
     present = readdirSync(dir).filter((f) => GL_CONJECTURE_FILES.includes(f));
   } catch {
     // An unreadable folder is already reported by the folder loader.
   }
-  const own = GL_CONJECTURE_FILES.filter((f) => present.includes(f)).map((f) => join(dir, f));
+  return GL_CONJECTURE_FILES.filter((f) => present.includes(f)).map((f) => join(dir, f));
+}
+
+function unique(paths: readonly string[]): string[] {
   const seen = new Set<string>();
-  return [...own, ...given].filter((p) => {
+  return paths.filter((p) => {
     const key = resolve(p);
     if (seen.has(key)) return false;
     seen.add(key);

@@ -4,13 +4,21 @@
  */
 import { availableParallelism } from "node:os";
 import { buildProofGraph } from "../engine/graph.js";
-import { type FaultInjection, IN_PLACE_FIRST_MS, type PoolStats, poolExecutor } from "../engine/pool.js";
-import { Engine, type ProgressEvent, type RunResult } from "../engine/run.js";
+import {
+  type BurstTrace,
+  type FaultInjection,
+  IN_PLACE_FIRST_MS,
+  MIN_BLOCKS_PER_SHARD,
+  type PoolStats,
+  poolExecutor,
+} from "../engine/pool.js";
+import { Engine, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
 import { statementOf } from "../engine/statement.js";
 import { readableStatement } from "../export/readable.js";
 import type { ProofGraph } from "../export/schema.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
+import { UsageError } from "./failure.js";
 
 export interface ProverOptions {
   readonly workers: number;
@@ -22,6 +30,14 @@ export interface ProverOptions {
   readonly fault?: FaultInjection;
   /** PoolOptions.inPlaceFirstMs (default: inPlaceFirstMsFromEnv()). */
   readonly inPlaceFirstMs?: number;
+  /** Helper lemmas proved in the same run, after the conjectures (see cli/prove-lemmas.ts). */
+  readonly lemmas?: readonly Conjecture[];
+  /** PoolOptions.adaptive: `workers` is a ceiling, the threads used follow the work. */
+  readonly adaptive?: boolean;
+  /** PoolOptions.trace (scaling simulator). */
+  readonly trace?: BurstTrace[];
+  /** Limits checked between bursts (see cli/limits.ts). */
+  readonly shouldStop?: () => LimitStop | null;
 }
 
 export interface ProverResult {
@@ -30,9 +46,47 @@ export interface ProverResult {
   readonly ms: number;
   /** The pool's time accounting; null when the run stayed on this thread (one worker). */
   readonly pool: PoolStats | null;
+  /** Indices into run.conjectures of the lemmas (ProverOptions.lemmas) the run kept. */
+  readonly lemmaConjectures: ReadonlySet<number>;
+  /** Threads that really ran blocks, the calling thread's included. */
+  readonly threads: number;
 }
 
 export const defaultWorkers = (): number => availableParallelism();
+
+/** The most threads `--workers` accepts: four per core, at least 16 (more only costs memory). */
+export const workerCap = (cores = availableParallelism()): number => Math.max(16, 4 * cores);
+
+/** What `--workers` resolved to: explicit counts are used as given, the default adapts to the work. */
+export interface WorkerChoice {
+  readonly workers: number;
+  /** The default: as many threads as cores at most, fewer when the work is small. */
+  readonly adaptive: boolean;
+}
+
+/**
+ * Resolves `--workers`: unset means up to one thread per core, chosen from the work when the
+ * pool starts (PoolOptions.adaptive); a number above the core count is honoured with a
+ * warning; above workerCap it is a usage error.
+ */
+export function chooseWorkers(
+  value: string | undefined,
+  warn: (line: string) => void,
+  cores = availableParallelism(),
+): WorkerChoice {
+  if (value === undefined) return { workers: cores, adaptive: true };
+  const n = parseCount(value, "--workers");
+  const cap = workerCap(cores);
+  if (n > cap)
+    throw new UsageError(
+      `--workers ${n} is above the limit of ${cap} (four per core, ${cores} cores here, at least 16)`,
+    );
+  if (n > cores)
+    warn(
+      `warning: --workers ${n} is more than the ${cores} cores here; the threads will share cores and run slower`,
+    );
+  return { workers: n, adaptive: false };
+}
 
 export function parseCount(v: string, name: string, min = 1): number {
   const n = Number(v);
@@ -41,17 +95,41 @@ export function parseCount(v: string, name: string, min = 1): number {
   return n;
 }
 
-export class UsageError extends Error {}
+export { UsageError };
+
+/** When a progress line was last printed (for the heartbeat). */
+let lastProgressAt = performance.now();
+
+/** Prints one progress line on stderr. */
+export function progressLine(text: string): void {
+  lastProgressAt = performance.now();
+  process.stderr.write(`${text}\n`);
+}
 
 /** A progress reporter that stays silent for the first second. */
 export function progress(phase: string, quiet: boolean | undefined): (e: ProgressEvent) => void {
   const start = performance.now();
   return (e) => {
     if (quiet || performance.now() - start < 1000) return;
-    process.stderr.write(
-      `${phase}: burst ${e.burst + 1}, ${e.activeBlocks} active blocks, ${e.facts} facts, ${e.proved}/${e.conjectures} proved\n`,
+    progressLine(
+      `${phase}: burst ${e.burst + 1}, ${e.activeBlocks} active blocks, ${e.facts} facts, ${e.proved}/${e.conjectures} proved`,
     );
   };
+}
+
+/**
+ * A line at least every 2 s while a long phase runs: `label()` says what is going on. It can
+ * speak only while the main thread is free (between bursts, or while worker threads run one).
+ */
+export function heartbeat(label: () => string, quiet: boolean | undefined): () => void {
+  if (quiet) return () => {};
+  const start = performance.now();
+  const timer = setInterval(() => {
+    if (performance.now() - lastProgressAt < 1900) return;
+    progressLine(`${label()} (${((performance.now() - start) / 1000).toFixed(0)} s)`);
+  }, 500);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function runProver(
@@ -63,17 +141,45 @@ export async function runProver(
   const engine = new Engine(theory, o.settings);
   for (const c of conjectures)
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+  const lemmaConjectures = new Set<number>();
+  for (const c of o.lemmas ?? []) {
+    // A lemma equal to a conjecture (up to renaming and premise order) is not added twice.
+    const i = engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    if (i !== null) lemmaConjectures.add(i);
+  }
   const executor =
-    o.workers > 1
+    o.workers > 1 || o.trace
       ? poolExecutor(theory, engine.width, {
           workers: o.workers,
           inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv(),
           ...(o.fault ? { fault: o.fault } : {}),
+          ...(o.adaptive ? { adaptive: true } : {}),
+          ...(o.trace ? { trace: o.trace } : {}),
         })
       : undefined;
-  const run = await engine.run({ ...(executor ? { executor } : {}), onProgress: progress(o.phase, o.quiet) });
+  // Threads start and load while the first bursts run in place, off the critical path, when
+  // the work promises to need them (about three blocks per conjecture).
+  const expected = Math.ceil((conjectures.length * 3) / MIN_BLOCKS_PER_SHARD);
+  if (executor && (!o.adaptive || expected >= 2)) executor.warm(o.adaptive ? expected - 1 : o.workers - 1);
+  const onProgress = progress(o.phase, o.quiet);
+  let last = "starting";
+  const stopBeat = heartbeat(() => `${o.phase}: ${last}`, o.quiet);
+  let run: RunResult;
+  try {
+    run = await engine.run({
+      ...(executor ? { executor } : {}),
+      ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
+      onProgress: (e) => {
+        last = `burst ${e.burst + 2} running, ${e.proved}/${e.conjectures} proved so far`;
+        onProgress(e);
+      },
+    });
+  } finally {
+    stopBeat();
+  }
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
-  return { run, graph, ms: performance.now() - t0, pool: executor ? executor.stats() : null };
+  const pool = executor ? executor.stats() : null;
+  return { run, graph, ms: performance.now() - t0, pool, threads: pool?.threadsRun ?? 1, lemmaConjectures };
 }
 
 /**

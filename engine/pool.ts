@@ -1,28 +1,43 @@
 /**
- * The worker-pool executor: `workers` threads run a burst's blocks, namely the coordinator
- * thread itself and a piscina pool of `workers - 1` threads.
+ * The resident block pool: `workers` shards, each a thread that holds its blocks across bursts.
+ * Shard 0 is the coordinator thread itself; shards 1..workers−1 are each the only thread of a
+ * single-thread piscina pool, so a task sent to a shard's pool reaches that thread and its state
+ * (engine/worker.ts). A burst is two rounds of small messages:
  *
- * - Batching: blocks are sorted heaviest first (weight: facts held plus facts arriving) and
- *   cut into batches that shrink towards the end of the burst (see batchesOf). Every thread
- *   takes the next batch from one shared queue as soon as it is free, so irregular blocks are
- *   balanced dynamically.
- * - The coordinator thread takes batches too (it would otherwise sit idle until the burst
- *   ends): its blocks run in place, with no copying, and it yields to the event loop after
- *   every block so that finished pool tasks are answered with new ones at once.
- * - What travels to a pool thread: a block's facts and derivations and its flat meta lists,
- *   as transferred typed arrays (no copy); the axiom rule table is built once per worker from
- *   workerData; the theorems proved so far ride with each task (they are few and small).
- * - Results are written back by position, so the outcome does not depend on which thread ran
- *   what, or in which order batches finished.
+ * 1. exchange: every owner of a parent whose children live on other shards publishes the
+ *    parent's changes since the last burst (new facts, facts that died, witness lists), or a
+ *    whole copy for a new replica; blocks the balancer moves are handed over;
+ * 2. burst: each shard gets the deltas for its replicas, new and moved blocks, goals the
+ *    coordinator added, and the list of its active blocks; it answers per block with goal states,
+ *    the fact count and the time taken.
  *
- * docs/parallelism.md gives the measurements behind these choices.
+ * Placement and rebalancing are in engine/placement.ts. Output never depends on where a block
+ * runs: a block's run depends only on its own state and its inbox, computed from the parent's
+ * state at the end of the previous burst on whichever thread holds the parent or its replica.
+ * docs/parallelism.md gives the design and its measurements.
  */
 import { Piscina } from "piscina";
 import type { Theory } from "../mpl/theory.js";
-import { type BlockState, type PackedBlock, packBlock, transferList, unpackBlock } from "./block.js";
-import { type Executor, inThreadExecutor } from "./run.js";
-import { type EngineContext, type Inbox, runBlock } from "./saturate.js";
-import type { BlockResult, BlockTask, WorkerInit } from "./worker.js";
+import {
+  type BlockState,
+  factCount,
+  newBlockData,
+  type PackedBlock,
+  packBlock,
+  transferList,
+  unpackBlock,
+} from "./block.js";
+import { placeAll, placeNew, rebalance } from "./placement.js";
+import type { Executor, ResidentRunner } from "./run.js";
+import { type BlockOutcome, deltaBytes, type ReplicaDelta, Shard } from "./shard.js";
+import type {
+  BurstResult,
+  BurstTask,
+  CollectTask,
+  ExchangeResult,
+  ExchangeTask,
+  WorkerInit,
+} from "./worker.js";
 
 export class WorkerError extends Error {
   constructor(
@@ -41,256 +56,512 @@ export interface FaultInjection {
 }
 
 export interface PoolOptions {
-  /** Threads running blocks, the coordinator's included: at least 2. */
+  /** Threads running blocks, the coordinator's included (1: everything stays on it). */
   workers: number;
-  /**
-   * Whether the coordinator thread runs batches too (default). When false, the pool has
-   * `workers` threads and the coordinator only waits: kept for benchmarks that compare both.
-   */
-  coordinatorRuns?: boolean;
   fault?: FaultInjection;
   /**
    * Bursts run in place on the coordinator, with no thread started, until they have taken this
-   * many milliseconds in all; the pool starts then. A short run gains nothing from threads that
-   * must start and warm up first (default 0: the pool from the first burst; the commands use
-   * IN_PLACE_FIRST_MS). Where a block runs never changes what it derives.
+   * many milliseconds in all; the pool starts then (default 0). Where a block runs never changes
+   * what it derives.
    */
   inPlaceFirstMs?: number;
+  /**
+   * Start with fewer threads when the work is small: one shard per MIN_BLOCKS_PER_SHARD active
+   * blocks at the moment the pool starts, at most `workers` (the commands' default --workers).
+   */
+  adaptive?: boolean;
+  /** Move subtrees between shards when it pays (default true). */
+  rebalance?: boolean;
+  /** Records, per burst, every block's time and message sizes (for the scaling simulator). */
+  trace?: BurstTrace[];
 }
 
 /** The commands' default for PoolOptions.inPlaceFirstMs. */
 export const IN_PLACE_FIRST_MS = 1000;
+/** With PoolOptions.adaptive, a shard per this many active blocks. */
+export const MIN_BLOCKS_PER_SHARD = 16;
 
-/** Where a pool run's time went (milliseconds, summed over batches unless said otherwise). */
+/** One burst of a run as the simulator replays it. */
+export interface BurstTrace {
+  readonly shards: number;
+  /** Coordinator milliseconds between the previous burst and this one. */
+  readonly coordinatorMs: number;
+  readonly blocks: {
+    readonly id: number;
+    readonly parent: number;
+    readonly shard: number;
+    readonly ms: number;
+    readonly inboxInts: number;
+    /** Ints of replica deltas published for this block this burst (0 if none). */
+    readonly publishedInts: number;
+  }[];
+  /** Wall milliseconds of the exchange round and of the burst round. */
+  readonly exchangeMs: number;
+  readonly burstMs: number;
+}
+
+/** Where a pool run's time went (milliseconds, summed over shards unless said otherwise). */
 export interface PoolStats {
+  /** Threads asked for, and threads that really ran blocks (the coordinator's included). */
   readonly workers: number;
+  readonly threadsRun: number;
   readonly bursts: number;
+  readonly inPlaceBursts: number;
+  /** Shard tasks sent (exchange and burst rounds). */
   readonly batches: number;
   readonly blocks: number;
-  /** Batches and blocks run on the coordinator thread. */
-  readonly localBatches: number;
   readonly localBlocks: number;
-  /** Bursts run in place before the pool started (PoolOptions.inPlaceFirstMs). */
-  readonly inPlaceBursts: number;
   /** Saturation, on any thread. */
   readonly computeMs: number;
-  /** Packing, unpacking and structured cloning, on either side (what running in place saves). */
+  /** Packing, unpacking and applying deltas, on either side. */
   readonly codecMs: number;
-  /** Pool round trips minus the time the worker spent on the task: message passing and hand-over. */
+  /** Round trips minus the worker's own time: message passing and hand-over. */
   readonly messageMs: number;
-  /**
-   * Summed over bursts: the busiest thread's compute time. Against computeMs / workers it
-   * shows how evenly the dynamic queue spread the work.
-   */
+  /** Summed over bursts: the busiest shard's compute time (balance against computeMs / threads). */
   readonly busiestThreadMs: number;
+  /** Ints of replica deltas and moved blocks sent between threads. */
+  readonly deltaInts: number;
+  readonly movedBlocks: number;
+  readonly movedInts: number;
 }
 
 export interface PoolExecutor extends Executor {
   stats(): PoolStats;
+  /**
+   * Starts up to `threads` shards' threads now (at most workers − 1), so that they load and
+   * build their tables while the caller does serial work.
+   */
+  warm(threads?: number): void;
 }
 
-/**
- * Splits a burst's tasks (by index) into batches, heaviest blocks first, with shrinking
- * batches ("guided" scheduling): each batch takes blocks, in weight order, until it holds
- * half of the remaining weight's per-thread share, but never less than 1/16 of a thread's
- * share of the whole. Threads take batches from the front as they become free: the big early
- * batches keep messages few, the small late ones let the threads finish the burst together.
- */
-export function batchesOf(weights: readonly number[], threads: number): number[][] {
-  const order = weights.map((w, i) => ({ i, w })).sort((a, b) => b.w - a.w || a.i - b.i);
-  let remaining = weights.reduce((s, w) => s + w, 0);
-  const floor = remaining / (threads * 16);
-  const batches: number[][] = [];
-  let batch: number[] = [];
-  let weight = 0;
-  let target = Math.max(floor, remaining / (2 * threads));
-  for (const { i, w } of order) {
-    batch.push(i);
-    weight += w;
-    if (weight >= target) {
-      batches.push(batch);
-      remaining -= weight;
-      batch = [];
-      weight = 0;
-      target = Math.max(floor, remaining / (2 * threads));
-    }
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+const sizeOf = (s: BlockState): number => s.data.facts.length + s.data.deriv.length + 2 * factCount(s.data);
+const sizeOfPacked = (p: PackedBlock): number =>
+  p.facts.length + p.flags.length + p.derivOff.length + p.deriv.length;
+/** Estimated cost of moving one int of block state between threads (pack, hand over, unpack). */
+const MS_PER_INT = 1e-5;
+
+/** A block coming back to the coordinator keeps the goals and flags the coordinator set meanwhile. */
+function mergeShadow(state: BlockState, shadow: BlockState): void {
+  const m = shadow.meta;
+  state.meta.goals.push(...m.goals.slice(state.meta.goals.length).map((g) => ({ ...g })));
+  state.meta.leaf = m.leaf;
+  state.meta.active = m.active;
 }
 
-/** An inbox's arrays are fresh copies made for this burst (see Engine.inboxFor), so they can move. */
-function inboxTransferList(b: Inbox): ArrayBuffer[] {
-  return [b.facts.buffer, b.factIds.buffer, b.witnessConsts.buffer, b.constDepth.buffer] as ArrayBuffer[];
-}
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-const COORDINATOR = -1;
-
-export function poolExecutor(
-  theory: Theory,
-  /** Atom record width of the engine runs the pool serves (one theory, one width). */
-  width: number,
-  opts: PoolOptions,
-): PoolExecutor {
-  if (!Number.isInteger(opts.workers) || opts.workers < 2)
-    throw new RangeError(`a pool needs at least 2 workers, got ${opts.workers}`);
-  const local = opts.coordinatorRuns ?? true;
-  const threads = local ? opts.workers - 1 : opts.workers;
+export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): PoolExecutor {
+  if (!Number.isInteger(opts.workers) || opts.workers < 1)
+    throw new RangeError(`a pool needs at least 1 worker, got ${opts.workers}`);
   const init: WorkerInit = { theory, width };
   // The fault hook targets pool threads, so a run that sets it uses them from the start.
   const inPlaceFirstMs = opts.fault ? 0 : (opts.inPlaceFirstMs ?? 0);
-  let inPlaceMs = 0;
-  let started: Piscina | null = null;
-  const startPool = (): Piscina => {
-    started ??= new Piscina({
-      filename: new URL("./worker.js", import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: Number.POSITIVE_INFINITY,
-      workerData: init,
-    });
-    return started;
+  const pools: Piscina[] = [];
+  const startPools = (n: number): void => {
+    while (pools.length < n)
+      pools.push(
+        new Piscina({
+          filename: new URL("./worker.js", import.meta.url).href,
+          minThreads: 1,
+          maxThreads: 1,
+          idleTimeout: Number.POSITIVE_INFINITY,
+          workerData: init,
+        }),
+      );
   };
   let closed = false;
   const st = {
+    threadsRun: 1,
     bursts: 0,
+    inPlaceBursts: 0,
     batches: 0,
     blocks: 0,
-    localBatches: 0,
     localBlocks: 0,
-    inPlaceBursts: 0,
     computeMs: 0,
     codecMs: 0,
     messageMs: 0,
     busiestThreadMs: 0,
+    deltaInts: 0,
+    movedBlocks: 0,
+    movedInts: 0,
   };
 
-  // A pool can serve several engine runs in turn (discovery's model, then its proofs); a new
-  // rule table means a new run, and the workers drop the theorems they cached for the last one.
-  let runRules: EngineContext["rules"] | null = null;
+  // Per engine run (a pool can serve several in turn).
+  let runBlocks: BlockState[] | null = null;
   let run = 0;
+  let shards = 1;
+  let inPlaceMs = 0;
+  const local = new Shard(width);
+  let owner: number[] = [];
+  let subs = new Map<number, Set<number>>();
+  let sentGoals: number[] = [];
+  let sentLeaf: boolean[] = [];
+  let counts: number[] = [];
+  let lastMs: number[] = [];
+  let lastBetween = performance.now();
+  /** Blocks known at the end of the last placement. */
+  let known = 0;
 
-  return {
-    async runBurst(tasks, ctx) {
-      if (ctx.rules !== runRules) {
-        runRules = ctx.rules;
-        run++;
+  const newRun = (blocks: BlockState[]) => {
+    runBlocks = blocks;
+    run++;
+    shards = 1;
+    inPlaceMs = 0;
+    local.clear();
+    owner = [];
+    subs = new Map();
+    sentGoals = [];
+    sentLeaf = [];
+    counts = [];
+    lastMs = [];
+    known = 0;
+  };
+
+  const fail = (e: unknown, ids: number[]): never => {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (process.env.GL_DEBUG_POOL) console.error(e);
+    throw new WorkerError(
+      `a worker thread failed on block${ids.length > 1 ? "s" : ""} ${ids.join(", ")}: ${msg}`,
+      ids,
+    );
+  };
+
+  const send = async <R>(
+    s: number,
+    task: ExchangeTask | BurstTask | CollectTask,
+    transfer: ArrayBuffer[],
+    blame: () => number[],
+  ): Promise<R> => {
+    st.batches++;
+    try {
+      return (await pools[s - 1]!.run(task, { transferList: transfer as never })) as R;
+    } catch (e) {
+      return fail(e, blame());
+    }
+  };
+
+  const runner: ResidentRunner = {
+    factCount(b) {
+      return (owner[b.meta.id] ?? 0) > 0 ? counts[b.meta.id]! : factCount(b.data);
+    },
+
+    async runBurst(active, blocks, ctx) {
+      if (blocks !== runBlocks) newRun(blocks);
+      const coordinatorMs = performance.now() - lastBetween;
+      st.bursts++;
+      st.blocks += active.length;
+      // New blocks are born on the coordinator: its shard holds them until placed elsewhere.
+      for (let i = owner.length; i < blocks.length; i++) {
+        owner.push(0);
+        local.adopt(blocks[i]!);
       }
-      if (started === null && inPlaceMs < inPlaceFirstMs) {
+      const ids = active.map((b) => b.meta.id);
+      if ((shards === 1 && inPlaceMs < inPlaceFirstMs) || opts.workers === 1) {
         const t0 = performance.now();
-        const out = await inThreadExecutor.runBurst(tasks, ctx);
+        const out = local.runBurst(ids, ctx);
         const ms = performance.now() - t0;
+        for (const o of out) {
+          lastMs[o.id] = o.ms;
+          counts[o.id] = o.count;
+        }
         inPlaceMs += ms;
-        st.bursts++;
         st.inPlaceBursts++;
-        st.batches++;
-        st.blocks += tasks.length;
-        st.localBatches++;
-        st.localBlocks += tasks.length;
+        st.localBlocks += active.length;
         st.computeMs += ms;
         st.busiestThreadMs += ms;
-        return out;
+        opts.trace?.push({
+          shards: 1,
+          coordinatorMs,
+          blocks: out.map((o) => ({
+            id: o.id,
+            parent: blocks[o.id]!.meta.parent,
+            shard: 0,
+            ms: o.ms,
+            inboxInts: o.inboxInts,
+            publishedInts: 0,
+          })),
+          exchangeMs: 0,
+          burstMs: ms,
+        });
+        lastBetween = performance.now();
+        return;
       }
-      const pool = startPool();
-      const theorems = ctx.rules.filter((r) => r.kind === "theorem");
-      const weights = tasks.map((t) => 64 + t.state.data.flags.length + t.inbox.factIds.length);
-      const batches = batchesOf(weights, opts.workers);
-      const taken = new Array<boolean>(batches.length).fill(false);
-      // The fault hook targets pool threads, so the coordinator leaves that block's batch alone.
-      const poolOnly = batches.map((b) => b.some((i) => tasks[i]!.state.meta.id === opts.fault?.block));
-      const results = new Array<BlockState>(tasks.length);
-      const byThread = new Map<number, number>();
-      const busy = (thread: number, ms: number) => byThread.set(thread, (byThread.get(thread) ?? 0) + ms);
-      let failed = false;
-      st.bursts++;
-
-      const take = (local: boolean): number[] | null => {
-        for (let k = 0; k < batches.length; k++) {
-          if (taken[k] || (local && poolOnly[k])) continue;
-          taken[k] = true;
-          st.batches++;
-          st.blocks += batches[k]!.length;
-          return batches[k]!;
-        }
-        return null;
+      const activeSet = new Set(ids);
+      const tree = {
+        parent: blocks.map((b) => b.meta.parent),
+        weight: blocks.map((b, id) =>
+          activeSet.has(id) ? (lastMs[id] ?? 0) + 0.05 + 1e-5 * (counts[id] ?? factCount(b.data)) : 0,
+        ),
       };
+      const moves = new Map<number, number>(); // block → shard it moves to
+      if (shards === 1) {
+        // The pool starts: everything the coordinator holds is placed.
+        const want = opts.adaptive ? Math.ceil(active.length / MIN_BLOCKS_PER_SHARD) : opts.workers;
+        shards = Math.max(2, Math.min(opts.workers, want));
+        startPools(shards - 1);
+        st.threadsRun = Math.max(st.threadsRun, shards);
+        const pinned = new Map<number, number>();
+        if (opts.fault && opts.fault.block < blocks.length) pinned.set(opts.fault.block, 1);
+        placeAll(tree, shards, pinned).forEach((s, id) => {
+          if (s !== owner[id]) moves.set(id, s);
+        });
+      } else {
+        const placed = owner.map((s, id) => (id >= known ? -1 : s));
+        placeNew(tree, placed, shards);
+        for (let id = known; id < blocks.length; id++) if (placed[id] !== 0) moves.set(id, placed[id]!);
+        if (opts.rebalance !== false) {
+          const size = blocks.map((b, id) => (owner[id]! > 0 ? (counts[id] ?? 0) * (width + 8) : sizeOf(b)));
+          const pin = new Set(opts.fault ? [opts.fault.block] : []);
+          const mv = rebalance(tree, placed, size, shards, { msPerInt: MS_PER_INT, horizon: 2 }, pin);
+          if (mv) for (const b of mv.blocks) moves.set(b, mv.to);
+        }
+      }
+      const knownBefore = known;
+      known = blocks.length;
+      const target = owner.slice();
+      for (const [id, s] of moves) target[id] = s;
+      // Replicas each shard needs: the parents of its active blocks that live elsewhere.
+      const need = new Map<number, Set<number>>();
+      for (const id of ids) {
+        const p = blocks[id]!.meta.parent;
+        if (p < 0 || target[p] === target[id]) continue;
+        const set = need.get(p) ?? need.set(p, new Set()).get(p)!;
+        set.add(target[id]!);
+      }
+      const drop = new Map<number, number[]>();
+      const listIn = <V>(m: Map<number, V[]>, k: number): V[] => m.get(k) ?? m.set(k, []).get(k)!;
+      for (const [p, old] of subs) {
+        const now = need.get(p);
+        for (const s of old) if (!now?.has(s) && target[p] !== s) listIn(drop, s).push(p);
+      }
+      const isNew = (p: number, s: number) => moves.has(p) || !subs.get(p)?.has(s);
 
-      const runRemote = async (batch: number[]): Promise<void> => {
-        const t0 = performance.now();
-        const packed = batch.map((i) => packBlock(tasks[i]!.state));
-        // The worker writes the id of the block it is on here, so a crash can be pinned to one block.
+      // Round 1: owners publish replica updates and hand over blocks that move.
+      const exchangeT0 = performance.now();
+      const plan = new Map<number, { publish: number[]; full: number[]; give: number[] }>();
+      const planOf = (s: number) => plan.get(s) ?? plan.set(s, { publish: [], full: [], give: [] }).get(s)!;
+      for (const [p, set] of need) {
+        const e = planOf(owner[p]!);
+        e.publish.push(p);
+        if ([...set].some((s) => isNew(p, s))) e.full.push(p);
+      }
+      for (const [id] of moves) planOf(owner[id]!).give.push(id);
+      const updates: ExchangeResult["updates"] = [];
+      const arriving = new Map<number, PackedBlock[]>();
+      const rounds: Promise<void>[] = [];
+      for (const [s, e] of plan) {
+        if (s === 0) {
+          const t0 = performance.now();
+          const full = new Set(e.full);
+          for (const id of e.publish) updates.push({ id, ...local.publish(id, full.has(id)) });
+          for (const id of e.give) listIn(arriving, moves.get(id)!).push(packBlock(local.release(id)));
+          st.codecMs += performance.now() - t0;
+          continue;
+        }
+        const task: ExchangeTask = { kind: "exchange", run, ...e };
+        rounds.push(
+          (async () => {
+            const t0 = performance.now();
+            const r = await send<ExchangeResult>(s, task, [], () => e.give.concat(e.publish));
+            st.codecMs += r.codecMs;
+            st.messageMs += Math.max(0, performance.now() - t0 - r.codecMs);
+            updates.push(...r.updates);
+            for (const p of r.blocks) listIn(arriving, moves.get(p.meta.id)!).push(p);
+          })(),
+        );
+      }
+      await Promise.all(rounds);
+      updates.sort((a, b) => a.id - b.id);
+      const deltasFor = new Map<number, ReplicaDelta[]>();
+      const publishedInts = new Map<number, number>();
+      for (const u of updates) {
+        for (const s of need.get(u.id)!) {
+          const d = isNew(u.id, s) ? u.full : u.delta;
+          if (!d) continue;
+          listIn(deltasFor, s).push(d);
+          const ints = deltaBytes(d) / 4;
+          st.deltaInts += ints;
+          publishedInts.set(u.id, (publishedInts.get(u.id) ?? 0) + ints);
+        }
+      }
+      for (const [id, s] of moves) {
+        if (owner[id] !== s && id < knownBefore) {
+          st.movedBlocks++;
+          st.movedInts += sizeOfPacked(arriving.get(s)!.find((p) => p.meta.id === id)!);
+        }
+        owner[id] = s;
+      }
+      subs = need;
+      const exchangeMs = performance.now() - exchangeT0;
+
+      // Round 2: the burst, on every shard at once.
+      const theorems = ctx.rules.filter((r) => r.kind === "theorem");
+      const outcomes: BlockOutcome[] = [];
+      const byShard = new Map<number, number>();
+      const burstT0 = performance.now();
+      const remote: Promise<void>[] = [];
+      for (let s = 1; s < shards; s++) {
+        const blocksIn = arriving.get(s) ?? [];
+        const arrived = new Set<number>();
+        for (const p of blocksIn) {
+          arrived.add(p.meta.id);
+          sentGoals[p.meta.id] = p.meta.goals.length;
+          sentLeaf[p.meta.id] = p.meta.leaf;
+          // The coordinator keeps only the meta (goals, flags) of a block that lives elsewhere.
+          blocks[p.meta.id] = {
+            meta: { ...p.meta, goals: p.meta.goals.map((g) => ({ ...g })) },
+            data: newBlockData(),
+          };
+        }
+        const goals: BurstTask["goals"] = [];
+        const nonLeaf: number[] = [];
+        for (let id = 0; id < blocks.length; id++) {
+          if (owner[id] !== s || arrived.has(id)) continue;
+          const m = blocks[id]!.meta;
+          if (m.goals.length > sentGoals[id]!) goals.push({ id, goals: m.goals.slice(sentGoals[id]) });
+          sentGoals[id] = m.goals.length;
+          if (!m.leaf && sentLeaf[id]) nonLeaf.push(id);
+          sentLeaf[id] = m.leaf;
+        }
+        const mine = ids.filter((id) => owner[id] === s);
+        const deltas = deltasFor.get(s) ?? [];
+        const dropped = drop.get(s) ?? [];
+        if (
+          mine.length + blocksIn.length + goals.length + nonLeaf.length + deltas.length + dropped.length ===
+          0
+        )
+          continue;
         const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
-        const task: BlockTask = {
-          blocks: packed,
-          inboxes: batch.map((i) => tasks[i]!.inbox),
-          theorems,
+        const task: BurstTask = {
+          kind: "burst",
           run,
           settings: ctx.settings,
+          theorems,
+          blocks: blocksIn,
+          goals,
+          nonLeaf,
+          deltas,
+          drop: dropped,
+          active: mine,
           current,
         };
         if (opts.fault) task.fault = opts.fault;
-        const transfer = [...packed.flatMap(transferList), ...task.inboxes.flatMap(inboxTransferList)];
-        const t1 = performance.now();
-        let out: BlockResult;
-        try {
-          out = (await pool.run(task, { transferList: transfer as never })) as BlockResult;
-        } catch (e) {
-          failed = true;
-          const on = Atomics.load(current, 0);
-          const ids = on >= 0 ? [on] : batch.map((i) => tasks[i]!.state.meta.id);
-          const msg = e instanceof Error ? e.message : String(e);
-          throw new WorkerError(
-            `a worker thread failed on block${ids.length > 1 ? "s" : ""} ${ids.join(", ")}: ${msg}`,
-            ids,
-          );
-        }
-        const t2 = performance.now();
-        out.blocks.forEach((p: PackedBlock, k) => {
-          results[batch[k]!] = unpackBlock(p);
-        });
-        st.computeMs += out.computeMs;
-        st.codecMs += out.codecMs + (t1 - t0) + (performance.now() - t2);
-        st.messageMs += Math.max(0, t2 - t1 - out.computeMs - out.codecMs);
-        busy(out.thread, out.computeMs);
-      };
-
-      const remoteRunner = async (): Promise<void> => {
-        for (let b = take(false); b && !failed; b = take(false)) await runRemote(b);
-      };
-
-      const localRunner = async (): Promise<void> => {
-        for (let b = take(true); b && !failed; b = take(true)) {
-          st.localBatches++;
-          for (const i of b) {
-            const t = tasks[i]!;
+        remote.push(
+          (async () => {
             const t0 = performance.now();
-            runBlock(t.state, t.inbox, ctx);
-            const ms = performance.now() - t0;
-            results[i] = t.state;
-            st.localBlocks++;
-            st.computeMs += ms;
-            busy(COORDINATOR, ms);
-            await yieldToEventLoop();
-            if (failed) return;
-          }
-        }
-      };
+            const r = await send<BurstResult>(s, task, blocksIn.flatMap(transferList), () => {
+              const on = Atomics.load(current, 0);
+              return on >= 0 ? [on] : mine;
+            });
+            const t1 = performance.now();
+            for (const o of r.outcomes) {
+              const m = blocks[o.id]!.meta;
+              for (let k = 0; k < o.goals.length / 2; k++) {
+                m.goals[k]!.proved = o.goals[2 * k] === 1;
+                m.goals[k]!.fact = o.goals[2 * k + 1]!;
+              }
+              counts[o.id] = o.count;
+              lastMs[o.id] = o.ms;
+            }
+            outcomes.push(...r.outcomes);
+            st.computeMs += r.computeMs;
+            st.codecMs += r.codecMs;
+            st.messageMs += Math.max(0, t1 - t0 - r.computeMs - r.codecMs);
+            byShard.set(s, r.computeMs);
+          })(),
+        );
+      }
+      // The coordinator's own shard, while the others run.
+      const t0 = performance.now();
+      for (const p of arriving.get(0) ?? []) {
+        const state = unpackBlock(p);
+        // Goals and flags the coordinator changed while the block was away stay the coordinator's.
+        mergeShadow(state, blocks[p.meta.id]!);
+        blocks[p.meta.id] = state;
+        local.adopt(state);
+      }
+      for (const id of drop.get(0) ?? []) local.dropReplica(id);
+      for (const d of deltasFor.get(0) ?? []) local.applyDelta(d);
+      st.codecMs += performance.now() - t0;
+      const mine = ids.filter((id) => owner[id] === 0);
+      let out: BlockOutcome[];
+      try {
+        out = local.runBurst(mine, ctx);
+      } catch (e) {
+        await Promise.allSettled(remote);
+        throw e;
+      }
+      const ms = out.reduce((s, o) => s + o.ms, 0);
+      for (const o of out) {
+        counts[o.id] = o.count;
+        lastMs[o.id] = o.ms;
+      }
+      outcomes.push(...out);
+      st.computeMs += ms;
+      st.localBlocks += mine.length;
+      byShard.set(0, ms);
+      const settled = await Promise.allSettled(remote);
+      const bad = settled.find((r) => r.status === "rejected");
+      if (bad) throw (bad as PromiseRejectedResult).reason;
+      st.busiestThreadMs += Math.max(0, ...byShard.values());
+      const burstMs = performance.now() - burstT0;
+      if (opts.trace) {
+        const byId = new Map(outcomes.map((o) => [o.id, o]));
+        opts.trace.push({
+          shards,
+          coordinatorMs,
+          blocks: ids.map((id) => {
+            const o = byId.get(id)!;
+            return {
+              id,
+              parent: blocks[id]!.meta.parent,
+              shard: owner[id]!,
+              ms: o.ms,
+              inboxInts: o.inboxInts,
+              publishedInts: publishedInts.get(id) ?? 0,
+            };
+          }),
+          exchangeMs,
+          burstMs,
+        });
+      }
+      lastBetween = performance.now();
+    },
 
-      // Pool threads get their first batches before the coordinator starts on its own.
-      const remote = Array.from({ length: threads }, () => remoteRunner());
-      await Promise.all(local ? [...remote, localRunner()] : remote);
-      st.busiestThreadMs += Math.max(0, ...byThread.values());
-      return results;
+    async collect(blocks) {
+      if (blocks !== runBlocks) return;
+      const rounds: Promise<void>[] = [];
+      for (let s = 1; s < shards; s++) {
+        rounds.push(
+          (async () => {
+            const r = await send<{ blocks: PackedBlock[] }>(s, { kind: "collect" }, [], () => []);
+            for (const p of r.blocks) {
+              const state = unpackBlock(p);
+              mergeShadow(state, blocks[p.meta.id]!);
+              blocks[p.meta.id] = state;
+            }
+          })(),
+        );
+      }
+      await Promise.all(rounds);
+      runBlocks = null;
+      local.clear();
+    },
+  };
+
+  return {
+    resident: runner,
+    async runBurst() {
+      throw new Error("the resident pool runs bursts through its resident runner");
     },
     stats() {
       return { workers: opts.workers, ...st };
     },
+    warm(threads = opts.workers - 1) {
+      startPools(Math.max(0, Math.min(opts.workers - 1, threads)));
+    },
     async close() {
       if (closed) return;
       closed = true;
-      await started?.destroy();
+      await Promise.all(pools.map((p) => p.destroy()));
     },
   };
 }

@@ -6,6 +6,7 @@
 import type { AtomJson, Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
 import { type BlockState, D, F_ALIVE, factCount, readDeriv, readFact } from "./block.js";
 import { atomJson, statementJson, statementMpl } from "./names.js";
+import { withoutDetours } from "./proof-detours.js";
 import { axiomRules, type RAtom, type Rule } from "./rules.js";
 import type { Attempt, ConjectureRun, RunResult } from "./run.js";
 import { EQ_BY_CLASSES } from "./saturate.js";
@@ -53,7 +54,9 @@ export function extractTheorem(
     };
     induction = { var: v, predecessor: pred, fixed, hypothesis, carrierStep };
   }
-  const steps = b.steps;
+  const clean = withoutDetours(b.steps, goals, induction?.carrierStep);
+  const steps = clean.steps;
+  if (induction && clean.carrierStep !== undefined) induction.carrierStep = clean.carrierStep;
   const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort();
   const axioms = [
     ...new Set(
@@ -70,7 +73,7 @@ export function extractTheorem(
     burst: proved.burst,
     uses,
     axioms,
-    goals,
+    goals: clean.goals,
     steps,
   };
   if (induction) t.induction = induction;

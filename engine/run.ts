@@ -14,17 +14,20 @@ import {
   type Assumption,
   type BlockKind,
   type BlockState,
-  F_ALIVE,
   factCount,
   newBlockData,
   ownBase,
 } from "./block.js";
-import { axiomRules, EQ_PRED, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
+import { EMPTY_INBOX, inboxFrom } from "./inbox.js";
+import { axiomRules, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
 import { type EngineContext, type Inbox, listAt, type OperatorInfo, runBlock } from "./saturate.js";
 import { DEFAULT_SETTINGS, type EngineSettings } from "./settings.js";
 import { canonicalVars, freeInputs, mirror, type Statement, statementKey, statementOf } from "./statement.js";
 
-export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | LimitStop;
+
+/** A limit of the caller's (`--timeout`, `--max-memory`) that ended a run early. */
+export type LimitStop = "timeout" | "max-memory";
 
 export interface Attempt {
   readonly method: "direct" | "induction" | "contradiction";
@@ -67,6 +70,19 @@ export const recordWidth = (theory: Theory): number =>
 export interface Executor {
   runBurst(tasks: { state: BlockState; inbox: Inbox }[], ctx: EngineContext): Promise<BlockState[]>;
   close(): Promise<void>;
+  /** Set by executors that keep blocks on their threads (engine/pool.ts); used instead of runBurst. */
+  readonly resident?: ResidentRunner;
+}
+
+/**
+ * An executor whose blocks live on its threads between bursts. It computes inboxes where the
+ * blocks live; the engine's entries for blocks held elsewhere carry only their meta (goals and
+ * flags, kept current after every burst), until `collect` brings every block back at the end.
+ */
+export interface ResidentRunner {
+  runBurst(active: readonly BlockState[], blocks: BlockState[], ctx: EngineContext): Promise<void>;
+  factCount(b: BlockState): number;
+  collect(blocks: BlockState[]): Promise<void>;
 }
 
 export const inThreadExecutor: Executor = {
@@ -116,6 +132,8 @@ export interface RunOptions {
   minBursts?: number;
   /** Extra conjectures (e.g. from discovery) proved together with the theory's own. */
   conjectures?: readonly Conjecture[];
+  /** Asked before every burst; a reason ends the run there, with what was proved so far. */
+  shouldStop?: () => LimitStop | null;
 }
 
 interface PathNode {
@@ -429,35 +447,22 @@ export class Engine {
 
   private inboxFor(b: BlockState): Inbox {
     const parentId = b.meta.parent;
-    if (parentId < 0)
-      return {
-        facts: new Int32Array(0),
-        factIds: new Int32Array(0),
-        witnessKeys: "",
-        witnessConsts: new Int32Array(0),
-        constDepth: new Int32Array(0),
-      };
+    if (parentId < 0) return EMPTY_INBOX;
     const parent = this.blocks[parentId]!;
-    const n = factCount(parent.data);
-    const ids: number[] = [];
-    // Live facts, and every equality the parent used (it is consumed by union-find there).
-    const eqPn = EQ_PRED * 2;
-    for (let f = b.meta.delivered; f < n; f++) {
-      if (parent.data.flags.get(f) & F_ALIVE || parent.data.facts.get(f * this.width) === eqPn) ids.push(f);
-    }
-    const facts = new Int32Array(ids.length * this.width);
-    ids.forEach((f, i) => {
-      facts.set(parent.data.facts.data.subarray(f * this.width, (f + 1) * this.width), i * this.width);
-    });
-    b.meta.delivered = n;
-    return {
-      facts,
-      factIds: Int32Array.from(ids),
-      // Copies: the parent's own arrays may be transferred to another thread in this burst.
-      witnessKeys: parent.meta.witnessKeys,
-      witnessConsts: parent.meta.witnessConsts.slice(),
-      constDepth: parent.meta.constDepth.slice(),
-    };
+    const r = inboxFrom(
+      {
+        facts: parent.data.facts.data,
+        flags: parent.data.flags.data,
+        count: factCount(parent.data),
+        witnessKeys: parent.meta.witnessKeys,
+        witnessConsts: parent.meta.witnessConsts,
+        constDepth: parent.meta.constDepth,
+      },
+      b.meta.delivered,
+      this.width,
+    );
+    b.meta.delivered = r.delivered;
+    return r.inbox;
   }
 
   /** Runs bursts until no goal is pending, nothing changes, or a limit is reached. */
@@ -476,21 +481,31 @@ export class Engine {
     let burst = 0;
     const start = performance.now();
     let burstMs = 0;
+    const resident = exec.resident;
+    const count = (b: BlockState) => (resident ? resident.factCount(b) : factCount(b.data));
     for (; burst < this.settings.maxBursts; burst++) {
+      const limit = opts.shouldStop?.() ?? null;
+      if (limit !== null) {
+        stopReason = limit;
+        break;
+      }
       const active = this.blocks.filter((b) => b.meta.active);
-      const before = active.reduce((s, b) => s + factCount(b.data), 0);
+      const before = active.reduce((s, b) => s + count(b), 0);
       const rulesBefore = this.rules.length;
       const blocksBefore = this.blocks.length;
-      const tasks = active.map((state) => ({ state, inbox: this.inboxFor(state) }));
       const t0 = performance.now();
-      const out = await exec.runBurst(tasks, this.context());
+      if (resident) await resident.runBurst(active, this.blocks, this.context());
+      else {
+        const tasks = active.map((state) => ({ state, inbox: this.inboxFor(state) }));
+        const out = await exec.runBurst(tasks, this.context());
+        out.forEach((s) => {
+          this.blocks[s.meta.id] = s;
+        });
+      }
       burstMs += performance.now() - t0;
-      out.forEach((s) => {
-        this.blocks[s.meta.id] = s;
-      });
       this.promote(burst);
       this.deactivate();
-      const after = this.blocks.filter((b) => b.meta.active).reduce((s, b) => s + factCount(b.data), 0);
+      const after = this.blocks.filter((b) => b.meta.active).reduce((s, b) => s + count(b), 0);
       const proved = this.conjectures.filter((c) => c.proved).length;
       opts.onProgress?.({
         burst,
@@ -516,6 +531,8 @@ export class Engine {
         break;
       }
     }
+    // Blocks held on other threads come back for the proofs and the graph.
+    await resident?.collect(this.blocks);
     // A cut saturation may be why goals stay open: say so rather than "fixpoint".
     if (stopReason !== "all-proved" && this.blocks.some((b) => b.meta.atLimit)) stopReason = "max-facts";
     return {

@@ -4,7 +4,7 @@
  * so that a wrong or damaged file gives one clear message instead of a crash later on. It does
  * not check that proofs are right; that is the verifier's job.
  */
-import { readFile } from "node:fs/promises";
+import { readInputFile } from "./read-input.js";
 import { PROOF_SCHEMA, PROOF_SCHEMA_VERSION, type ProofGraph } from "./schema.js";
 
 /** The file cannot be used: unreadable, not JSON, another schema or version, or malformed. */
@@ -229,12 +229,9 @@ export function parseProofGraph(text: string, source: string): ProofGraph {
 export async function readProofGraph(path: string): Promise<ProofGraph> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readInputFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message;
-    throw new ProofGraphInputError(`${path}: cannot read (${why})`);
+    throw new ProofGraphInputError((e as Error).message);
   }
   return parseProofGraph(text, path);
 }

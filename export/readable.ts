@@ -18,11 +18,11 @@ export interface ReadableContext {
 }
 
 /** A term of the readable notation: a name, or an operation applied to terms. */
-type Term = NameTerm | ApplyTerm;
-interface NameTerm {
+export type Term = NameTerm | ApplyTerm;
+export interface NameTerm {
   readonly name: string;
 }
-interface ApplyTerm {
+export interface ApplyTerm {
   readonly fn: string;
   readonly args: readonly Term[];
 }
@@ -250,4 +250,33 @@ export function readableStatement(st: StatementJson, ctx: ReadableContext): stri
   const rest = st.premises.filter((_, i) => !consumed.has(i)).map((p) => atomText(p, ctx, subst));
   const head = atomText(st.head, ctx, subst);
   return rest.length === 0 ? head : `${rest.join(" ∧ ")} ⇒ ${head}`;
+}
+
+/**
+ * A statement read as an equation between terms, with its intermediate results substituted:
+ * `a+b=c → b+a=c` gives `a + b` and `b + a`. `rest` counts the premises that stay in front of
+ * `⇒`. Null when the head is not an equality or an operation's value.
+ */
+export function statementEquation(
+  st: StatementJson,
+  ctx: ReadableContext,
+): { lhs: Term; rhs: Term; rest: number } | null {
+  if (st.head.neg) return null;
+  const defs = definingPremises(st, ctx);
+  const subst = buildSubstitution(defs, st, ctx);
+  const rest = st.premises.length - new Set(defs.values()).size;
+  if (st.head.pred === "=" && st.head.args.length === 2) {
+    const [x, y] = st.head.args as [string, string];
+    return { lhs: termFor(x, subst), rhs: termFor(y, subst), rest };
+  }
+  const app = applicationOf(st.head, ctx);
+  if (app === null) return null;
+  const lhs = applicationTerm(app, subst);
+  const out = subst.get(app.output);
+  return out === undefined ? { lhs, rhs: { name: app.output }, rest } : { lhs: out, rhs: lhs, rest };
+}
+
+/** A term in readable notation (`a·(b + c)`). */
+export function readableTerm(term: Term): string {
+  return termText(term);
 }

@@ -143,6 +143,11 @@ export interface TheoremJson {
   induction?: InductionJson;
   /** For a mirror (the symmetric variant): the theorem it was derived from. */
   mirrorOf?: string;
+  /**
+   * Set on a helper lemma that `gl prove` found by discovery for goals left unproved (it is not
+   * a statement of the theory); its proof is checked like any other. Mirrors of it carry it too.
+   */
+  provenance?: "discovery";
   /** The burst in which it was proved. */
   burst: number;
   /** Theorems cited by `theorem` steps (sorted ids). */
@@ -162,7 +167,7 @@ export interface UnprovedJson {
 }
 
 export interface RunJson {
-  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts";
+  stopReason: "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | "timeout" | "max-memory";
   bursts: number;
   blocks: number;
   facts: number;

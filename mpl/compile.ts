@@ -19,6 +19,7 @@ import {
   where,
   whereIn,
 } from "./diagnostics.js";
+import { reportLargeExpansions } from "./expansion-size.js";
 import { type DefinitionInfo, Lowerer, MAX_EXPANSION_DEPTH, PredicateTable } from "./lower.js";
 import { parseFile } from "./parse.js";
 import { printFormula } from "./print.js";
@@ -164,6 +165,7 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
   }
 
   if (!hasErrors(out)) reportDeepExpansions(definitions, references, out);
+  if (!hasErrors(out)) reportLargeExpansions(definitions, references, out);
   if (hasErrors(out)) return { theory: null, diagnostics: dedupeDiagnostics(out) };
 
   // Lowering.

@@ -73,6 +73,7 @@ export const CATALOGUE = {
     severity: "error",
     template: "definitions expand into formulas nested deeper than {limit} levels",
   },
+  MPL121: { severity: "error", template: "definition {name} expands to more than {limit} atoms" },
 
   MPL201: { severity: "error", template: "cannot use the GL config: {reason}" },
   MPL202: { severity: "error", template: "GL config entry '{name}': {reason}" },
@@ -86,6 +87,11 @@ export const CATALOGUE = {
 
   MPL301: { severity: "error", template: "cannot read '{path}': {reason}" },
   MPL302: { severity: "error", template: "no .mpl files in directory '{path}'" },
+  MPL303: { severity: "error", template: "cannot read '{path}': it is {what}, not a regular file" },
+  MPL304: {
+    severity: "error",
+    template: "cannot read '{path}': it is {size}, more than the {limit} a source may have",
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;
@@ -121,9 +127,28 @@ export function diagnostic(
     const value = args[key];
     // A missing argument is a bug in the caller, not a user error.
     if (value === undefined) throw new Error(`diagnostic ${code}: missing argument '${key}'`);
-    return String(value);
+    return shortToken(escapeControls(String(value)));
   });
   return { code, severity: severity ?? entry.severity, message, path: at.path, line: at.line, col: at.col };
+}
+
+/**
+ * Control characters (all but tab and newline) as visible escapes, so that a hostile input file
+ * cannot clear or recolour the terminal through a diagnostic.
+ */
+export function escapeControls(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code === 0x1b ? "\\e" : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+}
+
+/** Tokens quoted in a message are cut to this many characters (a 5 MB token stays a line). */
+const MAX_TOKEN = 200;
+
+function shortToken(s: string): string {
+  return s.length <= MAX_TOKEN ? s : `${s.slice(0, MAX_TOKEN)}… (${s.length} characters)`;
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === "error");
@@ -147,12 +172,18 @@ export const whereIn = (path: string, p: { readonly line: number; readonly col: 
  * Tabs before the column are kept as tabs so the caret lines up in any terminal.
  */
 export function renderDiagnostic(d: Diagnostic, sourceText?: string): string {
-  if (d.line === 0) return `${d.path}: ${d.severity} ${d.code}: ${d.message}`;
-  const header = `${d.path}:${d.line}:${d.col}: ${d.severity} ${d.code}: ${d.message}`;
+  const path = escapeControls(d.path);
+  const message = escapeControls(d.message);
+  if (d.line === 0) return `${path}: ${d.severity} ${d.code}: ${message}`;
+  const header = `${path}:${d.line}:${d.col}: ${d.severity} ${d.code}: ${message}`;
   if (sourceText === undefined) return header;
   const line = sourceLine(sourceText, d.line);
   if (line === undefined) return header;
-  const { shown, caret } = window(line, d.col - 1);
+  const raw = window(line, d.col - 1);
+  // Escaping lengthens the line; the caret moves with the escaped text before it.
+  const before = escapeControls(raw.shown.slice(0, raw.caret));
+  const shown = before + escapeControls(raw.shown.slice(raw.caret));
+  const caret = raw.caret <= raw.shown.length ? before.length : raw.caret + before.length - raw.shown.length;
   const prefix = shown.slice(0, caret).replace(/[^\t]/g, " ");
   const pad = " ".repeat(Math.max(0, caret - shown.length));
   return `${header}\n  ${shown}\n  ${prefix}${pad}^`;

@@ -163,6 +163,7 @@ function loadGlConfig(
     const chosen = chooseAnchor(
       planned.map((p) => p.name),
       configPath,
+      () => structuralAnchors(planned, definitionsDir, files),
     );
     if ("reason" in chosen) return fail([diagnostic("MPL204", whole, { reason: chosen.reason })]);
     anchor = chosen.name;
@@ -233,21 +234,65 @@ function signatureFromEntry(
 }
 
 /**
- * GL configs do not name the anchor. Prefer `Anchor<X>` for `Config<X>.json`, then the only
+ * GL configs rarely name the anchor (`anchor_name` wins when they do). Prefer `Anchor<X>` for
+ * `Config<X>.json`; then the structure of the folder (see `structuralAnchors`); then the only
  * `Anchor*` definition, then `NaturalNumbers`.
  */
 export function chooseAnchor(
   names: readonly string[],
   configPath: string,
+  structural: () => readonly string[] = () => [],
 ): { name: string } | { reason: string } {
   const stem = /^Config(.+)\.json$/.exec(basename(configPath))?.[1];
   if (stem !== undefined && names.includes(`Anchor${stem}`)) return { name: `Anchor${stem}` };
+  const inferred = structural();
+  if (inferred.length === 1 && inferred[0] !== undefined) return { name: inferred[0] };
   const anchors = names.filter((n) => n.startsWith("Anchor"));
   const only = anchors[0];
   if (anchors.length === 1 && only !== undefined) return { name: only };
   if (anchors.length === 0 && names.includes("NaturalNumbers")) return { name: "NaturalNumbers" };
-  if (anchors.length === 0) return { reason: "no definition is named Anchor* or NaturalNumbers" };
-  return { reason: `several candidates (${oneOf([...anchors].sort())}); name one with 'anchor_name'` };
+  const candidates = inferred.length > 1 ? [...inferred] : anchors;
+  if (candidates.length === 0)
+    return {
+      reason:
+        "no definition is used by every conjecture or by no other definition; name it with 'anchor_name'",
+    };
+  return { reason: `several candidates (${oneOf([...candidates].sort())}); name one with 'anchor_name'` };
+}
+
+/** Names applied as atoms in a GL formula text (`Name[…]`). */
+const appliedNames = (text: string): Set<string> =>
+  new Set([...text.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\[/g)].map((m) => m[1]!));
+
+/**
+ * The anchor by structure, for folders whose names say nothing: the definition that every line
+ * of the folder's conjecture list quantifies over (its first premise), else the definitions no
+ * other definition uses. Returns every candidate; the caller takes a unique one.
+ */
+function structuralAnchors(planned: readonly PlannedDefinition[], dir: string, files: GlFiles): string[] {
+  const names = new Set(planned.map((p) => p.name));
+  const listed = files.listTxt(dir, []) ?? [];
+  for (const list of GL_CONJECTURE_FILES) {
+    if (!listed.includes(list)) continue;
+    const text = files.read(join(dir, list)).text;
+    if (text === null) continue;
+    const firsts = new Set<string>();
+    for (const line of text.split("\n")) {
+      if (line.trim() === "") continue;
+      const m = /^\s*\(\s*>\s*\[[^\]]*\]\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\[/.exec(line);
+      firsts.add(m?.[1] ?? "");
+    }
+    const [only] = firsts;
+    if (firsts.size === 1 && only !== undefined && names.has(only)) return [only];
+  }
+  const used = new Set<string>();
+  for (const def of planned) {
+    if (!listed.includes(def.file)) continue;
+    const text = files.read(join(dir, def.file)).text;
+    if (text === null) continue;
+    for (const n of appliedNames(text)) if (n !== def.name) used.add(n);
+  }
+  return planned.map((p) => p.name).filter((n) => !used.has(n));
 }
 
 /** A name that points at the start of a GL file (GL files carry no declarations to point at). */

@@ -4,7 +4,7 @@
  * Files are read as bytes and decoded with a fatal decoder, so invalid UTF-8 is reported at
  * the line and column of the first bad byte instead of silently becoming U+FFFD.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 
 export interface DecodeResult {
@@ -36,18 +36,46 @@ export interface ReadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** The largest source file read (MPL, GL formula, config or conjecture list). */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a source file. Only regular files are read (a device such as /dev/zero or a FIFO would
+ * never end), and only up to MAX_SOURCE_BYTES.
+ */
 export function readSource(path: string): ReadResult {
+  const at = { path, line: 0, col: 0 };
   let bytes: Uint8Array;
+  let fd: number | null = null;
   try {
-    bytes = readFileSync(path);
+    // Non-blocking, so that opening a pipe with no writer does not wait for one.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const what = st.isDirectory()
+        ? "a folder"
+        : st.isFIFO()
+          ? "a pipe"
+          : st.isSocket()
+            ? "a socket"
+            : "a device";
+      return { text: null, diagnostics: [diagnostic("MPL303", at, { path, what })] };
+    }
+    if (st.size > MAX_SOURCE_BYTES)
+      return {
+        text: null,
+        diagnostics: [diagnostic("MPL304", at, { path, size: mib(st.size), limit: mib(MAX_SOURCE_BYTES) })],
+      };
+    bytes = readFileSync(fd);
   } catch (e) {
-    return {
-      text: null,
-      diagnostics: [diagnostic("MPL301", { path, line: 0, col: 0 }, { path, reason: reason(e) })],
-    };
+    return { text: null, diagnostics: [diagnostic("MPL301", at, { path, reason: reason(e) })] };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
   return decodeUtf8(path, bytes);
 }
+
+const mib = (n: number): string => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
 
 /** The OS's short reason (`ENOENT: no such file or directory`) without the call details. */
 export function reason(e: unknown): string {

@@ -74,7 +74,19 @@ interface ProveSummary {
 }
 
 function prove(list: string): ProveSummary {
-  const r = gl("prove", "--json", "-q", "--workers", "2", "--gl-config", CONFIG, defs, "--conjectures", list);
+  const r = gl(
+    "prove",
+    "--json",
+    "-q",
+    "--allow-unproved",
+    "--workers",
+    "2",
+    "--gl-config",
+    CONFIG,
+    defs,
+    "--conjectures",
+    list,
+  );
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as ProveSummary;
@@ -122,6 +134,34 @@ describe.skipIf(!haveGlFixtures)("GL's v0.1 candidates against a brute-force jud
     // Nothing was cut short: the engine ran out of things to derive.
     expect(s.stopReason).toBe("fixpoint");
     expect(s.blocksAtFactLimit).toBe(0);
+  });
+
+  it("with lemma discovery on, gl prove proves none of a sample of the false candidates", () => {
+    // Every 48th false line: few enough goals for the lemma search to run (--max-lemma-goals).
+    const sample = falseLines().filter((_, i) => i % 48 === 0);
+    const r = gl(
+      "prove",
+      "--json",
+      "-q",
+      "--workers",
+      "1",
+      "--allow-unproved",
+      "--gl-config",
+      CONFIG,
+      defs,
+      "--conjectures",
+      writeList("false-sample.txt", sample),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as ProveSummary & {
+      lemmas: { stuck: string[]; survivors: number; stop: string } | null;
+    };
+    expect(s.conjectures).toBe(sample.length);
+    expect(s.proved).toBe(0);
+    // The search really ran and handed lemmas to the retry, which proved none of the goals.
+    expect(s.lemmas?.stuck).toHaveLength(sample.length);
+    expect(s.lemmas?.survivors).toBeGreaterThan(0);
+    expect(s.lemmas?.stop).toBe("retry-proved-no-more");
   });
 
   it("gl prove proves all 43 true candidates", () => {

@@ -143,6 +143,7 @@ describe.skipIf(!haveGlFixtures)("GL v0.1 from the command line", () => {
         "2",
         "--max-bursts",
         "1",
+        "--allow-unproved",
       );
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/\/2 proved .*stop: max-bursts; 1 bursts, .*3 malformed lines skipped; /);

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command, CommanderError } from "commander";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { registerExport } from "../cli/commands/export.js";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ProofGraphInputError, parseProofGraph } from "../export/proof-graph-file.js";
+import { CLI, ensureBuilt, gl as run } from "./support/built-cli.js";
 import { syntheticGraph } from "./support/synthetic-graph.js";
 
 let work: string;
@@ -16,32 +16,18 @@ afterEach(() => {
 });
 
 interface Outcome {
-  code: number;
+  code: number | null;
   out: string;
   err: string;
 }
 
-/** Runs `gl <args>` with only the export command registered, capturing output and exit code. */
+/** Runs the real `gl` (dist/cli/main.js) in a child process. */
 async function gl(...args: string[]): Promise<Outcome> {
-  let out = "";
-  let err = "";
-  const program = new Command("gl").exitOverride().configureOutput({
-    writeOut: (s) => {
-      out += s;
-    },
-    writeErr: (s) => {
-      err += s;
-    },
-  });
-  registerExport(program);
-  try {
-    await program.parseAsync(args, { from: "user" });
-    return { code: 0, out, err };
-  } catch (e) {
-    if (e instanceof CommanderError) return { code: e.exitCode, out, err };
-    throw e;
-  }
+  const r = run(...args);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
+
+beforeAll(() => ensureBuilt());
 
 function proofFile(content: unknown): string {
   const path = join(work, "proof.json");
@@ -55,11 +41,28 @@ describe("gl export", () => {
     const dir = join(work, "html");
     const r = await gl("export", proofFile(graph), "--html", dir);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(r.out).toMatch(/^wrote 12 files \([\d.]+ KiB\) to .*html: 6 theorems, 2 unproved conjectures\n$/);
+    expect(r.out).toMatch(/^wrote 14 files \([\d.]+ KiB\) to .*html: 6 theorems, 2 unproved conjectures\n$/);
     expect(readFileSync(join(dir, "t", "T6.html"), "utf8")).toContain("<!DOCTYPE html>");
   });
 
-  it("replaces a foreign directory only with --force", async () => {
+  it("leaves the site readable by others, as cp would (folders 0755, files 0644 under umask 022)", async () => {
+    const dir = join(work, "modes");
+    const r = spawnSync(
+      "sh",
+      [
+        "-c",
+        `umask 022 && exec "${process.execPath}" "${CLI}" export "${proofFile(syntheticGraph({ theorems: 3 }))}" --html "${dir}"`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(statSync(dir).mode & 0o777).toBe(0o755);
+    expect(statSync(join(dir, "t")).mode & 0o777).toBe(0o755);
+    expect(statSync(join(dir, "index.html")).mode & 0o777).toBe(0o644);
+    expect(statSync(join(dir, "t", "T1.html")).mode & 0o777).toBe(0o644);
+  });
+
+  it("never replaces a foreign directory, even with --force", async () => {
     const file = proofFile(syntheticGraph({ theorems: 3 }));
     const dir = join(work, "taken");
     mkdirSync(dir);
@@ -67,11 +70,11 @@ describe("gl export", () => {
     const refused = await gl("export", file, "--html", dir);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(
-      /^error: .*taken is not empty and is not a previous HTML export \(1 entry\); use --force to replace it\n$/,
+      /^gl export: error: .*taken is not empty and was not written by gl \(1 entry\); give a new or empty folder, or one gl wrote before\n$/,
     );
     expect(existsSync(join(dir, "keep.txt"))).toBe(true);
-    expect((await gl("export", file, "--html", dir, "--force")).code).toBe(0);
-    expect(existsSync(join(dir, "keep.txt"))).toBe(false);
+    expect((await gl("export", file, "--html", dir, "--force")).code).toBe(1);
+    expect(existsSync(join(dir, "keep.txt"))).toBe(true);
   });
 
   it("exits 2 without an output format", async () => {
@@ -102,7 +105,9 @@ describe("gl export", () => {
     }
     const missing = await gl("export", join(work, "nope.json"), "--html", join(work, "out"));
     expect(missing).toMatchObject({ code: 1 });
-    expect(missing.err).toMatch(/nope\.json: cannot read \(no such file\)/);
+    expect(missing.err).toMatch(
+      /^gl export: error: cannot read .*nope\.json: no such file or folder \(ENOENT\)\n$/,
+    );
   });
 });
 

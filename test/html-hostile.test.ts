@@ -4,7 +4,7 @@ import { scriptJson } from "../export/html/script-json.js";
 import { HOSTILE_NAMES, hostileGraph, SCRIPT_BREAK } from "./support/hostile-graph.js";
 
 const graph = hostileGraph();
-const site = renderSite(graph);
+const site = await renderSite(graph);
 const html = [...site].filter(([path]) => path.endsWith(".html"));
 
 /** Text as handlebars escapes it. */
@@ -63,17 +63,17 @@ describe("hostile text", () => {
       }
     }
     const t = site.get("t/T4.html")!;
-    expect(t).toMatch(/class="ref" href="\.\.\/definitions\.html#A\d+" title="[^"]*&lt;\/script&gt;/);
+    expect(t).toMatch(/class="ref" href="\.\.\/definitions\.html#A\d+" data-tip="[^"]*&lt;\/script&gt;/);
   });
 
-  it("embeds search data as JSON that reads back the original text", () => {
-    const index = site.get("index.html")!;
-    const json =
-      /<script id="gl-search-data" type="application\/json">([^<]*)<\/script>/.exec(index)?.[1] ?? "";
+  it("ships search data as a script that reads back the original text", () => {
+    const script = site.get("search-data.js")!;
+    const json = /^window\.glSearchData = (.*);$/m.exec(script)?.[1] ?? "";
+    expect(json).not.toMatch(/</);
     expect(json).toContain("\\u003c/script\\u003e");
-    const texts = JSON.parse(json) as string[];
-    expect(texts.some((t) => t.includes(SCRIPT_BREAK))).toBe(true);
-    expect(texts.some((t) => t.includes(HOSTILE_NAMES.entity))).toBe(true);
+    const data = JSON.parse(json) as { items: { name: string; mpl: string }[] };
+    expect(data.items.some((t) => t.mpl.includes(SCRIPT_BREAK))).toBe(true);
+    expect(data.items.some((t) => t.name.includes(HOSTILE_NAMES.entity))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import type { ProofGraph, TheoremJson } from "../export/schema.js";
 import { syntheticGraph } from "./support/synthetic-graph.js";
 
 const graph = syntheticGraph({ theorems: 40, unproved: 3 });
-const site = renderSite(graph);
+const site = await renderSite(graph);
 
 /** Text as handlebars escapes it. */
 function esc(text: string): string {
@@ -58,6 +58,8 @@ describe("renderSite", () => {
     const expected = [
       "style.css",
       "site.js",
+      "minisearch.js",
+      "search-data.js",
       "index.html",
       "definitions.html",
       "rules.html",
@@ -66,8 +68,8 @@ describe("renderSite", () => {
     expect([...site.keys()]).toEqual(expected);
   });
 
-  it("is deterministic: the same graph gives the same bytes", () => {
-    const again = renderSite(structuredClone(graph));
+  it("is deterministic: the same graph gives the same bytes", async () => {
+    const again = await renderSite(structuredClone(graph));
     expect([...again.entries()]).toEqual([...site.entries()]);
     expect([...site.values()].join("")).not.toMatch(/\b20\d\d-\d\d-\d\d/);
   });
@@ -94,12 +96,17 @@ describe("renderSite", () => {
   });
 
   it("needs no server, network or module scripts", () => {
-    for (const [path, text] of site) {
-      expect(text, path).not.toMatch(/type="module"|\bfetch\(|https?:\/\/|\bimport\s*\(/);
+    for (const [path, raw] of site) {
+      // SVG namespace names are identifiers, not addresses; the search library is vendored as shipped.
+      const text = raw.replace(/xmlns(:\w+)?="http:\/\/www\.w3\.org\/[^"]*"/g, "");
+      if (path !== "minisearch.js") {
+        expect(text, path).not.toMatch(/type="module"|\bfetch\(|https?:\/\/|\bimport\s*\(/);
+      }
       if (path.endsWith(".html")) {
-        expect([...text.matchAll(/<script\b[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1])).toEqual([
-          path.startsWith("t/") ? "../site.js" : "site.js",
-        ]);
+        const root = path.startsWith("t/") ? "../" : "";
+        expect([...text.matchAll(/<script\b[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1])).toEqual(
+          ["minisearch.js", "search-data.js", "site.js"].map((f) => root + f),
+        );
         expect(text).toContain(path.startsWith("t/") ? 'href="../style.css"' : 'href="style.css"');
       }
     }
@@ -110,13 +117,15 @@ describe("index page", () => {
   const index = page("index.html");
 
   it("groups named laws and lemmas and lists every theorem once", () => {
-    const laws = section(index, "laws", "section");
-    const lemmas = section(index, "lemmas", "section");
+    const laws = index.slice(index.indexOf('id="laws"'), index.indexOf('id="lemmas"'));
+    const lemmas = index.slice(index.indexOf('id="lemmas"'), index.indexOf('id="unproved"'));
     for (const t of graph.theorems) {
-      const head = `<div class="entry-head"><a class="thm-link" href="${theoremPath(t.id)}">`;
-      const [inGroup, other] = t.name === null ? [lemmas, laws] : [laws, lemmas];
-      expect(inGroup.split(head), t.id).toHaveLength(2);
-      expect(other, t.id).not.toContain(head);
+      const head = `<div class="entry-head"><a class="thm-link" href="${theoremPath(t.id)}"`;
+      expect(index.split(`data-search-item data-id="${t.id}"`), t.id).toHaveLength(2);
+      if (t.name !== null) {
+        expect(laws.split(head), t.id).toHaveLength(2);
+        expect(lemmas, t.id).not.toContain(head);
+      }
     }
     expect(laws).toContain("add_comm");
     expect(laws).toContain(esc("(a + b) + c = a + (b + c)"));
@@ -126,10 +135,10 @@ describe("index page", () => {
   it("marks mirrors and shows method, steps and burst", () => {
     const t5 = theorem("T5");
     expect(t5.mirrorOf).toBe("T4");
-    expect(index).toContain(
-      '>T5</a> <span class="badge mirror">mirror of <a class="thm-link" href="t/T4.html">T4</a> <span class="thm-name">add_comm</span></span>',
+    expect(index).toMatch(
+      /<span class="thm-id">T5<\/span> <span class="badge mirror">mirror of <a class="thm-link" href="t\/T4\.html" data-tip="[^"]*">add_comm<\/a> <span class="thm-id">T4<\/span><\/span>/,
     );
-    expect(index).toContain(`induction on b · ${theorem("T4").steps.length} steps · burst 3`);
+    expect(index).toContain(`induction on b · ${theorem("T4").steps.length} steps`);
   });
 
   it("lists unproved conjectures separately, and the run summary", () => {
@@ -141,29 +150,48 @@ describe("index page", () => {
     expect(index).toContain('href="definitions.html"');
   });
 
-  it("embeds one search text per searchable entry, in document order", () => {
-    const json = /<script id="gl-search-data" type="application\/json">([^<]*)<\/script>/.exec(index)?.[1];
-    const texts = JSON.parse(json ?? "null") as string[];
+  it("ships one search record per searchable entry, with its name, statement and link", () => {
+    const script = page("search-data.js");
+    const json = /^window\.glSearchData = (.*);$/m.exec(script)?.[1];
+    const data = JSON.parse(json ?? "null") as {
+      constants: string[];
+      items: { id: string; name: string; statement: string; href: string; kind: string }[];
+    };
     const items = index.match(/data-search-item/g) ?? [];
-    expect(texts).toHaveLength(items.length);
-    expect(texts).toHaveLength(graph.theorems.length + graph.unproved.length);
-    const law = graph.theorems.find((t) => t.name !== null)!;
-    expect(texts[0]).toBe([law.id, law.name, law.readable, law.mpl].join("\n").toLowerCase());
-    expect(texts.every((t) => t === t.toLowerCase())).toBe(true);
+    expect(data.items).toHaveLength(items.length);
+    expect(data.items).toHaveLength(graph.theorems.length + graph.unproved.length);
+    const law = graph.theorems.find((t) => t.name === "add_comm")!;
+    const record = data.items.find((x) => x.id === law.id)!;
+    expect(record).toMatchObject({
+      name: "add_comm",
+      statement: law.readable,
+      href: `t/${law.id}.html`,
+      kind: "target",
+    });
+    expect(data.constants).toEqual(graph.theory.constants.map((c) => c.name));
   });
 });
 
+/** The number each step gets on its page: shown order is set-up, base case, step case. */
+function pageNumbers(t: TheoremJson): Map<number, number> {
+  const order = ["main", "base", "step"].flatMap((sec) =>
+    t.steps.filter((s) => s.section === sec).sort((a, b) => a.n - b.n),
+  );
+  return new Map(order.map((s, i) => [s.n, i + 1]));
+}
+
 describe("theorem pages", () => {
-  it("numbers the steps in order with anchors, and links premises to their steps", () => {
+  it("numbers the steps in reading order with anchors, and links premises to their steps", () => {
     const t = theorem("T4");
     const html = page("t/T4.html");
+    const num = pageNumbers(t);
     const rows = [...html.matchAll(/<tr id="s(\d+)"/g)].map((m) => Number(m[1]));
-    expect(rows).toEqual(t.steps.map((s) => s.n));
+    expect(rows).toEqual(t.steps.map((_, i) => i + 1));
     for (const s of t.steps) {
-      const row = section(html, `s${s.n}`, "tr");
+      const row = section(html, `s${num.get(s.n)}`, "tr");
       const links = [...row.matchAll(/class="premise-link" href="#s(\d+)"/g)].map((m) => Number(m[1]));
-      expect(links, `step ${s.n}`).toEqual(s.premises);
-      expect(row).toContain(`data-deps="${s.premises.join(" ")}"`);
+      expect(links, `step ${s.n}`).toEqual(s.premises.map((p) => num.get(p)));
+      expect(row).toContain(`data-deps="${s.premises.map((p) => num.get(p)).join(" ")}"`);
       expect(row).toContain(`href="../rules.html#${s.kind}"`);
     }
   });
@@ -175,8 +203,9 @@ describe("theorem pages", () => {
     expect([...kinds]).toEqual(
       expect.arrayContaining(["premise", "rule", "witness", "theorem", "hypothesis", "succ"]),
     );
+    const num = pageNumbers(t);
     for (const s of t.steps) {
-      const row = section(html, `s${s.n}`, "tr");
+      const row = section(html, `s${num.get(s.n)}`, "tr");
       if (s.kind === "rule" || s.kind === "axiom" || s.kind === "witness") {
         expect(row).toContain(`class="ref" href="../definitions.html#${s.ref}"`);
       } else if (s.kind === "theorem") {
@@ -189,25 +218,37 @@ describe("theorem pages", () => {
     }
   });
 
-  it("shows the binding against the referenced entity's variables", () => {
+  it("shows the binding against the referenced entity's variables, without identities", () => {
     const html = page("t/T4.html");
-    const step = theorem("T4").steps.find((s) => s.kind === "witness")!;
+    const t = theorem("T4");
+    const num = pageNumbers(t);
+    const step = t.steps.find((s) => s.kind === "witness")!;
     const axiom = graph.axioms.find((a) => a.id === step.ref)!;
-    const expected = axiom.vars.map((v, i) => `${v} := ${step.binding![i]}`).join(", ");
-    expect(section(html, `s${step.n}`, "tr")).toContain(`<td class="col-binding">${esc(expected)}</td>`);
+    const expected = axiom.vars
+      .map((v, i) => [v, step.binding![i]!] as const)
+      .filter(([v, c]) => v !== c)
+      .map(([v, c]) => `<span class="bind"><var>${esc(v)}</var> := ${esc(c)}</span>`)
+      .join(", ");
+    expect(expected).not.toBe("");
+    expect(section(html, `s${num.get(step.n)}`, "tr")).toContain(`<td class="col-binding">${expected}</td>`);
+    // A binding of a variable to itself is not shown.
+    for (const m of html.matchAll(/<var>([^<]*)<\/var> := ([^<]*)<\/span>/g)) expect(m[1]).not.toBe(m[2]);
   });
 
-  it("folds induction cases into details, with the hypothesis in the step case", () => {
+  it("shows induction cases in open details, with the hypothesis in the step case", () => {
     const t = theorem("T4");
+    const num = pageNumbers(t);
     const html = page("t/T4.html");
-    expect(html).toContain('<details class="case" id="case-base">');
-    expect(html).toContain('<details class="case" id="case-step">');
+    expect(html).toContain('<details class="case" id="case-base" open>');
+    expect(html).toContain('<details class="case" id="case-step" open>');
     const step = section(html, "case-step", "details");
     expect(step).toContain('id="hypothesis"');
     expect(step).toContain(esc("a + p = p + a"));
-    for (const s of t.steps.filter((x) => x.section === "step")) expect(step).toContain(`id="s${s.n}"`);
+    for (const s of t.steps.filter((x) => x.section === "step"))
+      expect(step).toContain(`id="s${num.get(s.n)}"`);
     const base = section(html, "case-base", "details");
-    for (const s of t.steps.filter((x) => x.section === "base")) expect(base).toContain(`id="s${s.n}"`);
+    for (const s of t.steps.filter((x) => x.section === "base"))
+      expect(base).toContain(`id="s${num.get(s.n)}"`);
     expect(page("t/T2.html")).not.toContain("<details");
   });
 
@@ -215,7 +256,7 @@ describe("theorem pages", () => {
     const usedBy = section(page("t/T4.html"), "used-by", "section");
     const citing = graph.theorems.filter((x) => x.steps.some((s) => s.kind === "theorem" && s.ref === "T4"));
     expect(citing.length).toBeGreaterThan(1);
-    const linked = [...usedBy.matchAll(/href="\.\.\/t\/(T\d+)\.html"/g)].map((m) => m[1]);
+    const linked = [...usedBy.matchAll(/class="thm-link" href="\.\.\/t\/(T\d+)\.html"/g)].map((m) => m[1]);
     expect(linked).toEqual(citing.map((x) => x.id));
     const last = graph.theorems.at(-1)!;
     expect(section(page(`t/${last.id}.html`), "used-by", "section")).toContain("(none)");
@@ -280,7 +321,7 @@ describe("definitions and rules pages", () => {
 });
 
 describe("unusual ids", () => {
-  it("builds file names and links from a safe form of the id", () => {
+  it("builds file names and links from a safe form of the id", async () => {
     const g: ProofGraph = structuredClone(graph);
     const odd = '../T"1 x';
     for (const t of g.theorems) {
@@ -289,7 +330,7 @@ describe("unusual ids", () => {
       if (t.mirrorOf === "T1") t.mirrorOf = odd;
       for (const s of t.steps) if (s.kind === "theorem" && s.ref === "T1") s.ref = odd;
     }
-    const out = renderSite(g);
+    const out = await renderSite(g);
     const path = theoremPath(odd);
     expect(path).toMatch(/^t\/_[0-9a-f]+\.html$/);
     expect(out.has(path)).toBe(true);

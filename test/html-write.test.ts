@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type SiteFile, siteFiles } from "../export/html/render.js";
-import { SITE_MARKER, SiteWriteError, writeSite } from "../export/html/write.js";
+import { SITE_MARKER, writeSite } from "../export/html/write.js";
+import { OUTPUT_MANIFEST, OutputPathError } from "../export/output-dir.js";
 import type { ProofGraph } from "../export/schema.js";
 import { syntheticGraph } from "./support/synthetic-graph.js";
 
@@ -42,7 +43,8 @@ describe("writeSite", () => {
     const dir = join(work, "out", "site");
     const result = await writeSite(graph, dir);
     expect(result.previous).toBe("none");
-    expect(result.files).toBe(5 + graph.theorems.length + 1);
+    // Pages, style, two scripts and the search library, then one page per theorem and the marker.
+    expect(result.files).toBe(7 + graph.theorems.length + 1);
     const index = readFileSync(join(dir, "index.html"), "utf8");
     expect(index).toContain("<!DOCTYPE html>");
     expect(existsSync(join(dir, "t", "T10.html"))).toBe(true);
@@ -68,24 +70,35 @@ describe("writeSite", () => {
     expect(existsSync(join(dir, "index.html"))).toBe(true);
   });
 
-  it("refuses a foreign non-empty directory unless forced", async () => {
+  it("refuses a foreign non-empty directory, even when forced", async () => {
     const dir = join(work, "mine");
     mkdirSync(dir);
     writeFileSync(join(dir, "notes.txt"), "keep me");
-    await expect(writeSite(graph, dir)).rejects.toThrow(SiteWriteError);
-    await expect(writeSite(graph, dir)).rejects.toThrow(/not a previous HTML export.*--force/);
+    await expect(writeSite(graph, dir)).rejects.toThrow(OutputPathError);
+    await expect(writeSite(graph, dir, { force: true })).rejects.toThrow(
+      /not empty and was not written by gl/,
+    );
     expect(readdirSync(dir)).toEqual(["notes.txt"]);
     expect(readdirSync(work)).toEqual(["mine"]);
+  });
+
+  it("with force, replaces a folder another gl command wrote", async () => {
+    const dir = join(work, "other");
+    mkdirSync(dir);
+    writeFileSync(join(dir, OUTPUT_MANIFEST), JSON.stringify({ writtenBy: "gl", command: "prove" }));
+    writeFileSync(join(dir, "proof.json"), "{}");
+    await expect(writeSite(graph, dir)).rejects.toThrow(/output of gl prove/);
     const result = await writeSite(graph, dir, { force: true });
     expect(result.previous).toBe("forced");
-    expect(existsSync(join(dir, "notes.txt"))).toBe(false);
+    expect(existsSync(join(dir, "proof.json"))).toBe(false);
     expect(existsSync(join(dir, "index.html"))).toBe(true);
+    expect(readdirSync(work)).toEqual(["other"]);
   });
 
   it("refuses a file in the way, even when forced", async () => {
     const path = join(work, "file");
     writeFileSync(path, "x");
-    await expect(writeSite(graph, path, { force: true })).rejects.toThrow(/not a directory/);
+    await expect(writeSite(graph, path, { force: true })).rejects.toThrow(/is a file, not a folder/);
   });
 
   it("leaves no target and no temporary directory when rendering fails midway", async () => {

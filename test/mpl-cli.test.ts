@@ -111,12 +111,16 @@ describe("gl check", () => {
     expect(gl("prove-everything").code).toBe(2);
     const depth = gl("discover", "examples/peano", "--max-witness-depth", "0");
     expect(depth.code).toBe(2);
-    expect(depth.stderr).toBe("error: --max-witness-depth must be an integer of at least 1, got '0'\n");
+    expect(depth.stderr).toBe(
+      "gl discover: error: --max-witness-depth must be an integer of at least 1, got '0'\n",
+    );
     // GL conjecture lists are read only with a GL config; never ignored silently.
     for (const cmd of ["prove", "discover"]) {
       const r = gl(cmd, "examples/peano-quick", "--conjectures", "list.txt");
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe("error: --conjectures reads GL conjecture files and needs --gl-config\n");
+      expect(r.stderr).toBe(
+        `gl ${cmd}: error: --conjectures reads GL conjecture files and needs --gl-config\n`,
+      );
     }
     const help = gl("--help");
     expect(help.code).toBe(0);

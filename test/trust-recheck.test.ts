@@ -23,11 +23,11 @@ describe("gl prove", () => {
     const r = glWithEnv({ GL_FAULT_PROOF: "T1:1" }, "prove", "examples/peano-quick", "--workers", "1", "-q");
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n")).toEqual([
-      `error: T1 (zero_add) failed the independent re-check at ${T1_FAILURE}`,
-      "error: T5 (zero_add (mirror)) failed the independent re-check at step 5: cites failed theorem T1",
-      "error: T12 (add_comm) failed the independent re-check at step 24: cites failed theorem T1",
-      "error: T21 (right_distrib) failed the independent re-check at step 40: cites failed theorem T5",
-      "error: T23 (right_distrib (mirror)) failed the independent re-check at step 9: cites failed theorem T21",
+      `gl prove: error: T1 (zero_add) failed the independent re-check at ${T1_FAILURE}`,
+      "gl prove: error: T5 (zero_add (mirror)) failed the independent re-check at step 5: cites failed theorem T1",
+      "gl prove: error: T12 (add_comm) failed the independent re-check at step 24: cites failed theorem T1",
+      "gl prove: error: T21 (right_distrib) failed the independent re-check at step 40: cites failed theorem T5",
+      "gl prove: error: T23 (right_distrib (mirror)) failed the independent re-check at step 9: cites failed theorem T21",
       "",
     ]);
     expect(r.stdout).toMatch(
@@ -82,7 +82,7 @@ describe("gl prove", () => {
   it("rejects a malformed hook value as a usage error", () => {
     const r = glWithEnv({ GL_FAULT_PROOF: "1" }, "prove", "examples/peano-quick", "--workers", "1");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("error: GL_FAULT_PROOF must look like 'T<k>:<step>', got '1'\n");
+    expect(r.stderr).toBe("gl prove: error: GL_FAULT_PROOF must look like 'T<k>:<step>', got '1'\n");
   });
 });
 
@@ -113,7 +113,7 @@ describe("gl discover", () => {
       out,
     );
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: T1 failed the independent re-check at step 1: fact !/);
+    expect(r.stderr).toMatch(/^gl discover: error: T1 failed the independent re-check at step 1: fact !/);
     expect(r.stdout).toMatch(/theorems failed the independent re-check; essential/);
     expect(r.stdout).toContain(`proof graph: ${out}/proof.json (does not verify)\n`);
     expect(r.stdout).toContain("html: not written (the proof graph does not verify)\n");

@@ -26,6 +26,12 @@ describe("expectedAxioms: the graph's axioms must be those compiled from the sou
         reason:
           "axiom A12 differs from the one compiled from the sources: the graph has rule ∀a,b: =[a,b] ∧ in[a,N] → in3[a,zero,b,+], the sources give rule ∀a,b: =[a,b] ∧ in[a,N] ∧ in[b,N] → in3[a,zero,b,+]",
       },
+      // The step citing it fails too, at the step.
+      {
+        theorem: "T4",
+        step: 15,
+        reason: "cites axiom A12, which the sources do not give as it stands",
+      },
     ]);
   });
 

@@ -3,7 +3,7 @@
  * (rebuilt from the texts the graph carries, through `loadGlTexts`), and the sources that
  * cannot be compiled again, each with its plain reason.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { runProver } from "../cli/run-engine.js";
 import { loadGlFolder, loadGlTexts } from "../mpl/index.js";
 import { recompileSources } from "../verify/sources.js";
 import { verifyGraph } from "../verify/verify.js";
+import { ensureBuilt, gl } from "./support/built-cli.js";
 import { GL_FIXTURES, haveGlFixtures, warnIfNoGlFixtures } from "./support/mpl-helpers.js";
 
 warnIfNoGlFixtures("GL folders rebuilt from texts");
@@ -93,7 +94,10 @@ describe("gl verify's cross-check of a GL graph", () => {
     expect(g.theorems).toHaveLength(1);
     const report = verifyGraph(g, { recompileSources: true });
     expect(report.failures).toEqual([]);
-    expect(report.axioms).toEqual({ crossChecked: true, detail: "compiled again from 5 source files" });
+    expect(report.axioms).toEqual({
+      crossChecked: true,
+      detail: "compiled again from 5 source files carried by the graph",
+    });
     expect(report.checksByKind["expected-axiom"]).toBe(3);
   });
 
@@ -106,14 +110,48 @@ describe("gl verify's cross-check of a GL graph", () => {
     );
   });
 
-  it("says plainly that the axioms were not cross-checked when the config is missing", async () => {
+  it("fails closed when the config is missing: the axioms cannot be anchored", async () => {
     const g = await tinyGraph();
     g.theory.sources = g.theory.sources.filter((s) => !s.path.endsWith(".json"));
     const report = verifyGraph(g, { recompileSources: true });
-    expect(report.ok).toBe(true);
+    expect(report.ok).toBe(false);
     expect(report.axioms.crossChecked).toBe(false);
-    expect(formatReport("tiny.json", report)).toContain(
-      "Note: axioms not cross-checked: the sources are GL definition files without a config, so their signatures are unknown\n",
+    const reason =
+      "the sources are GL definition files without a config, so they cannot be compiled (check the graph against your files with --sources or --gl-config)";
+    expect(report.failures).toEqual([
+      { theorem: "(graph)", step: null, reason: `axioms not cross-checked: ${reason}` },
+    ]);
+    expect(formatReport("tiny.json", report)).toContain(`Axioms NOT cross-checked: ${reason}\n`);
+  });
+});
+
+describe("gl verify --gl-config C <defs-dir>", () => {
+  it("checks the graph against the user's GL folder, and names a changed file", async () => {
+    ensureBuilt();
+    const g = await tinyGraph();
+    // Without its config the graph alone cannot be anchored; the user's folder can.
+    g.theory.sources = g.theory.sources.filter((s) => !s.path.endsWith(".json"));
+    const file = join(dir, "tiny.json");
+    writeFileSync(file, JSON.stringify(g));
+    expect(gl("verify", file).code).toBe(1);
+    const ok = gl("verify", file, "--gl-config", config, dir);
+    expect(ok.stdout).toContain("Axioms cross-checked: compiled from your 5 files\n");
+    expect(ok.stdout).toContain(`  not in the graph   ${config}\n`);
+    expect(ok.stdout).toContain(`  same               ${join(dir, "Succ.txt")}\n`);
+    expect(ok.code).toBe(0);
+    // A user folder whose successor axiom says something else.
+    const other = join(dir, "other");
+    mkdirSync(other);
+    for (const f of ["AnchorTiny.txt", "notes.txt", "conjectures.txt"])
+      writeFileSync(join(other, f), readFileSync(join(dir, f)));
+    writeFileSync(join(other, "Succ.txt"), "(>[x,y](in2[x,y,s])(&(in[y,X])(in[x,X])))\n");
+    const bad = gl("verify", file, "--gl-config", config, other);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(
+      `  differs            ${join(other, "Succ.txt")} (the graph's copy ${join(dir, "Succ.txt")} differs from line 1)\n`,
+    );
+    expect(bad.stdout).toMatch(
+      /^ {2}FAIL \(graph\): axiom A2 differs from the one compiled from the sources: /m,
     );
   });
 });
@@ -126,7 +164,7 @@ describe("recompileSources", () => {
     const r = recompileSources([mpl("a.mpl", anchor)]);
     expect(r).toEqual({
       kind: "compiled",
-      from: "1 source file",
+      from: "1 source file carried by the graph",
       expected: {
         anchor: "A",
         constants: [
@@ -167,8 +205,12 @@ describe("recompileSources", () => {
     ).toBe("failed");
   });
 
-  it("leaves GL definition files without a config unchecked, but compiles MPL files named .txt", () => {
-    expect(recompileSources([mpl("d/a.txt", "(in[a,B])")]).kind).toBe("unchecked");
+  it("fails GL definition files without a config (fails closed), but compiles MPL files named .txt", () => {
+    expect(recompileSources([mpl("d/a.txt", "(in[a,B])")])).toEqual({
+      kind: "failed",
+      reason:
+        "the sources are GL definition files without a config, so they cannot be compiled (check the graph against your files with --sources or --gl-config)",
+    });
     expect(recompileSources([mpl("d/a.txt", anchor)]).kind).toBe("compiled");
   });
 });

@@ -13,6 +13,8 @@ export interface Anchor {
   readonly carrier: string | undefined;
   readonly successor: string | undefined;
   readonly axioms: ReadonlyMap<string, EntityJson>;
+  /** Axioms of the graph that the cross-check found the sources do not give. */
+  rejected: ReadonlySet<string>;
 }
 
 /** The built-in relations have fixed arities; the equality and induction checks rely on them. */
@@ -92,6 +94,7 @@ export function readAnchor(g: ProofGraph, r: ReportBuilder): Anchor {
     carrier: roles.get("carrier"),
     successor: roles.get("successor"),
     axioms: new Map<string, EntityJson>(),
+    rejected: new Set<string>(),
   };
   for (const e of g.axioms) {
     r.count("entity");

@@ -39,12 +39,16 @@ function difference(actual: EntityJson, expected: EntityJson): string {
   return canonical(actual.origin) === canonical(expected.origin) ? "its fields differ" : "its origin differs";
 }
 
-/** Same ids, same order, same content; one failure per differing, missing or extra axiom. */
+/**
+ * Same ids, same order, same content; one failure per differing, missing or extra axiom.
+ * Returns the ids of the graph's axioms that the sources do not give as they stand.
+ */
 export function compareAxioms(
   actual: readonly EntityJson[],
   expected: readonly EntityJson[],
   r: ReportBuilder,
-) {
+): Set<string> {
+  const rejected = new Set<string>();
   const byId = new Map(actual.map((e) => [e.id, e]));
   const expectedIds = new Set(expected.map((e) => e.id));
   for (const e of expected) {
@@ -52,6 +56,7 @@ export function compareAxioms(
     const a = byId.get(e.id);
     if (!a) r.fail(GRAPH, null, `expected axiom ${e.id} is missing from the graph`);
     else if (canonical(a) !== canonical(e)) {
+      rejected.add(e.id);
       r.fail(
         GRAPH,
         null,
@@ -60,12 +65,15 @@ export function compareAxioms(
     }
   }
   for (const a of actual) {
-    if (!expectedIds.has(a.id)) r.fail(GRAPH, null, `axiom ${a.id} is not among the expected axioms`);
+    if (expectedIds.has(a.id)) continue;
+    rejected.add(a.id);
+    r.fail(GRAPH, null, `axiom ${a.id} is not among the expected axioms`);
   }
   const order = (list: readonly EntityJson[]) =>
     list.map((e) => e.id).filter((id) => byId.has(id) && expectedIds.has(id));
   if (!sameNames(order(actual), order(expected)))
     r.fail(GRAPH, null, "the axioms are not in the order of the sources");
+  return rejected;
 }
 
 type Constant = ProofGraph["theory"]["constants"][number];

@@ -16,13 +16,12 @@ export interface ExpectedAnchor {
 }
 
 /**
- * `compiled`: what the sources give. `failed`: the sources do not give a theory, so the graph
- * claims sources it cannot have come from (a failure). `unchecked`: the sources cannot be
- * compiled again for a reason that says nothing against the graph (reported as a note).
+ * `compiled`: what the sources give. `failed`: the sources do not give a theory, so nothing
+ * anchors the graph's axioms (always a failure: the verifier fails closed).
  */
 export type Recompiled =
   | { readonly kind: "compiled"; readonly expected: ExpectedAnchor; readonly from: string }
-  | { readonly kind: "failed" | "unchecked"; readonly reason: string };
+  | { readonly kind: "failed"; readonly reason: string };
 
 type Source = ProofGraph["theory"]["sources"][number];
 
@@ -55,8 +54,9 @@ function compile(sources: readonly Source[]): { theory: Theory } | Recompiled {
     // `.txt` files that are not MPL files are GL definitions, which need a config's signatures.
     if (result.theory === null && texts.length === sources.length) {
       return {
-        kind: "unchecked",
-        reason: "the sources are GL definition files without a config, so their signatures are unknown",
+        kind: "failed",
+        reason:
+          "the sources are GL definition files without a config, so they cannot be compiled (check the graph against your files with --sources or --gl-config)",
       };
     }
   } else {
@@ -83,5 +83,5 @@ export function recompileSources(sources: readonly Source[]): Recompiled {
   const { theory } = compiled;
   if (theory.anchor === null) return { kind: "failed", reason: "the sources declare no anchor" };
   const files = sources.length === 1 ? "1 source file" : `${sources.length} source files`;
-  return { kind: "compiled", expected: anchorJson(theory), from: files };
+  return { kind: "compiled", expected: anchorJson(theory), from: `${files} carried by the graph` };
 }

@@ -53,6 +53,7 @@ function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly St
   const ref = step.ref ?? "(none)";
   const e = s.anchor.axioms.get(ref);
   if (!e) return `cites unknown axiom ${ref}`;
+  if (s.anchor.rejected.has(ref)) return `cites axiom ${ref}, which the sources do not give as it stands`;
   const want = step.kind === "axiom" ? "fact" : step.kind === "rule" ? "rule" : "exists";
   if (e.kind !== want) return `${ref} is of kind ${e.kind}, not ${want}`;
   if (e.kind === "exists") return witnessProblem(step, s, premises);

@@ -13,7 +13,7 @@ import { readAnchor } from "./anchor.js";
 import { compareAxioms, compareConstants } from "./expected-axioms.js";
 import { GRAPH, ReportBuilder, type VerifyReport } from "./report.js";
 import { readShape } from "./shape.js";
-import { recompileSources } from "./sources.js";
+import { type ExpectedAnchor, recompileSources } from "./sources.js";
 import { verifyTheorem } from "./theorem.js";
 
 export type { AxiomCheck, VerifyFailure, VerifyReport } from "./report.js";
@@ -29,25 +29,44 @@ export interface VerifyOptions {
    * and axioms to be what they give (what `gl verify` does). `expectedAxioms` takes precedence.
    */
   recompileSources?: boolean;
+  /**
+   * The anchor, constants and axioms compiled from files the user names (`gl verify
+   * --sources`), and what they were compiled from; or why they give none (a failure). Takes
+   * precedence over both options above.
+   */
+  expected?: { readonly anchor: ExpectedAnchor; readonly from: string } | { readonly failure: string };
 }
 
-/** Compares the graph's anchor part with what it should be and records how. */
-function crossCheck(g: ProofGraph, options: VerifyOptions, r: ReportBuilder): void {
-  if (options.expectedAxioms) {
-    compareAxioms(g.axioms, options.expectedAxioms, r);
-    r.axioms = { crossChecked: true, detail: `${options.expectedAxioms.length} expected axioms given` };
-    return;
+/**
+ * Compares the graph's anchor part with what it should be and records how; returns the ids of
+ * the graph's axioms that the sources do not give (steps citing them fail).
+ */
+function crossCheck(g: ProofGraph, options: VerifyOptions, r: ReportBuilder): ReadonlySet<string> {
+  const none = new Set<string>();
+  if (options.expected && "failure" in options.expected) {
+    r.axioms = { crossChecked: false, detail: options.expected.failure };
+    r.fail(GRAPH, null, `axioms not cross-checked: ${options.expected.failure}`);
+    return none;
   }
-  if (!options.recompileSources) return;
+  if (options.expected) {
+    compareConstants(g, options.expected.anchor, r);
+    r.axioms = { crossChecked: true, detail: `compiled from ${options.expected.from}` };
+    return compareAxioms(g.axioms, options.expected.anchor.axioms, r);
+  }
+  if (options.expectedAxioms) {
+    r.axioms = { crossChecked: true, detail: `${options.expectedAxioms.length} expected axioms given` };
+    return compareAxioms(g.axioms, options.expectedAxioms, r);
+  }
+  if (!options.recompileSources) return none;
   const compiled = recompileSources(g.theory.sources);
   if (compiled.kind !== "compiled") {
     r.axioms = { crossChecked: false, detail: compiled.reason };
-    if (compiled.kind === "failed") r.fail(GRAPH, null, `axioms not cross-checked: ${compiled.reason}`);
-    return;
+    r.fail(GRAPH, null, `axioms not cross-checked: ${compiled.reason}`);
+    return none;
   }
   compareConstants(g, compiled.expected, r);
-  compareAxioms(g.axioms, compiled.expected.axioms, r);
   r.axioms = { crossChecked: true, detail: `compiled again from ${compiled.from}` };
+  return compareAxioms(g.axioms, compiled.expected.axioms, r);
 }
 
 /** Any JSON value gives a report; the verifier never throws on bad input. */
@@ -60,7 +79,7 @@ export function verifyGraph(graph: unknown, options: VerifyOptions = {}): Verify
   }
   const g = shape.graph;
   const anchor = readAnchor(g, r);
-  crossCheck(g, options, r);
+  anchor.rejected = crossCheck(g, options, r);
   const positions = new Map<string, number>();
   for (const [i, t] of g.theorems.entries()) if (!positions.has(t.id)) positions.set(t.id, i);
   const ctx = { anchor, theorems: g.theorems, positions, verified: new Map<string, boolean>() };

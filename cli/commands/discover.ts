@@ -3,31 +3,51 @@
  * engine proves itself, the counterexample filter, proofs, compression, independent
  * verification and the HTML site; progress on stderr, a summary on stdout.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { DEFAULT_MAX_VALUE } from "../../engine/discovery/model.js";
 import { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
-import { type PoolExecutor, poolExecutor, WorkerError } from "../../engine/pool.js";
+import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
 import { type Executor, recordWidth } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
-import { writeSite } from "../../export/html/write.js";
+import { siteFiles } from "../../export/html/render.js";
+import { writeSiteFiles } from "../../export/html/write.js";
+import { type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
 import { applyProofFault, checkGraph, failureLines, proofFaultFromEnv } from "../checked-report.js";
+import { siteDiscoveryReport } from "../discovery-report.js";
+import { CliError, EXIT, printFailureJson } from "../failure.js";
+import { explainTerms } from "../glossary.js";
+import {
+  type Limits,
+  limitCheck,
+  limitMessage,
+  MAX_MODEL_SIZE,
+  MAX_WITNESS_DEPTH,
+  parseBounded,
+  parseLimits,
+} from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
+  chooseWorkers,
   defaultWorkers,
+  heartbeat,
   inPlaceFirstMsFromEnv,
   parseCount,
   peakRssMb,
   progress,
+  progressLine,
   UsageError,
+  type WorkerChoice,
+  workerCap,
 } from "../run-engine.js";
+import { inputsOf } from "./prove.js";
 
 export interface DiscoverOptions {
   json?: boolean;
@@ -41,9 +61,11 @@ export interface DiscoverOptions {
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
+  timeout?: string;
+  maxMemory?: string;
 }
 
-/** With a given candidate list: what became of each candidate, in input order. */
+/** What became of each candidate (given or enumerated), in order. */
 export interface CandidateOutcome {
   name: string | null;
   mpl: string;
@@ -64,9 +86,18 @@ export function registerDiscover(program: Command): void {
     )
     .argument("<paths...>", ".mpl files or folders; with --gl-config: a GL definitions folder")
     .option("--json", "print the summary as JSON on stdout")
-    .option("--out <dir>", "write proof.json, model.json, discovery.json and the HTML site (html/) there")
-    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
-    .option("--model-size <n>", "largest numeral of the ground model's test range (default 5)")
+    .option(
+      "--out <dir>",
+      "write proof.json, model.json, discovery.json and the HTML site (html/) there; the folder is replaced as a whole",
+    )
+    .option(
+      "--workers <n>",
+      `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
+    )
+    .option(
+      "--model-size <n>",
+      `largest numeral of the ground model's test range (default 5, at most ${MAX_MODEL_SIZE})`,
+    )
     .option(
       "--model-max-value <n>",
       `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE})`,
@@ -74,16 +105,18 @@ export function registerDiscover(program: Command): void {
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
       "--max-witness-depth <n>",
-      `bound on nested witnesses when proving (default ${DEFAULT_SETTINGS.maxWitnessDepth})`,
+      `bound on nested witnesses when proving (default ${DEFAULT_SETTINGS.maxWitnessDepth}, at most ${MAX_WITNESS_DEPTH})`,
     )
     .option(
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
     )
+    .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
+    .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
     .option(
       "--conjectures <files...>",
-      "with --gl-config: take the candidates from GL conjecture files (and the folder's own list) instead of enumerating them",
+      "with --gl-config: take the candidates from these GL conjecture files (they replace the folder's own lists) instead of enumerating them",
     )
     .option("-q, --quiet", "no progress on stderr")
     .addHelpText(
@@ -97,44 +130,77 @@ export function registerDiscover(program: Command): void {
 }
 
 export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<number> {
-  let workers: number;
-  let modelSize: number;
-  let maxModelValue: number;
+  const proofFault = proofFaultFromEnv();
+  const inPlaceFirstMs = inPlaceFirstMsFromEnv();
+  const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl discover: ${line}\n`));
+  const modelSize =
+    o.modelSize === undefined ? 5 : parseBounded(o.modelSize, "--model-size", 2, MAX_MODEL_SIZE);
+  const maxModelValue =
+    o.modelMaxValue === undefined ? DEFAULT_MAX_VALUE : parseCount(o.modelMaxValue, "--model-max-value", 2);
   let settings = {};
-  let inPlaceFirstMs: number;
-  let proofFault: ReturnType<typeof proofFaultFromEnv>;
+  if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
+  if (o.maxWitnessDepth !== undefined)
+    settings = {
+      ...settings,
+      maxWitnessDepth: parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH),
+    };
+  if (o.maxFacts !== undefined)
+    settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
+  const limits = parseLimits(o);
+  if (o.conjectures !== undefined && o.glConfig === undefined)
+    throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
+  // The output folder is checked (and its temporary sibling made) before any work.
+  const stage: OutputStage | null =
+    o.out === undefined ? null : stageOutput(o.out, { command: "discover", inputs: inputsOf(paths, o) });
   try {
-    proofFault = proofFaultFromEnv();
-    inPlaceFirstMs = inPlaceFirstMsFromEnv();
-    workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
-    modelSize = o.modelSize === undefined ? 5 : parseCount(o.modelSize, "--model-size", 2);
-    maxModelValue =
-      o.modelMaxValue === undefined ? DEFAULT_MAX_VALUE : parseCount(o.modelMaxValue, "--model-max-value", 2);
-    if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
-    if (o.maxWitnessDepth !== undefined)
-      settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
-    if (o.maxFacts !== undefined)
-      settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
-    if (o.conjectures !== undefined && o.glConfig === undefined)
-      throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return await discoverInto(
+      paths,
+      o,
+      { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault },
+      stage,
+    );
+  } finally {
+    stage?.abort();
   }
+}
+
+interface Prepared {
+  workers: WorkerChoice;
+  modelSize: number;
+  maxModelValue: number;
+  settings: object;
+  limits: Limits;
+  inPlaceFirstMs: number;
+  proofFault: ReturnType<typeof proofFaultFromEnv>;
+}
+
+async function discoverInto(
+  paths: string[],
+  o: DiscoverOptions,
+  p: Prepared,
+  stage: OutputStage | null,
+): Promise<number> {
+  const { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault } = p;
   const t0 = performance.now();
   const say = (s: string) => {
-    if (!o.quiet) process.stderr.write(`${s}\n`);
+    if (!o.quiet) progressLine(s);
   };
   const given = o.conjectures !== undefined;
   const loaded = loadTheory({ paths, glConfig: o.glConfig, conjectures: o.conjectures });
   printDiagnostics(loaded, (s) => process.stderr.write(s));
-  if (!loaded.theory) return 1;
+  if (!loaded.theory) {
+    if (o.json) printFailureJson("discover", "input", EXIT.input, "the input has errors", loaded.diagnostics);
+    return EXIT.input;
+  }
+  if (!loaded.theory.anchor?.roles)
+    throw new CliError(
+      loaded.theory.anchor
+        ? `the anchor '${loaded.theory.anchor.name}' has no induction roles; discovery needs them: write 'anchor ${loaded.theory.anchor.name} (carrier …, zero …, successor …)'`
+        : "the theory has no anchor; discovery needs one with carrier, zero and successor roles",
+    );
   if (loaded.skippedLines > 0)
     process.stderr.write(
-      `warning: ${loaded.skippedLines} malformed conjecture line${loaded.skippedLines === 1 ? "" : "s"} skipped (reported above)\n`,
+      `gl discover: warning: ${loaded.skippedLines} malformed conjecture line${loaded.skippedLines === 1 ? "" : "s"} skipped (reported above)\n`,
     );
   // Given candidates are the conjecturer's output here, not targets.
   const theory = given ? { ...loaded.theory, conjectures: [] } : loaded.theory;
@@ -142,8 +208,19 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
   // One pool serves every phase that proves (the model, then the survivors), so its threads
   // start and warm up once; each phase gets a view whose close leaves the pool running.
-  let pool: PoolExecutor | null = null;
+  // The pool starts now, so its threads load while enumeration runs on this one.
+  const pool: PoolExecutor | null =
+    workers.workers > 1
+      ? poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
+          workers: workers.workers,
+          inPlaceFirstMs,
+          adaptive: workers.adaptive,
+        })
+      : null;
+  pool?.warm();
   let result: Awaited<ReturnType<typeof discover>>;
+  let now = "conjectures";
+  const stopBeat = heartbeat(() => `discover: ${now} still running`, o.quiet);
   try {
     result = await discover(theory, {
       ...(candidates ? { candidates } : {}),
@@ -151,25 +228,25 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       maxModelValue,
       settings,
       executor: (): Executor | undefined => {
-        if (workers <= 1) return undefined;
-        pool ??= poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
-          workers,
-          inPlaceFirstMs,
-        });
+        if (!pool) return undefined;
         const shared = pool;
-        return { runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx), close: async () => {} };
+        return {
+          ...(shared.resident ? { resident: shared.resident } : {}),
+          runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx),
+          close: async () => {},
+        };
       },
-      onPhase: (p) => say(`discover: ${p}…`),
+      shouldStop: limitCheck(limits, t0),
+      onPhase: (phase) => {
+        now = phase;
+        say(`discover: ${phase}…`);
+      },
+      onModelProgress: progress("discover: model", o.quiet),
       onProgress: progress("discover: prove", o.quiet),
     });
-  } catch (e) {
-    if (e instanceof WorkerError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
   } finally {
-    await (pool as PoolExecutor | null)?.close();
+    stopBeat();
+    await pool?.close();
   }
   const ms = { ...result.ms };
   let t = performance.now();
@@ -196,11 +273,11 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     ...failureLines(graph, checked),
     ...failureLines(modelGraph, modelChecked, "the ground model's graph"),
   ])
-    process.stderr.write(`${line}\n`);
+    process.stderr.write(`gl discover: ${line}\n`);
   const verified = (th: { id: string }) => !checked.failed.has(th.id);
 
   const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
-  const outcomes = candidates ? candidateOutcomes(result, graph, theory, readable, checked.failed) : null;
+  const outcomes = candidateOutcomes(result, graph, theory, readable, checked.failed);
   const essential = new Set(result.compression.essential);
   const summary = {
     candidatesFrom: given ? "given" : "enumerated",
@@ -253,10 +330,11 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       checks: check.checks + modelCheck.checks,
       failures: [...check.failures, ...modelCheck.failures],
     },
-    stopReason: graph.run.stopReason,
+    stopReason: result.stoppedBy ?? graph.run.stopReason,
     bursts: graph.run.bursts,
     facts: graph.run.facts,
-    workers,
+    // Threads that really ran blocks (the default uses fewer than the cores for small work).
+    workers: pool?.stats().threadsRun ?? 1,
     timeMs: ms,
     totalMs: 0,
     peakRssMb: 0,
@@ -264,16 +342,24 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   };
   // A site shows its theorems as proved, so a graph that fails the re-check gets none.
   const siteOk = check.ok && modelCheck.ok;
-  if (o.out !== undefined) {
+  if (stage !== null && o.out !== undefined) {
     t = performance.now();
-    const out = resolve(o.out);
     if (siteOk) {
       say("discover: html…");
-      await writeSite(graph, join(out, "html"), { force: true });
+      const report = siteDiscoveryReport(
+        result,
+        outcomes,
+        modelGraph,
+        theory,
+        summary.stages,
+        summary.candidatesFrom,
+        modelSize,
+      );
+      await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
       ms.html = Math.round(performance.now() - t);
     }
-    writeJsonAtomic(join(out, "proof.json"), graph);
-    writeJsonAtomic(join(out, "model.json"), modelGraph);
+    writeJsonAtomic(join(stage.dir, "proof.json"), graph);
+    writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
     summary.outputs = {
       proofGraph: join(o.out, "proof.json"),
       model: join(o.out, "model.json"),
@@ -284,7 +370,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   summary.timeMs = ms;
   summary.totalMs = Math.round(performance.now() - t0);
   summary.peakRssMb = peakRssMb();
-  if (o.out !== undefined) {
+  if (stage !== null) {
     // The report holds what the run found, not how it ran: the same bytes for any worker count.
     const { timeMs, totalMs, peakRssMb: _m, workers: _w, ...stable } = summary;
     void timeMs;
@@ -296,11 +382,17 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       report: "discovery.json",
       html: siteOk ? "html/index.html" : null,
     };
-    writeJsonAtomic(join(o.out, "discovery.json"), { ...stable, outputs });
+    writeJsonAtomic(join(stage.dir, "discovery.json"), { ...stable, outputs });
+    // Everything is complete: one swap puts the new output in place of the old.
+    stage.commit();
   }
   if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else process.stdout.write(formatSummary(summary));
-  return summary.verification.ok ? 0 : 1;
+  else {
+    process.stdout.write(formatSummary(summary));
+    if (result.stoppedBy) process.stdout.write(`${limitMessage(result.stoppedBy, limits)}\n`);
+    process.stdout.write(explainTerms(["mirrors", "essential", "bursts"]));
+  }
+  return summary.verification.ok ? EXIT.ok : EXIT.input;
 }
 
 /** What became of each given candidate; duplicates share the first one's proof attempt. */

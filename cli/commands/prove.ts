@@ -4,10 +4,11 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_LEMMA_SETTINGS, type LemmaSettings } from "../../engine/discovery/lemmas.js";
 import { factLimitBlocks } from "../../engine/fact-limit.js";
-import { WorkerError } from "../../engine/pool.js";
 import type { ConjectureRun } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
+import { type OutputStage, stageOutput } from "../../export/output-dir.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import {
@@ -18,15 +19,21 @@ import {
   failureText,
   proofFaultFromEnv,
 } from "../checked-report.js";
+import { EXIT, printFailureJson } from "../failure.js";
+import { explainTerms } from "../glossary.js";
+import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseBounded, parseLimits } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
+import { proveWithLemmas } from "../prove-lemmas.js";
 import {
+  chooseWorkers,
   defaultWorkers,
   faultFromEnv,
   inPlaceFirstMsFromEnv,
   parseCount,
   peakRssMb,
-  runProver,
   UsageError,
+  type WorkerChoice,
+  workerCap,
 } from "../run-engine.js";
 
 export interface ProveOptions {
@@ -35,10 +42,16 @@ export interface ProveOptions {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  lemmas?: boolean;
+  maxLemmaCandidates?: string;
+  maxLemmaGoals?: string;
   workers?: string;
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
+  allowUnproved?: boolean;
+  timeout?: string;
+  maxMemory?: string;
 }
 
 export interface ConjectureReport {
@@ -68,7 +81,7 @@ export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): Co
     return f ? failureText(f) : undefined;
   };
   for (const t of graph.theorems) {
-    if (t.mirrorOf) continue;
+    if (t.mirrorOf || t.provenance) continue;
     const failure = failureOf(t);
     out.push({
       name: t.name,
@@ -109,20 +122,43 @@ export function registerProve(program: Command): void {
     .description("prove the conjectures of a theory and report each one")
     .argument("<paths...>", ".mpl files or folders; with --gl-config: a GL definitions folder")
     .option("--json", "print a summary object as JSON on stdout")
-    .option("--out <dir>", "write the full proof graph to <dir>/proof.json (atomically)")
+    .option(
+      "--out <dir>",
+      "write the full proof graph to <dir>/proof.json (the folder is replaced as a whole)",
+    )
     .option("--max-bursts <n>", "stop after this many bursts (default 24)")
-    .option("--max-witness-depth <n>", "bound on nested witnesses (default 2)")
+    .option("--max-witness-depth <n>", `bound on nested witnesses (default 2, at most ${MAX_WITNESS_DEPTH})`)
     .option(
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
     )
-    .option("--workers <n>", `worker threads (default: the number of cores, ${defaultWorkers()} here)`)
+    .option("--no-lemmas", "do not look for helper lemmas when goals stay unproved")
+    .option(
+      "--max-lemma-candidates <n>",
+      `candidate lemmas taken from discovery for stuck goals (default ${DEFAULT_LEMMA_SETTINGS.maxCandidates})`,
+    )
+    .option(
+      "--max-lemma-goals <n>",
+      `look for lemmas only when at most this many goals stay unproved (default ${DEFAULT_LEMMA_SETTINGS.maxStuckGoals})`,
+    )
+    .option(
+      "--workers <n>",
+      `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
+    )
+    .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
+    .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
+    .option("--allow-unproved", "exit 0 even when conjectures stay unproved")
     .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
-    .option("--conjectures <files...>", "GL conjecture files (one formula per line) to prove")
+    .option(
+      "--conjectures <files...>",
+      "GL conjecture files (one formula per line) to prove, instead of the folder's own lists",
+    )
     .option("-q, --quiet", "no progress on stderr")
     .addHelpText(
       "after",
-      "\nExamples:\n  gl prove examples/peano-quick\n  gl prove examples/peano --json --out out/peano\n" +
+      "\nExit codes: 0 every conjecture proved (or --allow-unproved), 1 some stayed unproved, a proof\n" +
+        "failed the re-check or the input has errors, 2 usage errors.\n" +
+        "\nExamples:\n  gl prove examples/peano-quick\n  gl prove examples/peano --json --out out/peano\n" +
         "  gl prove --gl-config defs/config/ConfigPeano.json defs --conjectures conjectures.txt",
     )
     .action(async (paths: string[], options: ProveOptions) => {
@@ -130,77 +166,124 @@ export function registerProve(program: Command): void {
     });
 }
 
+/** The files and folders a command reads: its output may not replace any of them. */
+export function inputsOf(
+  paths: readonly string[],
+  o: { glConfig?: string; conjectures?: string[] },
+): string[] {
+  return [...paths, ...(o.glConfig ? [o.glConfig] : []), ...(o.conjectures ?? [])];
+}
+
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
   let settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number } = {};
-  let workers: number;
-  let fault: ReturnType<typeof faultFromEnv>;
-  let inPlaceFirstMs: number;
-  let proofFault: ReturnType<typeof proofFaultFromEnv>;
+  const proofFault = proofFaultFromEnv();
+  const fault = faultFromEnv(process.env.GL_FAULT_INJECT);
+  const inPlaceFirstMs = inPlaceFirstMsFromEnv();
+  if (o.maxBursts !== undefined)
+    settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
+  if (o.maxWitnessDepth !== undefined)
+    settings = {
+      ...settings,
+      maxWitnessDepth: parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH),
+    };
+  if (o.maxFacts !== undefined)
+    settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
+  let lemmas: LemmaSettings | null = DEFAULT_LEMMA_SETTINGS;
+  if (o.maxLemmaCandidates !== undefined)
+    lemmas = { ...lemmas, maxCandidates: parseCount(o.maxLemmaCandidates, "--max-lemma-candidates") };
+  if (o.maxLemmaGoals !== undefined)
+    lemmas = { ...lemmas, maxStuckGoals: parseCount(o.maxLemmaGoals, "--max-lemma-goals") };
+  if (o.lemmas === false) lemmas = null;
+  const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl prove: ${line}\n`));
+  const limits = parseLimits(o);
+  if (o.conjectures !== undefined && o.glConfig === undefined)
+    throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
+  // The output folder is checked (and its temporary sibling made) before any work.
+  const stage: OutputStage | null =
+    o.out === undefined ? null : stageOutput(o.out, { command: "prove", inputs: inputsOf(paths, o) });
   try {
-    proofFault = proofFaultFromEnv();
-    fault = faultFromEnv(process.env.GL_FAULT_INJECT);
-    inPlaceFirstMs = inPlaceFirstMsFromEnv();
-    if (o.maxBursts !== undefined)
-      settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
-    if (o.maxWitnessDepth !== undefined)
-      settings = { ...settings, maxWitnessDepth: parseCount(o.maxWitnessDepth, "--max-witness-depth") };
-    if (o.maxFacts !== undefined)
-      settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
-    workers = o.workers === undefined ? defaultWorkers() : parseCount(o.workers, "--workers");
-    if (o.conjectures !== undefined && o.glConfig === undefined)
-      throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return await proveInto(
+      paths,
+      o,
+      { settings, lemmas, workers, limits, fault, proofFault, inPlaceFirstMs },
+      stage,
+    );
+  } finally {
+    stage?.abort();
   }
+}
+
+interface Prepared {
+  settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
+  lemmas: LemmaSettings | null;
+  workers: WorkerChoice;
+  limits: ReturnType<typeof parseLimits>;
+  fault: ReturnType<typeof faultFromEnv>;
+  proofFault: ReturnType<typeof proofFaultFromEnv>;
+  inPlaceFirstMs: number;
+}
+
+async function proveInto(
+  paths: string[],
+  o: ProveOptions,
+  p: Prepared,
+  stage: OutputStage | null,
+): Promise<number> {
+  const { settings, workers, limits, fault, proofFault, inPlaceFirstMs } = p;
+  const t0 = performance.now();
   const loaded = loadTheory({ paths, glConfig: o.glConfig, conjectures: o.conjectures });
   printDiagnostics(loaded, (s) => process.stderr.write(s));
-  if (!loaded.theory) return 1;
+  if (!loaded.theory) {
+    if (o.json) printFailureJson("prove", "input", EXIT.input, "the input has errors", loaded.diagnostics);
+    return EXIT.input;
+  }
   const theory = loaded.theory;
   const skipped = loaded.skippedLines;
   if (skipped > 0)
     process.stderr.write(
-      `warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
+      `gl prove: warning: ${skipped} malformed conjecture line${skipped === 1 ? "" : "s"} skipped (reported above)\n`,
     );
-  let result: Awaited<ReturnType<typeof runProver>>;
-  try {
-    result = await runProver(theory, theory.conjectures, {
-      workers,
+  const { result, lemmas } = await proveWithLemmas(
+    theory,
+    theory.conjectures,
+    {
+      workers: workers.workers,
+      adaptive: workers.adaptive,
       settings,
       phase: "prove",
       quiet: o.quiet === true,
       inPlaceFirstMs,
+      shouldStop: limitCheck(limits, t0),
       ...(fault ? { fault } : {}),
-    });
-  } catch (e) {
-    if (e instanceof WorkerError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
-  const { graph, ms } = result;
+    },
+    p.lemmas,
+  );
+  const { graph } = result;
+  const ms = performance.now() - t0;
   applyProofFault(graph, proofFault);
   // Nothing is reported as proved before the independent verifier has passed it.
   const checked = checkGraph(graph);
-  for (const line of failureLines(graph, checked)) process.stderr.write(`${line}\n`);
+  for (const line of failureLines(graph, checked)) process.stderr.write(`gl prove: ${line}\n`);
   let written: string | null = null;
-  if (o.out !== undefined) {
+  if (stage !== null && o.out !== undefined) {
+    writeJsonAtomic(join(stage.dir, "proof.json"), graph);
+    stage.commit();
     written = join(o.out, "proof.json");
-    writeJsonAtomic(written, graph);
   }
   const reports = conjectureReports(graph, checked);
   const proved = reports.filter((r) => r.status === "proved").length;
+  const stopReason = graph.run.stopReason;
+  const ok = checked.report.ok && proved === reports.length;
   const summary = {
-    stopReason: graph.run.stopReason,
+    ok,
+    stopReason,
     proved,
     conjectures: reports.length,
     skippedLines: skipped,
     theorems: reports,
-    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !checked.failed.has(t.id)).length,
+    mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !t.provenance && !checked.failed.has(t.id))
+      .length,
+    lemmas,
     bursts: graph.run.bursts,
     blocks: graph.run.blocks,
     facts: graph.run.facts,
@@ -209,7 +292,8 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       maxFactsPerBlock: graph.run.limits.maxFactsPerBlock,
       blocks: factLimitBlocks(result.run, (i) => conjectureLabel(result.run.conjectures[i]!)),
     },
-    workers,
+    // Threads that really ran blocks (the default uses fewer than the cores for small work).
+    workers: result.threads,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
     proofGraph: written,
@@ -236,8 +320,18 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
       `\n${proved}/${reports.length} proved (+${summary.mirrorsProved} mirrors); stop: ${summary.stopReason}; ` +
         `${summary.bursts} bursts, ${summary.blocks} blocks, ${summary.facts} facts; ` +
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
-        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${workers} worker${workers > 1 ? "s" : ""}\n`,
+        `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${summary.workers} worker${summary.workers > 1 ? "s" : ""}\n`,
     );
+    if (lemmas) {
+      process.stdout.write(
+        `lemmas: ${lemmas.stuck.length} goals stuck; ${lemmas.candidates} candidates over ${lemmas.operations.join(" ")}, ` +
+          `${lemmas.refutedByModel} refuted by the model, ${lemmas.survivors} tried, ${lemmas.proved} proved; stop: ${lemmas.stop}\n`,
+      );
+      for (const u of lemmas.used)
+        process.stdout.write(
+          `  ${u.goal} used ${u.lemmas.length ? u.lemmas.map((l) => `${l.id} ${l.statement}`).join("; ") : "no lemma"}\n`,
+        );
+    }
     if (summary.blocksAtFactLimit > 0) {
       const serving = [...new Set(summary.factLimit.blocks.flatMap((b) => b.conjectures))];
       process.stdout.write(
@@ -252,8 +346,17 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
         ? `verified: ${checked.report.checks} checks, 0 failures\n`
         : `verification FAILED: ${checked.report.failures.length} failures; ${failed} conjecture${failed === 1 ? "" : "s"} not proved because of it\n`,
     );
+    if (stopReason === "timeout" || stopReason === "max-memory")
+      process.stdout.write(`${limitMessage(stopReason, limits)}\n`);
     if (written)
       process.stdout.write(`proof graph: ${written}${checked.report.ok ? "" : " (does not verify)"}\n`);
+    process.stdout.write(explainTerms(["mirrors", "bursts"]));
+    const open = reports.length - proved;
+    if (open > 0 && !o.allowUnproved)
+      process.stdout.write(
+        `${open} conjecture${open === 1 ? "" : "s"} not proved: exit code 1 (--allow-unproved keeps 0)\n`,
+      );
   }
-  return checked.report.ok ? 0 : 1;
+  if (!checked.report.ok) return EXIT.input;
+  return ok || o.allowUnproved ? EXIT.ok : EXIT.input;
 }

@@ -1,15 +1,21 @@
 /**
- * `gl verify <proof.json> [--json]`: re-checks every step of an exported proof graph with the
- * independent verifier, after compiling the graph's MPL sources again to cross-check its
- * axioms, and prints checks per kind, how the axioms were checked, totals and every failure.
+ * `gl verify <proof.json> [--json] [--sources <paths…> | --gl-config C <defs-dir>]`: re-checks
+ * every step of an exported proof graph with the independent verifier, after compiling the
+ * graph's MPL sources again (or, with `--sources` / `--gl-config`, the user's own files instead)
+ * to cross-check its anchor and axioms, and prints checks per kind, how the axioms were checked,
+ * how the user's files compare with the graph's copies, totals and every failure.
  * Exit codes: 0 all checks pass; 1 a check fails or the file is unreadable or not a proof
  * graph; 2 usage error.
  */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
+import { readInputFile } from "../../export/read-input.js";
 import type { StepKind } from "../../export/schema.js";
+import { anchorJson, renderDiagnostic } from "../../mpl/index.js";
 import { formatFailure, GRAPH, type VerifyReport } from "../../verify/report.js";
-import { verifyGraph } from "../../verify/verify.js";
+import { compareSourceTexts, formatComparison, type SourceComparison } from "../../verify/source-diff.js";
+import { type VerifyOptions, verifyGraph } from "../../verify/verify.js";
+import { EXIT, escapeControls, printFailureJson, UsageError } from "../failure.js";
+import { loadTheory } from "../load-theory.js";
 
 export interface VerifyOutput {
   out(text: string): void;
@@ -37,11 +43,14 @@ const STEP_KINDS = new Set<string>([
 export function formatAxiomCheck(report: VerifyReport): string {
   return report.axioms.crossChecked
     ? `Axioms cross-checked: ${report.axioms.detail}`
-    : `Note: axioms not cross-checked: ${report.axioms.detail}`;
+    : `Axioms NOT cross-checked: ${report.axioms.detail}`;
 }
 
+/** The report with how the user's files compare with the graph's copies (`--sources`). */
+export type VerifyCommandReport = VerifyReport & { sources?: SourceComparison[] };
+
 /** The report as text: checks per kind, the axiom cross-check, totals, then every failure. */
-export function formatReport(file: string, report: VerifyReport): string {
+export function formatReport(file: string, report: VerifyCommandReport): string {
   const kinds = Object.entries(report.checksByKind);
   const width = Math.max(0, ...kinds.map(([k]) => k.length));
   const lines = [`Verifying ${file}`];
@@ -54,6 +63,10 @@ export function formatReport(file: string, report: VerifyReport): string {
       if (STEP_KINDS.has(kind) === steps) lines.push(`  ${kind.padEnd(width)}  ${n}`);
   }
   lines.push(formatAxiomCheck(report));
+  if (report.sources) {
+    lines.push("Your files against the graph's copies of its sources:");
+    for (const c of report.sources) lines.push(`  ${formatComparison(c)}`);
+  }
   const failed = report.failures.length;
   lines.push(`Total: ${report.checks} checks, ${failed} ${failed === 1 ? "failure" : "failures"}`);
   for (const f of report.failures) lines.push(`  FAIL ${formatFailure(f)}`);
@@ -72,20 +85,81 @@ function parse(text: string): { value: unknown } | { report: VerifyReport } {
   }
 }
 
+/** Where the expected anchor comes from: the graph's own sources, or the user's files. */
+export interface SourcesOption {
+  /** `--sources`: MPL files or folders. */
+  readonly paths?: readonly string[];
+  /** `--gl-config C` with the GL definitions folder. */
+  readonly glConfig?: string;
+}
+
+/** Compiles the user's files into the expected anchor; diagnostics go to `err`. */
+function userSources(
+  src: SourcesOption,
+  err: (t: string) => void,
+): { options: VerifyOptions; texts: ReadonlyMap<string, string> } {
+  const loaded = loadTheory({ paths: src.paths ?? [], glConfig: src.glConfig });
+  for (const d of loaded.diagnostics) err(`${renderDiagnostic(d, loaded.texts.get(d.path))}\n`);
+  const files = loaded.files.length === 1 ? "1 file" : `${loaded.files.length} files`;
+  const firstError = loaded.diagnostics.find((d) => d.severity === "error");
+  const failure =
+    loaded.theory === null
+      ? `your sources do not compile${firstError ? `: ${renderDiagnostic(firstError)}` : ""}`
+      : loaded.theory.anchor === null
+        ? "your sources declare no anchor"
+        : null;
+  const expected =
+    failure !== null || loaded.theory === null
+      ? { failure: failure ?? "your sources give no theory" }
+      : { anchor: anchorJson(loaded.theory), from: `your ${files}` };
+  return { options: { expected }, texts: loaded.texts };
+}
+
 /** Reads, verifies and prints; returns the exit code. */
-export function runVerify(file: string, options: { json: boolean }, io: VerifyOutput): number {
+export function runVerify(
+  file: string,
+  options: { json: boolean; sources?: SourcesOption },
+  io: VerifyOutput,
+): number {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readInputFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    io.err(`gl verify: cannot read ${file}${code ? ` (${code})` : ""}\n`);
-    return 1;
+    io.err(`gl verify: error: ${escapeControls((e as Error).message)}\n`);
+    if (options.json) printFailureJson("verify", "input", EXIT.input, (e as Error).message);
+    return EXIT.input;
   }
   const parsed = parse(text);
-  const report = "report" in parsed ? parsed.report : verifyGraph(parsed.value, { recompileSources: true });
+  let report: VerifyCommandReport;
+  if ("report" in parsed) report = parsed.report;
+  else if (options.sources) {
+    const user = userSources(options.sources, io.err);
+    report = verifyGraph(parsed.value, user.options);
+    const carried = (parsed.value as { theory?: { sources?: unknown } } | null)?.theory?.sources;
+    const copies = (Array.isArray(carried) ? (carried as unknown[]) : []).filter(
+      (c): c is { path: string; text: string } =>
+        typeof (c as { path?: unknown })?.path === "string" &&
+        typeof (c as { text?: unknown })?.text === "string",
+    );
+    report.sources = compareSourceTexts(user.texts, copies);
+  } else report = verifyGraph(parsed.value, { recompileSources: true });
   io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(file, report));
   return report.ok ? 0 : 1;
+}
+
+interface VerifyCommandOptions {
+  json?: boolean;
+  sources?: string[];
+  glConfig?: string;
+}
+
+function usageProblem(dir: string | undefined, o: VerifyCommandOptions): string | null {
+  if (o.sources && o.glConfig !== undefined) return "give either --sources or --gl-config, not both";
+  if (o.glConfig !== undefined && dir === undefined)
+    return "--gl-config needs the GL definitions folder: gl verify <proof.json> --gl-config C <defs-dir>";
+  if (o.glConfig === undefined && dir !== undefined)
+    return `unexpected argument '${dir}' (files to check against go after --sources)`;
+  return null;
 }
 
 export function registerVerify(program: Command): void {
@@ -93,13 +167,25 @@ export function registerVerify(program: Command): void {
     .command("verify")
     .description("re-check every step of an exported proof graph with the independent verifier")
     .argument("<proof.json>", "a proof graph written by the engine")
+    .argument("[defs-dir]", "with --gl-config: the GL definitions folder to check against")
     .option("--json", "print the report as JSON")
-    // Usage errors (missing file argument, unknown option) exit with 2, not commander's 1.
-    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
-    .action((file: string, options: { json?: boolean }) => {
+    .option(
+      "--sources <paths...>",
+      "check the anchor and axioms against these MPL files or folders instead of the graph's copies",
+    )
+    .option("--gl-config <file>", "check against a GL definitions folder read with this GL config")
+    .action((file: string, dir: string | undefined, options: VerifyCommandOptions) => {
+      const usage = usageProblem(dir, options);
+      if (usage) throw new UsageError(usage);
+      const sources: SourcesOption | undefined =
+        options.glConfig !== undefined
+          ? { paths: [dir!], glConfig: options.glConfig }
+          : options.sources
+            ? { paths: options.sources }
+            : undefined;
       process.exitCode = runVerify(
         file,
-        { json: options.json === true },
+        { json: options.json === true, ...(sources ? { sources } : {}) },
         {
           out: (t) => process.stdout.write(t),
           err: (t) => process.stderr.write(t),

@@ -13,7 +13,7 @@
  */
 import type { Conjecture, PatternAtom, Theory } from "../../mpl/theory.js";
 import { filterCandidates, type GroundModel } from "../conjecture/index.js";
-import { Engine, type Executor, type RunResult } from "../run.js";
+import { Engine, type Executor, type LimitStop, type ProgressEvent, type RunResult } from "../run.js";
 import type { Statement } from "../statement.js";
 
 export interface ModelOptions {
@@ -24,6 +24,9 @@ export interface ModelOptions {
   /** Candidates whose evaluation decides which values are needed; without, one round on 0..size. */
   readonly candidates?: readonly Conjecture[];
   readonly executor?: Executor;
+  /** Asked between bursts and every few hundred posed cells; a reason leaves the model partial. */
+  readonly shouldStop?: () => LimitStop | null;
+  readonly onProgress?: (e: ProgressEvent) => void;
 }
 
 /** The default bound on the numerals the model grows to. */
@@ -93,10 +96,11 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
   let unknownNeeded = 0;
   for (;;) {
     rounds++;
-    const round = await poseRound(theory, roles, V, n, [...known.values()], needed, opts.executor);
+    const round = await poseRound(theory, roles, V, n, [...known.values()], needed, opts);
     for (const [k, c] of round.values) known.set(k, c);
     const model = groundModel(theory, roles, n, V, known, round.constantValues);
-    const misses = opts.candidates ? missingValues(opts.candidates, theory, model) : [];
+    const limited = round.run.stopReason === "timeout" || round.run.stopReason === "max-memory";
+    const misses = opts.candidates && !limited ? missingValues(opts.candidates, theory, model) : [];
     if (misses.length === 0 || V >= maxValue) {
       boundHit = misses.length > 0;
       unknownNeeded = misses.length;
@@ -139,7 +143,7 @@ async function poseRound(
   n: number,
   known: readonly ModelCell[],
   needed: readonly { op: number; inputs: number[] }[],
-  executor: Executor | undefined,
+  opts: ModelOptions,
 ): Promise<Round> {
   const c = (k: number): number => -k - 1;
   // Numeral k > 0 is statement variable k-1; numeral 0 is the zero constant.
@@ -157,7 +161,15 @@ async function poseRound(
   });
   const symbol = (id: number) => theory.constants[id]!.name;
   const posed: { cell: ModelCell; index: number }[] = [];
+  // Posing can itself be long (cells × values): check the limits as it goes.
+  let posedCount = 0;
+  let stopped: LimitStop | null = null;
+  const limitHit = (): boolean => {
+    if (stopped === null && ++posedCount % 256 === 0) stopped = opts.shouldStop?.() ?? null;
+    return stopped !== null;
+  };
   const pose = (op: number, ins: readonly number[], v: number): void => {
+    if (limitHit()) return;
     const binary = ins.length === 2;
     const args = binary ? [num(ins[0]!), num(ins[1]!), num(v), c(op)] : [num(ins[0]!), num(v), c(op)];
     const text = binary ? `${ins[0]} ${symbol(op)} ${ins[1]} = ${v}` : `${symbol(op)}(${ins[0]}) = ${v}`;
@@ -210,7 +222,11 @@ async function poseRound(
       distinct.set(`${a},${b}`, name);
     }
   }
-  const run = await engine.run(executor ? { executor } : {});
+  const run = await engine.run({
+    ...(opts.executor ? { executor: opts.executor } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    shouldStop: () => stopped ?? opts.shouldStop?.() ?? null,
+  });
   const values = new Map<string, ModelCell>();
   for (const p of posed)
     if (run.conjectures[p.index]!.proved) values.set(cellKey(p.cell.op, p.cell.inputs), p.cell);

@@ -7,7 +7,7 @@
  */
 import type { Conjecture, Theory } from "../../mpl/theory.js";
 import { type ConjectureStats, enumerateConjectures, filterCandidates } from "../conjecture/index.js";
-import type { Executor, ProgressEvent, RunResult } from "../run.js";
+import type { Executor, LimitStop, ProgressEvent, RunResult } from "../run.js";
 import { Engine } from "../run.js";
 import type { EngineSettings } from "../settings.js";
 import { mirror, type Statement, statementKey, statementOf } from "../statement.js";
@@ -24,6 +24,10 @@ export interface DiscoveryOptions {
   readonly candidates?: readonly Conjecture[];
   readonly onPhase?: (phase: string) => void;
   readonly onProgress?: (e: ProgressEvent) => void;
+  /** Progress of the model's bursts (the model phase can be long too). */
+  readonly onModelProgress?: (e: ProgressEvent) => void;
+  /** Asked between phases and bursts: a limit reason ends the run with what was proved so far. */
+  readonly shouldStop?: () => LimitStop | null;
 }
 
 export interface TargetReport {
@@ -48,6 +52,8 @@ export interface DiscoveryResult {
   readonly compression: CompressResult;
   readonly targets: TargetReport[];
   readonly ms: Record<string, number>;
+  /** The limit that cut the run short (in whichever phase), or null. */
+  readonly stoppedBy: LimitStop | null;
 }
 
 export async function discover(theory: Theory, o: DiscoveryOptions): Promise<DiscoveryResult> {
@@ -66,12 +72,14 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   );
   const model = await phase("model", () => {
     const executor = o.executor();
-    const base = {
+    return computeModel(bare, {
       size: o.modelSize,
       candidates: en.candidates,
       ...(o.maxModelValue ? { maxValue: o.maxModelValue } : {}),
-    };
-    return computeModel(bare, executor ? { ...base, executor } : base);
+      ...(executor ? { executor } : {}),
+      ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
+      ...(o.onModelProgress ? { onProgress: o.onModelProgress } : {}),
+    });
   });
   const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
   // Survivors that some assignment of the test range could not evaluate (only past the bound).
@@ -86,6 +94,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     return engine.run({
       ...(executor ? { executor } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
     });
   });
   const compression = await phase("compress", () =>
@@ -111,8 +120,12 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     compression,
     targets,
     ms,
+    stoppedBy: limitOf(model.run.stopReason) ?? limitOf(run.stopReason),
   };
 }
+
+const limitOf = (r: RunResult["stopReason"]): LimitStop | null =>
+  r === "timeout" || r === "max-memory" ? r : null;
 
 /** A target is found when a proved theorem equals it, or its mirror, up to renaming and premise order. */
 function matchTargets(theory: Theory, run: RunResult): TargetReport[] {

@@ -21,8 +21,11 @@ export const SITE_FILES = {
   index: "index.html",
   definitions: "definitions.html",
   rules: "rules.html",
+  discovery: "discovery.html",
   style: "style.css",
   script: "site.js",
+  searchLibrary: "minisearch.js",
+  searchData: "search-data.js",
 } as const;
 
 /** The folder of theorem pages, relative to the site root. */
@@ -71,8 +74,12 @@ export class Hrefs {
   style(): string {
     return this.root + SITE_FILES.style;
   }
-  script(): string {
-    return this.root + SITE_FILES.script;
+  discovery(): string {
+    return this.root + SITE_FILES.discovery;
+  }
+  /** The classic scripts every page loads, in order: the search library, its data, the site's own. */
+  scripts(): string[] {
+    return [SITE_FILES.searchLibrary, SITE_FILES.searchData, SITE_FILES.script].map((f) => this.root + f);
   }
   theorem(id: string): string {
     return this.root + theoremPath(id);

@@ -1,31 +1,46 @@
 /**
- * The HTML export: a static site that opens from disk without a server. `index.html` lists
- * every theorem (with a search box), `t/<id>.html` shows one theorem's numbered proof,
- * `definitions.html` the definitions and axioms, `rules.html` the step kinds; one `style.css`
- * and one classic `site.js` serve all pages. Rendering is a pure function of the graph: the
- * same graph gives the same bytes.
+ * The HTML export: a static site that opens from disk without a server. `index.html` draws
+ * the key theorems' graph and lists every theorem, `t/<id>.html` shows one theorem's
+ * neighbourhood and proof, `definitions.html` the definitions and axioms, `rules.html` the step
+ * kinds, `discovery.html` (discovery runs) the candidates, counterexamples and model. Shared
+ * assets: `style.css`, `site.js`, the search library `minisearch.js` and `search-data.js`.
+ * Rendering is a pure function of the graph (and the discovery report): the same input gives
+ * the same bytes. Graphs are laid out by Graphviz, which must be loaded first
+ * (`loadLayoutEngine`; `renderSite` and `writeSite` do it).
  */
 import type { ProofGraph } from "../schema.js";
-import { graphRelations } from "./graph-relations.js";
+import { discoveryView } from "./discovery-view.js";
+import { loadLayoutEngine } from "./draw/layout-engine.js";
+import { indexView } from "./index-view.js";
 import { SITE_FILES, theoremPath } from "./links.js";
+import { searchDataScript } from "./search-data.js";
+import { type SiteExtras, siteContext } from "./site-context.js";
 import { siteTemplates } from "./templates.js";
-import { definitionsView, indexView, rulesView, theoremView } from "./view-model.js";
+import { theoremView } from "./theorem-view.js";
+import { definitionsView, rulesView } from "./view-model.js";
+
+export { loadLayoutEngine } from "./draw/layout-engine.js";
+export type { SiteExtras } from "./site-context.js";
 
 /** One file of the site: its path relative to the site root, and its text. */
 export type SiteFile = readonly [path: string, content: string];
 
 /**
  * The site's files one by one, in a fixed order: fixed pages and assets first, then theorem
- * pages in graph order. Lazy, so a writer can stream them to disk.
+ * pages in graph order. Lazy, so a writer can stream them to disk. The layout engine must be
+ * loaded.
  */
-export function* siteFiles(graph: ProofGraph): Generator<SiteFile> {
+export function* siteFiles(graph: ProofGraph, extras: SiteExtras = {}): Generator<SiteFile> {
   const templates = siteTemplates();
-  const rel = graphRelations(graph);
+  const ctx = siteContext(graph, extras);
   yield [SITE_FILES.style, templates.asset("style.css")];
   yield [SITE_FILES.script, templates.asset("site.js")];
-  yield [SITE_FILES.index, templates.render("index", indexView(graph, rel))];
-  yield [SITE_FILES.definitions, templates.render("definitions", definitionsView(graph, rel))];
-  yield [SITE_FILES.rules, templates.render("rules", rulesView(graph))];
+  yield [SITE_FILES.searchLibrary, templates.asset("minisearch.js")];
+  yield [SITE_FILES.searchData, searchDataScript(ctx)];
+  yield [SITE_FILES.index, templates.render("index", indexView(ctx))];
+  yield [SITE_FILES.definitions, templates.render("definitions", definitionsView(ctx))];
+  yield [SITE_FILES.rules, templates.render("rules", rulesView(ctx))];
+  if (ctx.discovery !== null) yield [SITE_FILES.discovery, templates.render("discovery", discoveryView(ctx))];
   const seen = new Set<string>();
   for (let i = 0; i < graph.theorems.length; i++) {
     const t = graph.theorems[i]!;
@@ -33,11 +48,12 @@ export function* siteFiles(graph: ProofGraph): Generator<SiteFile> {
     // A repeated id would overwrite a page; the first one keeps it, as the links resolve to it.
     if (seen.has(path)) continue;
     seen.add(path);
-    yield [path, templates.render("theorem", theoremView(graph, rel, i))];
+    yield [path, templates.render("theorem", theoremView(ctx, i))];
   }
 }
 
 /** The whole site in memory: relative path → content. */
-export function renderSite(graph: ProofGraph): Map<string, string> {
-  return new Map(siteFiles(graph));
+export async function renderSite(graph: ProofGraph, extras: SiteExtras = {}): Promise<Map<string, string>> {
+  await loadLayoutEngine();
+  return new Map(siteFiles(graph, extras));
 }

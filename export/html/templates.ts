@@ -5,12 +5,14 @@
  * found at run time relative to this module, both from the sources and from `dist/`.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 
-const PARTIALS = ["layout", "theorem-link", "step-row", "step-table", "index-entry"] as const;
-const PAGES = ["index", "theorem", "definitions", "rules"] as const;
-const ASSETS = ["style.css", "site.js"] as const;
+const PARTIALS = ["layout", "theorem-link", "step-row", "step-table", "index-entry", "graph-view"] as const;
+const PAGES = ["index", "theorem", "definitions", "rules", "discovery"] as const;
+const ASSETS = ["style.css", "site.js", "minisearch.js"] as const;
 
 export type PageTemplate = (typeof PAGES)[number];
 export type AssetName = (typeof ASSETS)[number];
@@ -53,7 +55,7 @@ export function siteTemplates(): SiteTemplates {
   const pages = new Map<PageTemplate, Handlebars.TemplateDelegate<object>>();
   for (const name of PAGES) pages.set(name, hb.compile(read(`${name}.hbs`), COMPILE_OPTIONS));
   const assets = new Map<AssetName, string>();
-  for (const name of ASSETS) assets.set(name, read(name));
+  for (const name of ASSETS) assets.set(name, name === "minisearch.js" ? searchLibrary() : read(name));
   cached = {
     render(page, view) {
       const template = pages.get(page);
@@ -67,4 +69,15 @@ export function siteTemplates(): SiteTemplates {
     },
   };
   return cached;
+}
+
+/**
+ * The search library's browser build (MiniSearch, UMD: it defines `window.MiniSearch`), copied
+ * into every site from the installed package, without its source-map comment.
+ */
+function searchLibrary(): string {
+  const require = createRequire(import.meta.url);
+  const main = require.resolve("minisearch");
+  const file = join(dirname(main), "..", "umd", "index.js");
+  return readFileSync(file, "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
 }

@@ -3,45 +3,359 @@
  * from file://, where module scripts and fetch are refused); every feature checks that its
  * elements exist, so one file serves all pages.
  *
- * - index: the search box filters theorems as you type (case-insensitive substring of id,
- *   name, readable form and MPL, prepared as lower-case text in #gl-search-data).
+ * - search (every page): MiniSearch over names, statements and operations, plus statements
+ *   compared with spacing and variable names normalised (`b+a=a+b` finds `a + b = b + a`).
+ *   On the index it filters the list (group counts follow); elsewhere it lists matches. The
+ *   query lives in the URL (`?q=`); `/` focuses the box.
+ * - drawn graphs: pan and zoom by mouse (drag, wheel) and keyboard (arrows, +, −, 0).
+ * - theorem references: their statement shows on hover and on keyboard focus.
  * - theorem pages: hovering a step highlights the steps it depends on, transitively; following
  *   a link to a step opens the <details> around it, scrolls to it and marks it.
  */
 (() => {
+  /** Statement text compared as a reader means it: no spaces, `*` as `·`, variables renamed in order. */
+  function normalise(text, constants) {
+    const compact = text.replace(/\s+/g, "").replace(/[*×]/g, "·").replace(/!=/g, "≠");
+    const names = new Map();
+    return compact.replace(/[A-Za-z_][A-Za-z0-9_']*/g, (word, at) => {
+      if (constants.has(word) || compact[at + word.length] === "(") return word;
+      if (!names.has(word)) names.set(word, `v${names.size + 1}`);
+      return names.get(word);
+    });
+  }
+
+  /** Both orientations of an equation, each normalised on its own. */
+  function statementForms(statement, constants) {
+    const forms = [normalise(statement, constants)];
+    const sides = statement.split(/=(?![^(]*\))/);
+    if (sides.length === 2) forms.push(normalise(`${sides[1]}=${sides[0]}`, constants));
+    return forms;
+  }
+
+  const STATEMENT_QUERY = /[=+·*×≠()]/;
+
   function initSearch() {
     const input = document.getElementById("search");
-    const data = document.getElementById("gl-search-data");
-    if (input === null || data === null) return;
-    const texts = JSON.parse(data.textContent || "[]");
+    const data = window.glSearchData;
+    if (input === null || data === undefined || typeof MiniSearch !== "function") return;
+    const root = document.body.getAttribute("data-root") || "";
+    const constants = new Set(data.constants);
+    const docs = data.items.map((item, i) => ({
+      i,
+      id: item.id,
+      name: item.name.replace(/_/g, " "),
+      statement: item.statement,
+      ops: item.ops,
+      forms: statementForms(item.statement, constants),
+      text: `${item.name}\n${item.statement}\n${item.mpl}`.toLowerCase(),
+    }));
+    const index = new MiniSearch({
+      idField: "i",
+      fields: ["name", "id", "statement", "ops"],
+      searchOptions: { boost: { name: 3, id: 2, ops: 2 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
+    });
+    index.addAll(docs);
+    const status = document.getElementById("search-status");
+    const panel = document.getElementById("search-results");
     const items = document.querySelectorAll("[data-search-item]");
     const groups = document.querySelectorAll("[data-search-group]");
-    const status = document.getElementById("search-status");
+    const onIndex = items.length > 0;
 
-    function filter(query) {
-      const q = query.trim().toLowerCase();
+    /** Matching item positions, best first. */
+    function search(query) {
+      const q = query.trim();
+      if (q === "") return null;
+      const hits = [];
+      const seen = new Set();
+      const add = (i) => {
+        if (!seen.has(i)) {
+          seen.add(i);
+          hits.push(i);
+        }
+      };
+      if (STATEMENT_QUERY.test(q)) {
+        // A statement: equal up to spacing and variable names first, then containing it.
+        const want = normalise(q, constants);
+        for (const d of docs) if (d.forms.includes(want)) add(d.i);
+        for (const d of docs) if (d.forms.some((f) => f.includes(want))) add(d.i);
+        // Then the text as typed, in a name, statement or MPL.
+        const lower = q.toLowerCase();
+        for (const d of docs) if (d.text.includes(lower)) add(d.i);
+        return hits;
+      }
+      for (const r of index.search(q.replace(/_/g, " "))) add(r.id);
+      return hits;
+    }
+
+    function showPanel(hits, query) {
+      if (panel === null) return;
+      panel.textContent = "";
+      if (hits === null) {
+        panel.hidden = true;
+        return;
+      }
+      const list = document.createElement("ol");
+      for (const i of hits.slice(0, 30)) {
+        const item = data.items[i];
+        const li = document.createElement("li");
+        const link = document.createElement(item.href === "" ? "span" : "a");
+        if (item.href !== "") link.href = root + item.href;
+        link.className = "result-name";
+        link.textContent = item.name;
+        const id = document.createElement("span");
+        id.className = "thm-id";
+        id.textContent = ` ${item.id} `;
+        const st = document.createElement("span");
+        st.className = "readable";
+        st.textContent = item.statement;
+        li.append(link, id, st);
+        list.append(li);
+      }
+      const head = document.createElement("p");
+      head.textContent =
+        hits.length === 0
+          ? `No theorem matches “${query}”.`
+          : `${hits.length} ${hits.length === 1 ? "match" : "matches"}`;
+      panel.append(head);
+      if (hits.length > 0) panel.append(list);
+      panel.hidden = false;
+    }
+
+    function filterList(hits) {
+      const wanted = hits === null ? null : new Set(hits.map((i) => data.items[i].id));
       let shown = 0;
-      for (let i = 0; i < items.length; i++) {
-        const match = q === "" || (texts[i] || "").indexOf(q) !== -1;
+      for (const item of items) {
+        const match = wanted === null || wanted.has(item.getAttribute("data-id"));
         // Touch the DOM only where visibility changes: typing one more letter stays cheap.
-        if (items[i].hidden === match) items[i].hidden = !match;
+        if (item.hidden === match) item.hidden = !match;
         if (match) shown++;
       }
-      for (const group of groups) {
-        const any = q === "" || group.querySelector("[data-search-item]:not([hidden])") !== null;
-        if (group.hidden === any) group.hidden = !any;
+      // A folded variant that matches opens its fold.
+      if (wanted !== null) {
+        for (const d of document.querySelectorAll("details.variants")) {
+          if (d.querySelector("[data-search-item]:not([hidden])") !== null) d.open = true;
+        }
       }
-      if (status !== null) status.textContent = q === "" ? "" : `${shown} of ${items.length} shown`;
+      for (const group of groups) {
+        const visible = group.querySelectorAll("[data-search-item]:not([hidden])").length;
+        const any = wanted === null || visible > 0;
+        if (group.hidden === any) group.hidden = !any;
+        const count = group.querySelector(":scope > h2 > .count, :scope > h3 > .count");
+        if (count !== null) {
+          const total = count.getAttribute("data-count");
+          count.textContent = wanted === null ? total : `${visible} of ${total}`;
+        }
+      }
       return shown;
     }
 
-    window.glFilter = filter;
+    function run(query) {
+      const hits = search(query);
+      let shown;
+      if (onIndex) shown = filterList(hits);
+      // While a query is active, the list matters: the drawn graph steps aside.
+      const drawn = document.getElementById("graph");
+      if (onIndex && drawn !== null) drawn.hidden = hits !== null;
+      else showPanel(hits, query);
+      const total = onIndex ? items.length : data.items.length;
+      if (status !== null) {
+        status.textContent =
+          hits === null ? "" : onIndex ? `${shown} of ${total} shown` : `${hits.length} of ${total} match`;
+      }
+      try {
+        const url = new URL(location.href);
+        if (query.trim() === "") url.searchParams.delete("q");
+        else url.searchParams.set("q", query);
+        history.replaceState(null, "", url.href);
+      } catch {
+        // Some browsers refuse to change a file:// URL; the search still works.
+      }
+      return hits === null ? total : onIndex ? shown : hits.length;
+    }
+
+    window.glFilter = run;
     input.addEventListener("input", () => {
       const start = performance.now();
-      filter(input.value);
+      run(input.value);
       window.glLastFilterMs = performance.now() - start;
     });
-    if (input.value !== "") filter(input.value);
+    input.form?.addEventListener("submit", (event) => {
+      // On the index, Enter keeps the filtered list; elsewhere it opens the best match.
+      event.preventDefault();
+      const hits = search(input.value);
+      const best = hits === null ? undefined : data.items[hits[0]];
+      if (!onIndex && best !== undefined && best.href !== "") location.href = root + best.href;
+    });
+    document.addEventListener("keydown", (event) => {
+      const t = event.target;
+      const typing =
+        t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        input.focus();
+        input.select();
+      } else if (event.key === "Escape" && t === input) {
+        input.value = "";
+        run("");
+      }
+    });
+    const initial = new URLSearchParams(location.search).get("q");
+    if (initial !== null && initial !== "") {
+      input.value = initial;
+      run(initial);
+    }
+  }
+
+  /** Pan and zoom for the drawn graphs: the SVG's viewBox moves; keyboard works like the mouse. */
+  function initGraphs() {
+    for (const figure of document.querySelectorAll(".graph-view")) {
+      const canvas = figure.querySelector(".graph-canvas");
+      const svg = figure.querySelector("svg");
+      if (canvas === null || svg === null) continue;
+      // Graphviz's own tooltips become the page's, which also show on keyboard focus.
+      for (const a of svg.querySelectorAll("a")) {
+        const title = a.getAttribute("xlink:title") || a.getAttribute("title");
+        if (title !== null) a.setAttribute("data-tip", title);
+        a.removeAttribute("xlink:title");
+        a.removeAttribute("title");
+      }
+      for (const t of svg.querySelectorAll("title")) t.remove();
+      const base = svg.viewBox.baseVal;
+      const home = { x: base.x, y: base.y, w: base.width, h: base.height };
+      let view = { ...home };
+      // As tall as the drawing needs at full width, within bounds.
+      const ideal = (canvas.clientWidth * home.h) / home.w;
+      canvas.style.height = `${Math.round(Math.max(200, Math.min(window.innerHeight * 0.7, ideal + 8)))}px`;
+      const apply = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
+      const zoom = (factor, cx, cy) => {
+        const w = Math.min(home.w * 4, Math.max(home.w / 20, view.w * factor));
+        const h = (w / view.w) * view.h;
+        const fx = cx === undefined ? 0.5 : cx;
+        const fy = cy === undefined ? 0.5 : cy;
+        view = { x: view.x + (view.w - w) * fx, y: view.y + (view.h - h) * fy, w, h };
+        apply();
+      };
+      // The SVG keeps its aspect ratio: one screen pixel is this many viewBox units.
+      const unitsPerPixel = () => {
+        const r = svg.getBoundingClientRect();
+        return Math.max(view.w / r.width, view.h / r.height);
+      };
+      const pan = (dx, dy) => {
+        view = { ...view, x: view.x + dx * view.w, y: view.y + dy * view.h };
+        apply();
+      };
+      const reset = () => {
+        view = { ...home };
+        apply();
+      };
+      figure.addEventListener("click", (event) => {
+        const button = event.target instanceof Element ? event.target.closest("[data-zoom]") : null;
+        if (button === null) return;
+        const how = button.getAttribute("data-zoom");
+        if (how === "in") zoom(0.8);
+        else if (how === "out") zoom(1.25);
+        else reset();
+      });
+      canvas.addEventListener(
+        "wheel",
+        (event) => {
+          event.preventDefault();
+          const r = svg.getBoundingClientRect();
+          zoom(
+            event.deltaY < 0 ? 0.85 : 1 / 0.85,
+            (event.clientX - r.left) / r.width,
+            (event.clientY - r.top) / r.height,
+          );
+        },
+        { passive: false },
+      );
+      let drag = null;
+      canvas.addEventListener("pointerdown", (event) => {
+        if (event.button !== 0 || (event.target instanceof Element && event.target.closest("a"))) return;
+        drag = { x: event.clientX, y: event.clientY };
+        canvas.setPointerCapture(event.pointerId);
+        canvas.classList.add("dragging");
+      });
+      canvas.addEventListener("pointermove", (event) => {
+        if (drag === null) return;
+        const k = unitsPerPixel();
+        pan((-(event.clientX - drag.x) * k) / view.w, (-(event.clientY - drag.y) * k) / view.h);
+        drag = { x: event.clientX, y: event.clientY };
+      });
+      const stop = () => {
+        drag = null;
+        canvas.classList.remove("dragging");
+      };
+      canvas.addEventListener("pointerup", stop);
+      canvas.addEventListener("pointercancel", stop);
+      canvas.addEventListener("keydown", (event) => {
+        if (event.target !== canvas) return;
+        const keys = {
+          ArrowLeft: () => pan(-0.1, 0),
+          ArrowRight: () => pan(0.1, 0),
+          ArrowUp: () => pan(0, -0.1),
+          ArrowDown: () => pan(0, 0.1),
+          "+": () => zoom(0.8),
+          "=": () => zoom(0.8),
+          "-": () => zoom(1.25),
+          0: reset,
+        };
+        const act = keys[event.key];
+        if (act !== undefined) {
+          event.preventDefault();
+          act();
+        }
+      });
+      // A node reached with Tab and out of sight is brought into view (one in sight stays put,
+      // so a click is never moved away from under the pointer).
+      canvas.addEventListener("focusin", (event) => {
+        const node = event.target instanceof Element ? event.target.closest("g.node") : null;
+        if (node === null) return;
+        const r = node.getBoundingClientRect();
+        const c = canvas.getBoundingClientRect();
+        if (r.left >= c.left && r.right <= c.right && r.top >= c.top && r.bottom <= c.bottom) return;
+        const k = unitsPerPixel();
+        view = {
+          ...view,
+          x: view.x + (r.left + r.width / 2 - (c.left + c.width / 2)) * k,
+          y: view.y + (r.top + r.height / 2 - (c.top + c.height / 2)) * k,
+        };
+        apply();
+      });
+    }
+  }
+
+  /** The statement of a theorem reference, shown on hover and on keyboard focus alike. */
+  function initTips() {
+    const tip = document.getElementById("tip");
+    if (tip === null) return;
+    const show = (el) => {
+      const text = el.getAttribute("data-tip");
+      if (text === null || text === "") return;
+      tip.textContent = text;
+      tip.hidden = false;
+      const r = el.getBoundingClientRect();
+      tip.style.left = `${Math.max(4, Math.min(r.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8))}px`;
+      tip.style.top = `${r.bottom + window.scrollY + 4}px`;
+    };
+    const hide = () => {
+      tip.hidden = true;
+    };
+    const target = (event) => (event.target instanceof Element ? event.target.closest("[data-tip]") : null);
+    document.addEventListener("mouseover", (event) => {
+      const el = target(event);
+      if (el !== null) show(el);
+      else hide();
+    });
+    document.addEventListener("focusin", (event) => {
+      const el = target(event);
+      if (el !== null) show(el);
+      else hide();
+    });
+    document.addEventListener("focusout", hide);
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") hide();
+    });
   }
 
   function initStepHover() {
@@ -72,8 +386,7 @@
       return [...seen].map((d) => byStep.get(d));
     }
 
-    document.addEventListener("mouseover", (event) => {
-      const row = event.target instanceof Element ? event.target.closest("tr[data-step]") : null;
+    function light(row) {
       if (row === current) return;
       current = row;
       clear();
@@ -84,7 +397,11 @@
         dep.classList.add("dep-hl");
         lit.push(dep);
       }
-    });
+    }
+    const rowOf = (event) => (event.target instanceof Element ? event.target.closest("tr[data-step]") : null);
+    // Keyboard focus on a step's links lights its dependencies as hovering does.
+    document.addEventListener("mouseover", (event) => light(rowOf(event)));
+    document.addEventListener("focusin", (event) => light(rowOf(event)));
   }
 
   function showTarget() {
@@ -111,6 +428,8 @@
   }
 
   initSearch();
+  initGraphs();
+  initTips();
   initStepHover();
   initTargets();
 })();

@@ -1,0 +1,107 @@
+/**
+ * Lemmas for stuck goals: when `gl prove` leaves conjectures unproved, the discovery pipeline
+ * proposes helper lemmas about the operations those goals mention. Candidates are enumerated
+ * (engine/conjecture/), those the ground model refutes are dropped, and the survivors are
+ * handed back to the prover as extra conjectures of the retry run, where each is proved like
+ * any other statement before it is used as a rule. Nothing here proves anything itself: a
+ * lemma that the retry cannot prove is never used.
+ *
+ * The operations kept are those the stuck goals use, plus the anchor's successor (induction
+ * steps are stated with it). The search is bounded by `maxStuckGoals` and `maxCandidates`;
+ * `stop` says whether a bound cut it, or why it did not run.
+ */
+import type { Conjecture, PatternAtom, Theory } from "../../mpl/theory.js";
+import { constOfTerm } from "../../mpl/theory.js";
+import { enumerateConjectures, filterCandidates } from "../conjecture/index.js";
+import { signatureOf } from "../conjecture/signature.js";
+import type { Executor } from "../run.js";
+import { computeModel } from "./model.js";
+
+export interface LemmaSettings {
+  /**
+   * Most unproved goals the search runs for. The retry proves every goal together with every
+   * lemma, and each lemma rule works in every goal's blocks, so its cost grows with both.
+   */
+  readonly maxStuckGoals: number;
+  /** Most candidates taken (in enumeration order) before the model filter. */
+  readonly maxCandidates: number;
+  /** Largest numeral of the ground model. */
+  readonly modelSize: number;
+}
+
+export const DEFAULT_LEMMA_SETTINGS: LemmaSettings = { maxStuckGoals: 24, maxCandidates: 1500, modelSize: 5 };
+
+export type LemmaStop = "complete" | "max-lemma-candidates" | "max-lemma-goals" | "no-induction-roles";
+
+export interface LemmaSearch {
+  /** Operation names the candidates may use. */
+  readonly operations: string[];
+  /** Enumerated candidates over those operations (before the bound). */
+  readonly enumerated: number;
+  readonly candidates: number;
+  readonly refutedByModel: number;
+  readonly survivors: Conjecture[];
+  readonly stop: LemmaStop;
+  readonly ms: number;
+}
+
+/** The operation constants an atom applies (the constant in an operator relation's operation slot). */
+function operationsOf(atoms: readonly PatternAtom[], theory: Theory): Set<number> {
+  const sig = signatureOf(theory);
+  const out = new Set<number>();
+  for (const a of atoms)
+    for (const op of sig.operations) {
+      const t = a.args[op.opSlot];
+      if (a.pred === op.pred && t !== undefined && t < 0 && constOfTerm(t) === op.constant)
+        out.add(op.constant);
+    }
+  return out;
+}
+
+/** Candidate lemmas for the stuck goals, filtered by the ground model. */
+export async function lemmaCandidates(
+  theory: Theory,
+  stuck: readonly { readonly premises: readonly PatternAtom[]; readonly head: PatternAtom }[],
+  settings: LemmaSettings,
+  executor?: Executor,
+): Promise<LemmaSearch> {
+  const t0 = performance.now();
+  const roles = theory.anchor?.roles;
+  const bare: Theory = { ...theory, conjectures: [] };
+  const ops = operationsOf(
+    stuck.flatMap((c) => [...c.premises, c.head]),
+    theory,
+  );
+  if (roles) ops.add(roles.successor);
+  const operations = [...ops].sort((a, b) => a - b).map((k) => theory.constants[k]!.name);
+  const empty = (stop: LemmaStop, enumerated = 0): LemmaSearch => ({
+    operations,
+    enumerated,
+    candidates: 0,
+    refutedByModel: 0,
+    survivors: [],
+    stop,
+    ms: Math.round(performance.now() - t0),
+  });
+  // The model evaluates the operations on numerals: without zero and successor there is none.
+  if (!roles) return empty("no-induction-roles");
+  if (stuck.length > settings.maxStuckGoals) return empty("max-lemma-goals");
+  const all = enumerateConjectures(bare).candidates.filter((c) =>
+    [...operationsOf([...c.premises, c.head], theory)].every((k) => ops.has(k)),
+  );
+  const candidates = all.slice(0, settings.maxCandidates);
+  const model = await computeModel(
+    bare,
+    executor ? { size: settings.modelSize, executor } : { size: settings.modelSize },
+  );
+  const filtered = filterCandidates(candidates, bare, model.model);
+  return {
+    operations,
+    enumerated: all.length,
+    candidates: candidates.length,
+    refutedByModel: filtered.refuted.length,
+    survivors: filtered.survivors,
+    stop: all.length > candidates.length ? "max-lemma-candidates" : "complete",
+    ms: Math.round(performance.now() - t0),
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * What a discovery run hands the site beside its proof graph: the stage counts, every
+ * candidate with its outcome (a refuted one with its counterexample), the ground model's
+ * values with the model theorems that prove them, and the essential theorems.
+ */
+export interface CandidateRecord {
+  readonly name: string | null;
+  readonly mpl: string;
+  readonly readable: string;
+  /** `failed`: proved, but the re-check by the verifier rejected the proof. */
+  readonly status: "refuted" | "proved" | "unproved" | "failed";
+  /** The counterexample: the variables' numerals, the computed and claimed values, the model facts used. */
+  readonly counterexample: {
+    readonly instance: Readonly<Record<string, number>>;
+    readonly lhs: number;
+    readonly rhs: number;
+    readonly facts: readonly string[];
+  } | null;
+  /** The proof graph's theorem id of a proved candidate. */
+  readonly theorem: string | null;
+}
+
+export interface ModelValue {
+  /** The operation's name as the theory writes it (`+`, `succ`). */
+  readonly op: string;
+  readonly inputs: readonly number[];
+  readonly value: number;
+  /** The model theorem's name, as counterexamples cite it (`2 + 3 = 5`). */
+  readonly fact: string;
+  /** Its id in the model's proof graph (model.json), if it is there. */
+  readonly theorem: string | null;
+}
+
+export interface DiscoveryReport {
+  readonly stages: Readonly<Record<string, number | null>>;
+  readonly candidatesFrom: string;
+  readonly candidates: readonly CandidateRecord[];
+  readonly model: {
+    readonly size: number;
+    readonly values: readonly ModelValue[];
+    readonly distinctness: number;
+  };
+  /** Theorem ids kept by compression. */
+  readonly essential: readonly string[];
+}

@@ -1,0 +1,128 @@
+/**
+ * The discovery page's view: how many candidates each stage kept, the ground model's tables
+ * of values (each cell a proved model theorem), every refuted candidate with the values that
+ * refute it (each model fact used linking to its cell), and the survivors left unproved.
+ */
+import type { CandidateRecord } from "./discovery-report.js";
+import { Hrefs } from "./links.js";
+import type { SiteContext } from "./site-context.js";
+import { type LayoutView, layout, type TheoremLinkView, theoremLink } from "./view-model.js";
+
+export interface ModelTableView {
+  op: string;
+  /** Column headings (second input), for binary operations; empty for unary ones. */
+  columns: number[];
+  /** A cell whose value lies outside the model's numerals has no value (and no anchor). */
+  rows: { input: number; cells: { anchor: string; value: number | null; title: string }[] }[];
+}
+
+export interface RefutedView {
+  anchor: string;
+  name: string | null;
+  readable: string;
+  mpl: string;
+  instance: string;
+  values: string;
+  facts: { text: string; href: string | null }[];
+}
+
+export interface DiscoveryView extends LayoutView {
+  anchor: string;
+  stages: { label: string; value: string }[];
+  modelSize: number;
+  tables: ModelTableView[];
+  refuted: RefutedView[];
+  proved: { readable: string; link: TheoremLinkView | null }[];
+  unproved: { name: string | null; readable: string; mpl: string; failed: boolean }[];
+}
+
+const STAGE_LABELS: readonly [string, string][] = [
+  ["generated", "Equations generated"],
+  ["candidates", "Candidates kept"],
+  ["refutedByModel", "Refuted by the ground model"],
+  ["survivors", "Survivors (sent to the prover)"],
+  ["proved", "Proved"],
+  ["mirrorsProved", "Mirrors proved"],
+  ["unproved", "Unproved"],
+  ["essential", "Essential after compression"],
+];
+
+export function discoveryView(ctx: SiteContext): DiscoveryView {
+  const report = ctx.discovery;
+  if (report === null) throw new Error("internal: the discovery page needs a discovery report");
+  const hrefs = new Hrefs("");
+  const cellAnchor = new Map<string, string>();
+  const tables = new Map<string, ModelTableView>();
+  // Cells by operation and inputs; tables are laid out after, column by column.
+  const cells = new Map<string, Map<string, { anchor: string; value: number; title: string }>>();
+  const inputs = new Map<string, { rows: Set<number>; columns: Set<number> }>();
+  report.model.values.forEach((v, i) => {
+    const anchor = `m${i + 1}`;
+    if (!cellAnchor.has(v.fact)) cellAnchor.set(v.fact, anchor);
+    const [x, y] = v.inputs;
+    if (x === undefined) return;
+    const byOp = cells.get(v.op) ?? new Map();
+    cells.set(v.op, byOp);
+    const dims = inputs.get(v.op) ?? { rows: new Set<number>(), columns: new Set<number>() };
+    inputs.set(v.op, dims);
+    dims.rows.add(x);
+    if (y !== undefined) dims.columns.add(y);
+    const title = v.theorem === null ? v.fact : `${v.fact} (model theorem ${v.theorem})`;
+    byOp.set(`${x},${y ?? ""}`, { anchor, value: v.value, title });
+  });
+  for (const [op, dims] of inputs) {
+    const byOp = cells.get(op)!;
+    const columns = [...dims.columns].sort((a, b) => a - b);
+    const rows = [...dims.rows]
+      .sort((a, b) => a - b)
+      .map((x) => ({
+        input: x,
+        cells: (columns.length > 0 ? columns.map((y) => `${x},${y}`) : [`${x},`]).map(
+          (k) => byOp.get(k) ?? { anchor: "", value: null, title: "outside the model" },
+        ),
+      }));
+    tables.set(op, { op, columns, rows });
+  }
+  const refuted = report.candidates
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => c.status === "refuted" && c.counterexample !== null)
+    .map(([c, i]) => refutedView(c, i, cellAnchor));
+  const stages = STAGE_LABELS.filter(
+    ([k]) => report.stages[k] !== undefined && report.stages[k] !== null,
+  ).map(([k, label]) => ({ label, value: String(report.stages[k]) }));
+  return {
+    ...layout(ctx, hrefs, "discovery", `Discovery: ${ctx.graph.theory.anchor}`),
+    anchor: ctx.graph.theory.anchor,
+    stages,
+    modelSize: report.model.size,
+    tables: [...tables.values()],
+    refuted,
+    proved: report.candidates
+      .filter((c) => c.status === "proved")
+      .map((c) => ({
+        readable: c.readable,
+        link: c.theorem === null ? null : theoremLink(ctx, hrefs, c.theorem),
+      })),
+    unproved: report.candidates
+      .filter((c) => c.status === "unproved" || c.status === "failed")
+      .map((c) => ({ name: c.name, readable: c.readable, mpl: c.mpl, failed: c.status === "failed" })),
+  };
+}
+
+function refutedView(c: CandidateRecord, i: number, cellAnchor: ReadonlyMap<string, string>): RefutedView {
+  const ce = c.counterexample!;
+  return {
+    anchor: `c${i + 1}`,
+    name: c.name,
+    readable: c.readable,
+    mpl: c.mpl,
+    instance: Object.entries(ce.instance)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(", "),
+    values: `the left side is ${ce.lhs}, the right side ${ce.rhs}`,
+    facts: ce.facts.map((f) => {
+      const a = cellAnchor.get(f);
+      return { text: f, href: a === undefined ? null : `#${a}` };
+    }),
+  };
+}
