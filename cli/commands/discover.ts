@@ -43,6 +43,7 @@ import {
   peakRssMb,
   progress,
   progressLine,
+  REHEARSAL_CONJECTURES,
   UsageError,
   type WorkerChoice,
   workerCap,
@@ -215,6 +216,7 @@ async function discoverInto(
           workers: workers.workers,
           inPlaceFirstMs,
           adaptive: workers.adaptive,
+          rehearsal: (candidates ?? theory.conjectures).slice(0, REHEARSAL_CONJECTURES),
         })
       : null;
   pool?.warm();
@@ -344,22 +346,24 @@ async function discoverInto(
   const siteOk = check.ok && modelCheck.ok;
   if (stage !== null && o.out !== undefined) {
     t = performance.now();
-    if (siteOk) {
-      say("discover: html…");
-      const report = siteDiscoveryReport(
-        result,
-        outcomes,
-        modelGraph,
-        theory,
-        summary.stages,
-        summary.candidatesFrom,
-        modelSize,
-      );
-      await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
-      ms.html = Math.round(performance.now() - t);
-    }
-    writeJsonAtomic(join(stage.dir, "proof.json"), graph);
-    writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
+    await stage.writing(async () => {
+      if (siteOk) {
+        say("discover: html…");
+        const report = siteDiscoveryReport(
+          result,
+          outcomes,
+          modelGraph,
+          theory,
+          summary.stages,
+          summary.candidatesFrom,
+          modelSize,
+        );
+        await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
+        ms.html = Math.round(performance.now() - t);
+      }
+      writeJsonAtomic(join(stage.dir, "proof.json"), graph);
+      writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
+    });
     summary.outputs = {
       proofGraph: join(o.out, "proof.json"),
       model: join(o.out, "model.json"),
@@ -382,7 +386,9 @@ async function discoverInto(
       report: "discovery.json",
       html: siteOk ? "html/index.html" : null,
     };
-    writeJsonAtomic(join(stage.dir, "discovery.json"), { ...stable, outputs });
+    await stage.writing(async () =>
+      writeJsonAtomic(join(stage.dir, "discovery.json"), { ...stable, outputs }),
+    );
     // Everything is complete: one swap puts the new output in place of the old.
     stage.commit();
   }
