@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { registerCheck } from "./commands/check.js";
+import { registerCrosscheck } from "./commands/crosscheck.js";
 import { registerDiscover } from "./commands/discover.js";
 import { registerExport } from "./commands/export.js";
 import { registerProve } from "./commands/prove.js";
@@ -36,6 +37,11 @@ export function buildProgram(): Command {
   registerVerify(program);
   registerExport(program);
   registerDiscover(program);
+  registerCrosscheck(program);
+  // Testing hook: an exception no command expects, to show how an internal error is reported.
+  program.hook("preAction", () => {
+    if (process.env.GL_FAULT_INTERNAL) throw new Error("injected internal fault (testing hook)");
+  });
   // Commander's own messages (unknown option, missing argument) in the one error format.
   for (const cmd of [program, ...program.commands]) {
     const name = cmd === program ? "" : ` ${cmd.name()}`;
@@ -49,7 +55,7 @@ export function buildProgram(): Command {
 
 /** The sub-command named on the command line, for error messages before commander parsed it. */
 function commandName(argv: readonly string[]): string {
-  const known = new Set(["check", "prove", "verify", "export", "discover"]);
+  const known = new Set(["check", "prove", "verify", "export", "discover", "crosscheck"]);
   return argv.slice(2).find((a) => known.has(a)) ?? "";
 }
 

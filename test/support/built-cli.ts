@@ -38,7 +38,7 @@ function newestSource(): number {
       else if (entry.name.endsWith(".ts")) newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const dir of ["mpl", "cli", "engine", "export", "verify"]) walk(join(REPO_ROOT, dir));
+  for (const dir of ["mpl", "cli", "engine", "export", "verify", "crosscheck"]) walk(join(REPO_ROOT, dir));
   return newest;
 }
 

@@ -1,0 +1,140 @@
+/**
+ * The second opinion: every theorem of a proof graph is turned into first-order problems
+ * (obligations.ts) and z3 decides each one. A theorem is
+ *
+ * - `confirmed` when every obligation is unsat (it follows from the axioms its proof cites
+ *   and the theorems it cites, which come before it, by the method's schema);
+ * - `refuted` when some obligation is sat: z3 found a model of the assumptions where the goal
+ *   fails, so the statement (or, for an induction, that obligation) does not follow;
+ * - `unknown` otherwise: a timeout, z3 giving up on the quantifiers, or a graph the encoding
+ *   does not cover; the reason is kept.
+ *
+ * Theorems are decided in file order, one problem at a time, so the report is the same for
+ * the same graph (times aside).
+ */
+import type { ProofGraph } from "../export/schema.js";
+import { graphContext, type Obligation, type ObligationName, theoremProblems } from "./obligations.js";
+import type { SolverAnswer } from "./z3.js";
+
+export type Verdict = "confirmed" | "unknown" | "refuted";
+
+export interface ObligationResult {
+  readonly name: ObligationName;
+  /** `skipped`: not decided, because an earlier obligation of the theorem was not unsat. */
+  readonly answer: SolverAnswer | "skipped";
+  readonly reason: string | null;
+  readonly ms: number;
+}
+
+export interface TheoremResult {
+  readonly id: string;
+  readonly name: string | null;
+  readonly readable: string;
+  readonly method: string;
+  readonly verdict: Verdict;
+  /** Why it is not confirmed: `step: timeout`, or the encoding's reason. */
+  readonly reason: string | null;
+  readonly ms: number;
+  readonly obligations: readonly ObligationResult[];
+}
+
+export interface CrosscheckReport {
+  readonly solver: string;
+  readonly timeoutMs: number;
+  readonly axioms: "cited" | "all";
+  readonly theorems: readonly TheoremResult[];
+  readonly counts: Readonly<Record<Verdict, number>>;
+  readonly problems: number;
+  readonly ms: number;
+}
+
+/** What decides a problem (z3 in the command; anything with the same answer in tests). */
+export interface ProblemSolver {
+  readonly version: string;
+  check(
+    smt2: string,
+    timeoutMs: number,
+  ): Promise<{ answer: SolverAnswer; reason: string | null; ms: number }>;
+}
+
+export interface CrosscheckOptions {
+  readonly timeoutMs: number;
+  readonly allAxioms?: boolean;
+  /**
+   * Decide every obligation even after one is not unsat (the theorem can then no longer be
+   * confirmed); by default the rest are skipped and listed as such.
+   */
+  readonly allObligations?: boolean;
+  /** Only these theorem ids (all when absent). */
+  readonly only?: ReadonlySet<string>;
+  /** Called with each problem before it is decided (the SMT-LIB export). */
+  readonly onProblem?: (o: Obligation) => void;
+  /** Called after each theorem. */
+  readonly onTheorem?: (done: number, total: number, result: TheoremResult) => void;
+}
+
+function verdictOf(results: readonly ObligationResult[]): { verdict: Verdict; reason: string | null } {
+  const sat = results.filter((r) => r.answer === "sat");
+  if (sat.length > 0)
+    return { verdict: "refuted", reason: `${sat.map((r) => r.name).join(", ")}: z3 found a counter-model` };
+  const open = results.filter((r) => r.answer === "unknown");
+  if (open.length === 0 && results.every((r) => r.answer === "unsat"))
+    return { verdict: "confirmed", reason: null };
+  return { verdict: "unknown", reason: open.map((r) => `${r.name}: ${r.reason ?? "unknown"}`).join("; ") };
+}
+
+export async function crosscheckGraph(
+  graph: ProofGraph,
+  solver: ProblemSolver,
+  options: CrosscheckOptions,
+): Promise<CrosscheckReport> {
+  const started = performance.now();
+  const ctx = graphContext(graph, options.allAxioms === true);
+  const selected = graph.theorems.filter((t) => !options.only || options.only.has(t.id));
+  const theorems: TheoremResult[] = [];
+  const counts: Record<Verdict, number> = { confirmed: 0, unknown: 0, refuted: 0 };
+  let problems = 0;
+  for (const t of selected) {
+    const began = performance.now();
+    const encoded = theoremProblems(ctx, t);
+    const obligations: ObligationResult[] = [];
+    let verdict: { verdict: Verdict; reason: string | null };
+    if ("error" in encoded) verdict = { verdict: "unknown", reason: `not encoded: ${encoded.error}` };
+    else {
+      let open = false;
+      for (const o of encoded.obligations) {
+        options.onProblem?.(o);
+        if (open && options.allObligations !== true) {
+          obligations.push({ name: o.name, answer: "skipped", reason: null, ms: 0 });
+          continue;
+        }
+        const r = await solver.check(o.smt2, options.timeoutMs);
+        problems++;
+        open ||= r.answer !== "unsat";
+        obligations.push({ name: o.name, answer: r.answer, reason: r.reason, ms: r.ms });
+      }
+      verdict = verdictOf(obligations);
+    }
+    counts[verdict.verdict]++;
+    const result: TheoremResult = {
+      id: t.id,
+      name: t.name,
+      readable: t.readable,
+      method: t.method,
+      ...verdict,
+      ms: performance.now() - began,
+      obligations,
+    };
+    theorems.push(result);
+    options.onTheorem?.(theorems.length, selected.length, result);
+  }
+  return {
+    solver: solver.version,
+    timeoutMs: options.timeoutMs,
+    axioms: options.allAxioms === true ? "all" : "cited",
+    theorems,
+    counts,
+    problems,
+    ms: performance.now() - started,
+  };
+}
