@@ -41,7 +41,7 @@ export interface WorkloadReport {
       messageMs: number;
       warmupMs: number;
     }[];
-    /** (predicted − measured) / measured at 2 threads. */
+    /** (predicted − measured) / measured speedup at 2 threads. */
     errorAtTwo: number;
   } | null;
 }
@@ -119,7 +119,7 @@ export function markdownReport(r: Report): string {
         `Simulator (one-worker trace replayed; costs from the 2-thread runs: ${c.msPerMessage.toFixed(2)} ms per message, ` +
           `${(c.msPerInt * 1e6).toFixed(1)} ns per int moved, ${s1(c.warmupMs)} s warm-up per pool isolate, ` +
           `${s1(c.outsideMs)} s outside bursts; pool after ${c.inPlaceFirstMs} ms in place). ` +
-          `Error at 2 threads: ${pct(w.simulation.errorAtTwo)} (predicted against the measured median).`,
+          `Error at 2 threads: ${pct(w.simulation.errorAtTwo)} (predicted speedup against the measured medians' speedup; the trace run met its own machine load, so speedups are compared, not times).`,
         "",
         "| Threads | Predicted wall (s) | Predicted speedup | Balance | Messages (s) | Warm-up (s) |",
         "|---|---|---|---|---|---|",

@@ -38,6 +38,10 @@ export function buildProgram(): Command {
   registerExport(program);
   registerDiscover(program);
   registerCrosscheck(program);
+  // Testing hook: an exception no command expects, to show how an internal error is reported.
+  program.hook("preAction", () => {
+    if (process.env.GL_FAULT_INTERNAL) throw new Error("injected internal fault (testing hook)");
+  });
   // Commander's own messages (unknown option, missing argument) in the one error format.
   for (const cmd of [program, ...program.commands]) {
     const name = cmd === program ? "" : ` ${cmd.name()}`;

@@ -54,7 +54,9 @@ export async function proveWithLemmas(
   lemmas: LemmaSettings | null,
 ): Promise<{ result: ProverResult; lemmas: LemmaReport | null }> {
   const first = await runProver(theory, conjectures, o);
-  if (!lemmas) return { result: first, lemmas: null };
+  // A run stopped by --timeout or --max-memory reports what it has; no search after it.
+  const limited = first.run.stopReason === "timeout" || first.run.stopReason === "max-memory";
+  if (!lemmas || limited) return { result: first, lemmas: null };
   const stuck = first.run.conjectures.filter(
     (c) => c.mirrorOf === null && !c.proved && c.attempts.length > 0,
   );

@@ -54,6 +54,9 @@ export interface ProverResult {
 
 export const defaultWorkers = (): number => availableParallelism();
 
+/** How many of a run's conjectures each pool thread rehearses on when it starts. */
+export const REHEARSAL_CONJECTURES = 6;
+
 /** The most threads `--workers` accepts: four per core, at least 16 (more only costs memory). */
 export const workerCap = (cores = availableParallelism()): number => Math.max(16, 4 * cores);
 
@@ -155,6 +158,7 @@ export async function runProver(
           ...(o.fault ? { fault: o.fault } : {}),
           ...(o.adaptive ? { adaptive: true } : {}),
           ...(o.trace ? { trace: o.trace } : {}),
+          rehearsal: conjectures.slice(0, REHEARSAL_CONJECTURES),
         })
       : undefined;
   // Threads start and load while the first bursts run in place, off the critical path, when

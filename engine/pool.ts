@@ -17,7 +17,7 @@
  * docs/parallelism.md gives the design and its measurements.
  */
 import { Piscina } from "piscina";
-import type { Theory } from "../mpl/theory.js";
+import type { Conjecture, Theory } from "../mpl/theory.js";
 import {
   type BlockState,
   factCount,
@@ -72,6 +72,11 @@ export interface PoolOptions {
   adaptive?: boolean;
   /** Move subtrees between shards when it pays (default true). */
   rebalance?: boolean;
+  /**
+   * A few of the run's conjectures each pool thread proves briefly, and drops, when it starts
+   * (engine/worker.ts): its JIT warm-up then overlaps the caller's serial work.
+   */
+  rehearsal?: readonly Conjecture[];
   /** Records, per burst, every block's time and message sizes (for the scaling simulator). */
   trace?: BurstTrace[];
 }
@@ -121,7 +126,9 @@ export interface PoolStats {
   readonly busiestThreadMs: number;
   /** Ints of replica deltas and moved blocks sent between threads. */
   readonly deltaInts: number;
+  /** Blocks the balancer moved between threads. */
   readonly movedBlocks: number;
+  /** Ints of block state handed between threads: first placement, new blocks, moves. */
   readonly movedInts: number;
 }
 
@@ -151,7 +158,7 @@ function mergeShadow(state: BlockState, shadow: BlockState): void {
 export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): PoolExecutor {
   if (!Number.isInteger(opts.workers) || opts.workers < 1)
     throw new RangeError(`a pool needs at least 1 worker, got ${opts.workers}`);
-  const init: WorkerInit = { theory, width };
+  const init: WorkerInit = { theory, width, ...(opts.rehearsal ? { rehearsal: [...opts.rehearsal] } : {}) };
   // The fault hook targets pool threads, so a run that sets it uses them from the start.
   const inPlaceFirstMs = opts.fault ? 0 : (opts.inPlaceFirstMs ?? 0);
   const pools: Piscina[] = [];
@@ -292,7 +299,8 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         ),
       };
       const moves = new Map<number, number>(); // block → shard it moves to
-      if (shards === 1) {
+      const firstPlacement = shards === 1;
+      if (firstPlacement) {
         // The pool starts: everything the coordinator holds is placed.
         const want = opts.adaptive ? Math.ceil(active.length / MIN_BLOCKS_PER_SHARD) : opts.workers;
         shards = Math.max(2, Math.min(opts.workers, want));
@@ -382,11 +390,10 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           publishedInts.set(u.id, (publishedInts.get(u.id) ?? 0) + ints);
         }
       }
+      // Every block handed over counts for the per-int cost; only rebalancing counts as a move.
+      for (const list of arriving.values()) for (const p of list) st.movedInts += sizeOfPacked(p);
       for (const [id, s] of moves) {
-        if (owner[id] !== s && id < knownBefore) {
-          st.movedBlocks++;
-          st.movedInts += sizeOfPacked(arriving.get(s)!.find((p) => p.meta.id === id)!);
-        }
+        if (owner[id] !== s && id < knownBefore && !firstPlacement) st.movedBlocks++;
         owner[id] = s;
       }
       subs = need;

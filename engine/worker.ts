@@ -1,5 +1,6 @@
 /**
  * Worker-thread entry: one pool thread holds one shard (engine/shard.ts) for the whole run.
+ * On start it rehearses (WorkerInit.rehearsal) so that its code is warm before real work.
  * Each thread is the only thread of its own single-thread piscina pool, so the coordinator
  * addresses a shard by its pool. The axiom rule table is built once from workerData; a task
  * is one of:
@@ -11,17 +12,28 @@
  */
 import { threadId, workerData } from "node:worker_threads";
 import { Piscina } from "piscina";
-import type { Theory } from "../mpl/theory.js";
+import type { Conjecture, Theory } from "../mpl/theory.js";
 import { type Goal, type PackedBlock, packBlock, transferList, unpackBlock } from "./block.js";
 import { axiomRules, type Rule } from "./rules.js";
+import { Engine } from "./run.js";
 import type { EngineContext, OperatorInfo } from "./saturate.js";
 import type { EngineSettings } from "./settings.js";
 import { type BlockOutcome, type ReplicaDelta, Shard } from "./shard.js";
+import { statementOf } from "./statement.js";
 
 export interface WorkerInit {
   theory: Theory;
   width: number;
+  /**
+   * Conjectures to prove briefly, and throw away, as soon as the thread starts: the isolate
+   * compiles and optimises the engine's code while the coordinator is still busy with serial
+   * work, instead of on the first bursts it serves (PoolOptions.rehearsal).
+   */
+  rehearsal?: Conjecture[];
 }
+
+/** How long a thread's rehearsal may run (checked between its bursts). */
+export const REHEARSAL_MS = 400;
 
 export interface ExchangeTask {
   kind: "exchange";
@@ -75,6 +87,15 @@ export interface CollectTask {
 export type ShardTask = ExchangeTask | BurstTask | CollectTask;
 
 const init = workerData as WorkerInit;
+if (init.rehearsal && init.rehearsal.length > 0) await rehearse(init.theory, init.rehearsal);
+
+async function rehearse(theory: Theory, conjectures: Conjecture[]): Promise<void> {
+  const t0 = performance.now();
+  const engine = new Engine({ ...theory, conjectures: [] }, { maxBursts: 4, maxFactsPerBlock: 2000 });
+  for (const c of conjectures)
+    engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+  await engine.run({ shouldStop: () => (performance.now() - t0 > REHEARSAL_MS ? "timeout" : null) });
+}
 const axioms = axiomRules(init.theory);
 const operators: (OperatorInfo | null)[] = init.theory.predicates.map((p) => p.operator);
 const shard = new Shard(init.width);

@@ -83,6 +83,11 @@ export interface OutputStage {
   readonly previous: PreviousOutput;
   /** Writes the manifest and swaps the temporary folder in. */
   commit(): void;
+  /**
+   * Runs the writing of the output: a file-system failure (a full disk, a file-size limit)
+   * becomes an OutputPathError that names the target instead of the temporary folder.
+   */
+  writing<T>(write: () => Promise<T>): Promise<T>;
   /** Removes the temporary folder (the target is untouched). */
   abort(): void;
 }
@@ -208,6 +213,14 @@ export function recoverLeftovers(target: string): void {
   }
 }
 
+/** The checks of `stageOutput` alone, making nothing (for a command that reads its input first). */
+export function checkOutput(targetPath: string, o: StageOptions): PreviousOutput {
+  const target = resolve(targetPath);
+  checkPlace(target);
+  checkInputs(target, o.inputs ?? []);
+  return inspectTarget(target, o);
+}
+
 /**
  * Checks `target` and makes the temporary folder beside it; throws OutputPathError with a
  * message for the user when the target cannot or may not be written.
@@ -255,7 +268,17 @@ export function stageOutput(targetPath: string, o: StageOptions): OutputStage {
     }
     staged.delete(dir);
   };
-  return { target, dir, previous, commit, abort };
+  const writing = async <T>(write: () => Promise<T>): Promise<T> => {
+    try {
+      return await write();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException | undefined)?.code;
+      if (typeof code === "string" && /^E[A-Z]+$/.test(code))
+        throw new OutputPathError(`cannot write ${target}: ${describeFsError(e)}`);
+      throw e;
+    }
+  };
+  return { target, dir, previous, commit, abort, writing };
 }
 
 /** Renames the finished folder into place; the old one is moved aside first and removed last. */

@@ -1,7 +1,9 @@
 /**
  * The worker pool gives byte-identical proof graphs whatever the number of threads: the
  * example theories proved with 1, 2, 3, 4 and 8 workers, twice each, against the one-worker
- * (in-thread) run; and `gl prove --out` writes the same proof.json bytes with 1 and 3 workers.
+ * (in-thread) run; `gl prove --out` writes the same proof.json bytes with 1 and 3 workers; and
+ * the reference system's 406 candidates give the same bytes after two bursts with 1, 2, 4, 8
+ * workers (skipped, with a printed reason, where ../shared is absent).
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -13,7 +15,7 @@ import type * as LoadTheory from "../cli/load-theory.js";
 import type * as RunEngine from "../cli/run-engine.js";
 import type { Theory } from "../mpl/theory.js";
 import { CLI, ensureBuilt, fromDist } from "./support/dist.js";
-import { REPO_ROOT } from "./support/mpl-helpers.js";
+import { GL_FIXTURES, haveGlFixtures, REPO_ROOT, warnIfNoGlFixtures } from "./support/mpl-helpers.js";
 
 let runProver: typeof RunEngine.runProver;
 let loadTheory: typeof LoadTheory.loadTheory;
@@ -129,3 +131,40 @@ describe("gl discover --out", () => {
     expect(trees[1]).toEqual(trees[0]);
   });
 });
+
+const glV01 = join(GL_FIXTURES, "v0.1");
+warnIfNoGlFixtures("pool determinism on the reference candidates");
+
+describe.skipIf(!haveGlFixtures)(
+  "the large workload's first bursts (the reference system's 406 candidates, unfiltered)",
+  () => {
+    it("2, 4 and 8 workers give the one-worker bytes after two bursts", async () => {
+      const loaded = loadTheory({
+        paths: [glV01],
+        glConfig: join(REPO_ROOT, "test", "fixtures", "gl-v0.1-config.json"),
+        conjectures: [join(glV01, "conjectures.txt")],
+      });
+      const theory = loaded.theory!;
+      expect(theory.conjectures.length).toBe(406);
+      const json = async (workers: number) => {
+        const r = await runProver(theory, theory.conjectures, {
+          workers,
+          inPlaceFirstMs: 0,
+          settings: { maxBursts: 2 },
+          phase: "test",
+          quiet: true,
+        });
+        return { json: JSON.stringify(r.graph), pool: r.pool, facts: r.graph.run.facts };
+      };
+      const reference = await json(1);
+      // Not vacuous: two bursts derive tens of thousands of facts over some 1,800 blocks.
+      expect(reference.facts).toBeGreaterThan(10_000);
+      for (const workers of [2, 4, 8]) {
+        const r = await json(workers);
+        expect(r.pool!.blocks - r.pool!.localBlocks).toBeGreaterThan(0);
+        expect(r.pool!.deltaInts, "parents were replicated across threads").toBeGreaterThan(0);
+        expect(r.json === reference.json, `${workers} workers`).toBe(true);
+      }
+    }, 240_000);
+  },
+);

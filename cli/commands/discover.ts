@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_MAX_VALUE } from "../../engine/discovery/model.js";
 import { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
@@ -42,6 +43,7 @@ import {
   peakRssMb,
   progress,
   progressLine,
+  REHEARSAL_CONJECTURES,
   UsageError,
   type WorkerChoice,
   workerCap,
@@ -53,6 +55,7 @@ export interface DiscoverOptions {
   out?: string;
   workers?: string;
   modelSize?: string;
+  modelMaxValue?: string;
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
@@ -92,7 +95,14 @@ export function registerDiscover(program: Command): void {
       "--workers <n>",
       `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
     )
-    .option("--model-size <n>", `largest numeral of the ground model (default 5, at most ${MAX_MODEL_SIZE})`)
+    .option(
+      "--model-size <n>",
+      `largest numeral of the ground model's test range (default 5, at most ${MAX_MODEL_SIZE})`,
+    )
+    .option(
+      "--model-max-value <n>",
+      `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE})`,
+    )
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
       "--max-witness-depth <n>",
@@ -126,6 +136,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl discover: ${line}\n`));
   const modelSize =
     o.modelSize === undefined ? 5 : parseBounded(o.modelSize, "--model-size", 2, MAX_MODEL_SIZE);
+  const maxModelValue =
+    o.modelMaxValue === undefined ? DEFAULT_MAX_VALUE : parseCount(o.modelMaxValue, "--model-max-value", 2);
   let settings = {};
   if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
   if (o.maxWitnessDepth !== undefined)
@@ -145,7 +157,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     return await discoverInto(
       paths,
       o,
-      { workers, modelSize, settings, limits, inPlaceFirstMs, proofFault },
+      { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault },
       stage,
     );
   } finally {
@@ -156,6 +168,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
 interface Prepared {
   workers: WorkerChoice;
   modelSize: number;
+  maxModelValue: number;
   settings: object;
   limits: Limits;
   inPlaceFirstMs: number;
@@ -168,7 +181,7 @@ async function discoverInto(
   p: Prepared,
   stage: OutputStage | null,
 ): Promise<number> {
-  const { workers, modelSize, settings, limits, inPlaceFirstMs, proofFault } = p;
+  const { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault } = p;
   const t0 = performance.now();
   const say = (s: string) => {
     if (!o.quiet) progressLine(s);
@@ -203,6 +216,7 @@ async function discoverInto(
           workers: workers.workers,
           inPlaceFirstMs,
           adaptive: workers.adaptive,
+          rehearsal: (candidates ?? theory.conjectures).slice(0, REHEARSAL_CONJECTURES),
         })
       : null;
   pool?.warm();
@@ -213,6 +227,7 @@ async function discoverInto(
     result = await discover(theory, {
       ...(candidates ? { candidates } : {}),
       modelSize,
+      maxModelValue,
       settings,
       executor: (): Executor | undefined => {
         if (!pool) return undefined;
@@ -281,6 +296,11 @@ async function discoverInto(
     },
     model: {
       size: modelSize,
+      valueBound: result.model.valueBound,
+      rounds: result.model.rounds,
+      boundHit: result.model.boundHit,
+      unknownValues: result.model.unknownNeeded,
+      undecidedSurvivors: result.undecided,
       values: result.model.positives,
       constants: result.model.constantValues.map((v) => v.name),
       distinctness: result.model.negatives,
@@ -326,22 +346,24 @@ async function discoverInto(
   const siteOk = check.ok && modelCheck.ok;
   if (stage !== null && o.out !== undefined) {
     t = performance.now();
-    if (siteOk) {
-      say("discover: html…");
-      const report = siteDiscoveryReport(
-        result,
-        outcomes,
-        modelGraph,
-        theory,
-        summary.stages,
-        summary.candidatesFrom,
-        modelSize,
-      );
-      await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
-      ms.html = Math.round(performance.now() - t);
-    }
-    writeJsonAtomic(join(stage.dir, "proof.json"), graph);
-    writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
+    await stage.writing(async () => {
+      if (siteOk) {
+        say("discover: html…");
+        const report = siteDiscoveryReport(
+          result,
+          outcomes,
+          modelGraph,
+          theory,
+          summary.stages,
+          summary.candidatesFrom,
+          modelSize,
+        );
+        await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
+        ms.html = Math.round(performance.now() - t);
+      }
+      writeJsonAtomic(join(stage.dir, "proof.json"), graph);
+      writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
+    });
     summary.outputs = {
       proofGraph: join(o.out, "proof.json"),
       model: join(o.out, "model.json"),
@@ -364,7 +386,9 @@ async function discoverInto(
       report: "discovery.json",
       html: siteOk ? "html/index.html" : null,
     };
-    writeJsonAtomic(join(stage.dir, "discovery.json"), { ...stable, outputs });
+    await stage.writing(async () =>
+      writeJsonAtomic(join(stage.dir, "discovery.json"), { ...stable, outputs }),
+    );
     // Everything is complete: one swap puts the new output in place of the old.
     stage.commit();
   }
@@ -411,7 +435,17 @@ function formatSummary(s: {
   candidatesFrom: string;
   candidates: CandidateOutcome[] | null;
   stages: Record<string, number | null>;
-  model: { size: number; values: number; constants: string[]; distinctness: number };
+  model: {
+    size: number;
+    valueBound: number;
+    rounds: number;
+    boundHit: boolean;
+    unknownValues: number;
+    undecidedSurvivors: number;
+    values: number;
+    constants: string[];
+    distinctness: number;
+  };
   targets: {
     name: string;
     status: string;
@@ -431,7 +465,12 @@ function formatSummary(s: {
     s.candidatesFrom === "given"
       ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
       : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
-    `ground model (0..${s.model.size}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound} after ${s.model.rounds} round${s.model.rounds === 1 ? "" : "s"}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    ...(s.model.boundHit
+      ? [
+          `ground model bound ${s.model.valueBound} reached: ${s.model.unknownValues} values still unknown; ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (raise --model-max-value)`,
+        ]
+      : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
     ...(s.targets.length > 0 ? ["targets:"] : []),
     ...s.targets.map((t) =>

@@ -5,7 +5,7 @@
  * output format is a usage error and exits 2.
  */
 import type { Command } from "commander";
-import { writeSite } from "../../export/html/write.js";
+import { checkSiteTarget, writeSite } from "../../export/html/write.js";
 import { readProofGraph } from "../../export/proof-graph-file.js";
 import { UsageError } from "../failure.js";
 
@@ -23,8 +23,11 @@ function formatBytes(n: number): string {
 async function runExport(proof: string, options: ExportOptions): Promise<void> {
   const dir = options.html;
   if (dir === undefined || dir === "") throw new UsageError("say what to export: --html <dir>");
+  const site = { force: options.force === true, inputs: [proof] };
+  // The output folder first: a bad one fails before the input is read.
+  checkSiteTarget(dir, site);
   const graph = await readProofGraph(proof);
-  const result = await writeSite(graph, dir, { force: options.force === true, inputs: [proof] });
+  const result = await writeSite(graph, dir, site);
   process.stdout.write(
     `wrote ${result.files} files (${formatBytes(result.bytes)}) to ${dir}: ` +
       `${graph.theorems.length} theorems, ${graph.unproved.length} unproved conjectures\n`,

@@ -266,7 +266,7 @@ async function proveInto(
   for (const line of failureLines(graph, checked)) process.stderr.write(`gl prove: ${line}\n`);
   let written: string | null = null;
   if (stage !== null && o.out !== undefined) {
-    writeJsonAtomic(join(stage.dir, "proof.json"), graph);
+    await stage.writing(async () => writeJsonAtomic(join(stage.dir, "proof.json"), graph));
     stage.commit();
     written = join(o.out, "proof.json");
   }

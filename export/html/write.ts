@@ -7,7 +7,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type PreviousOutput, stageOutput } from "../output-dir.js";
+import { checkOutput, type PreviousOutput, stageOutput } from "../output-dir.js";
 import type { ProofGraph } from "../schema.js";
 import { loadLayoutEngine, type SiteFile, siteFiles } from "./render.js";
 
@@ -81,20 +81,27 @@ export async function writeSiteFiles(
   return { files, bytes };
 }
 
+const stageOptions = (options: WriteSiteOptions) => ({
+  command: "export",
+  inputs: options.inputs ?? [],
+  ownedWithoutManifest: (entries: readonly string[]) => entries.includes(SITE_MARKER),
+  replaceOtherCommands: options.force === true,
+});
+
+/** Throws OutputPathError now when `writeSite` would refuse `dir` (so a bad one fails first). */
+export function checkSiteTarget(dir: string, options: WriteSiteOptions = {}): void {
+  checkOutput(dir, stageOptions(options));
+}
+
 /** Writes the site for `graph` to `dir`; see the module comment for when `dir` is replaced. */
 export async function writeSite(
   graph: ProofGraph,
   dir: string,
   options: WriteSiteOptions = {},
 ): Promise<WriteSiteResult> {
-  const stage = stageOutput(dir, {
-    command: "export",
-    inputs: options.inputs ?? [],
-    ownedWithoutManifest: (entries) => entries.includes(SITE_MARKER),
-    replaceOtherCommands: options.force === true,
-  });
+  const stage = stageOutput(dir, stageOptions(options));
   try {
-    const { files, bytes } = await writeSiteFiles(graph, stage.dir, options.render);
+    const { files, bytes } = await stage.writing(() => writeSiteFiles(graph, stage.dir, options.render));
     stage.commit();
     return { dir: stage.target, files, bytes, previous: PREVIOUS[stage.previous] };
   } finally {
