@@ -42,6 +42,12 @@ function count(value: string, flag: string): number {
   return Number(value);
 }
 
+/** `T7-step.smt2`; an id with characters unfit for a file name (or a path) has them replaced. */
+export function smt2FileName(theorem: string, obligation: string): string {
+  const safe = theorem.replace(/[^A-Za-z0-9_-]/g, "_");
+  return `${safe}-${obligation}.smt2`;
+}
+
 const secondsText = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 
 function theoremLine(r: TheoremResult, width: number): string {
@@ -110,7 +116,7 @@ export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Prom
       ...(only ? { only } : {}),
       ...(smt2Dir === undefined
         ? {}
-        : { onProblem: (p) => writeFileSync(join(smt2Dir, `${p.theorem}-${p.name}.smt2`), p.smt2) }),
+        : { onProblem: (p) => writeFileSync(join(smt2Dir, smt2FileName(p.theorem, p.name)), p.smt2) }),
       onTheorem: (done, total, r) => {
         const c = progress;
         c[r.verdict]++;
