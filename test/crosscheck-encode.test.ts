@@ -4,6 +4,7 @@
  * solver), and z3 itself confirming the hand graph's theorems and declining a false one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smt2FileName } from "../cli/commands/crosscheck.js";
 import { type CrosscheckReport, crosscheckGraph, type ProblemSolver } from "../crosscheck/crosscheck.js";
 import { graphContext, type Obligation, theoremProblems } from "../crosscheck/obligations.js";
 import { elementSymbol } from "../crosscheck/smtlib.js";
@@ -92,6 +93,11 @@ describe("the encoding", () => {
     expect(elementSymbol("U")).toBe("x.U");
     expect(elementSymbol("a'")).toBe("|x.a'|");
     expect(elementSymbol("a|b")).toBe("|x.a#x7cb|");
+  });
+
+  it("names exported files by theorem and obligation, never outside the folder", () => {
+    expect(smt2FileName("T7", "step")).toBe("T7-step.smt2");
+    expect(smt2FileName("../../etc/x", "main")).toBe("______etc_x-main.smt2");
   });
 
   it("refuses a variable in a set position and a citation of a later theorem", () => {

@@ -29,6 +29,7 @@ import {
   limitCheck,
   limitMessage,
   MAX_MODEL_SIZE,
+  MAX_MODEL_VALUE,
   MAX_WITNESS_DEPTH,
   parseBounded,
   parseLimits,
@@ -101,7 +102,7 @@ export function registerDiscover(program: Command): void {
     )
     .option(
       "--model-max-value <n>",
-      `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE})`,
+      `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE}, at most ${MAX_MODEL_VALUE})`,
     )
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
@@ -137,7 +138,9 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const modelSize =
     o.modelSize === undefined ? 5 : parseBounded(o.modelSize, "--model-size", 2, MAX_MODEL_SIZE);
   const maxModelValue =
-    o.modelMaxValue === undefined ? DEFAULT_MAX_VALUE : parseCount(o.modelMaxValue, "--model-max-value", 2);
+    o.modelMaxValue === undefined
+      ? DEFAULT_MAX_VALUE
+      : parseBounded(o.modelMaxValue, "--model-max-value", 2, MAX_MODEL_VALUE);
   let settings = {};
   if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
   if (o.maxWitnessDepth !== undefined)

@@ -296,6 +296,8 @@ async function proveInto(
     workers: result.threads,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
+    // CPU time of this process, all threads (wall time misleads on a shared machine).
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     proofGraph: written,
     verification: {
       ok: checked.report.ok,
