@@ -161,9 +161,20 @@ describe.concurrent("output folders: refused before any work, nothing lost", () 
     mkdirSync(dir);
     writeFileSync(join(dir, ".gl-output.json"), JSON.stringify({ writtenBy: "gl", command: "discover" }));
     writeFileSync(join(dir, "discovery.json"), "{}");
-    const r = await glAsync(["prove", "examples/peano-quick", "--workers", "1", "-q", "--out", dir]);
-    expectFailure(r, 1, "prove", /holds the output of gl discover/);
+    // A proof.json alone, from before output folders carried the manifest, is recognised.
+    const legacy = join(work, "legacy-output");
+    mkdirSync(legacy);
+    writeFileSync(join(legacy, "proof.json"), '{\n "schema": "gl-proof-graph",\n "version": 1\n}\n');
+    const [r, renewed] = await Promise.all(
+      [dir, legacy].map((out) =>
+        glAsync(["prove", "examples/peano-quick", "--workers", "1", "-q", "--out", out]),
+      ),
+    );
+    expectFailure(r!, 1, "prove", /holds the output of gl discover/);
     expect(readFileSync(join(dir, "discovery.json"), "utf8")).toBe("{}");
+    expect(renewed!.code, renewed!.stderr).toBe(0);
+    expect(readdirSync(legacy).sort()).toEqual([".gl-output.json", "proof.json"]);
+    expect(leftovers(legacy)).toEqual([]);
   });
 });
 

@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
-import { type OutputStage, stageOutput } from "../../export/output-dir.js";
+import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
@@ -155,7 +155,13 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   // The output folder is checked (and its temporary sibling made) before any work.
   const stage: OutputStage | null =
-    o.out === undefined ? null : stageOutput(o.out, { command: "discover", inputs: inputsOf(paths, o) });
+    o.out === undefined
+      ? null
+      : stageOutput(o.out, {
+          command: "discover",
+          inputs: inputsOf(paths, o),
+          ownedWithoutManifest: legacyOutput(["proof.json", "model.json", "discovery.json", "html"]),
+        });
   try {
     return await discoverInto(
       paths,
