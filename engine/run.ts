@@ -332,8 +332,10 @@ export class Engine {
     if (this.settings.induction && roles && c.mirrorOf === null) {
       // The other pure inputs stay fixed in the hypothesis; every other variable is generalised.
       const inputs = freeInputs(st, this.theory.predicates);
-      const vars =
-        this.settings.mixedInduction && !c.pureInduction ? inductionVars(st, this.theory.predicates) : inputs;
+      // Mixed variables only when there is no pure input: each attempt costs blocks, and a
+      // statement with pure inputs (every law and discovery candidate) needs no more.
+      const mixed = this.settings.mixedInduction && !c.pureInduction && inputs.length === 0;
+      const vars = mixed ? inductionVars(st, this.theory.predicates) : inputs;
       for (const v of vars)
         this.addInduction(
           run,

@@ -49,8 +49,8 @@ export function freeInputs(s: Statement, preds: readonly Predicate[]): number[] 
 }
 
 /**
- * Induction variables: every variable used as an operator input somewhere, also one that
- * occurs elsewhere too (an output, an equality, a negated atom: `0 + a = b → b = a` inducts
+ * Induction variables when a statement has no pure input (engine/run.ts): every variable used
+ * as an operator input somewhere, also one that occurs elsewhere too (an output, an equality, a negated atom: `0 + a = b → b = a` inducts
  * on a, `a + b = a → b = 0` on a). Pure inputs (freeInputs) come first, in variable order.
  */
 export function inductionVars(s: Statement, preds: readonly Predicate[]): number[] {
