@@ -3,6 +3,8 @@
  * text of each obligation kind, what is refused, how answers become verdicts (with a scripted
  * solver), and z3 itself confirming the hand graph's theorems and declining a false one.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smt2FileName } from "../cli/commands/crosscheck.js";
 import { type CrosscheckReport, crosscheckGraph, type ProblemSolver } from "../crosscheck/crosscheck.js";
@@ -10,6 +12,7 @@ import { graphContext, type Obligation, theoremProblems } from "../crosscheck/ob
 import { elementSymbol } from "../crosscheck/smtlib.js";
 import { Z3Session } from "../crosscheck/z3.js";
 import type { ProofGraph, TheoremJson } from "../export/schema.js";
+import { REPO_ROOT } from "./support/mpl-helpers.js";
 import { peanoGraph } from "./support/peano-graph.js";
 import { judgeStatement } from "./support/statement-judge.js";
 
@@ -114,6 +117,24 @@ describe("the encoding", () => {
     expect(theoremProblems(graphContext(g2), g2.theorems[0]!)).toMatchObject({
       error: "cites T2, which does not come before it",
     });
+  });
+});
+
+describe("independence", () => {
+  it("imports nothing from the engine: only z3, Node, the schema types and itself", () => {
+    const folder = join(REPO_ROOT, "crosscheck");
+    const imports = readdirSync(folder)
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) =>
+        [...readFileSync(join(folder, f), "utf8").matchAll(/\bfrom\s*"([^"]+)"/g)].map((m) => m[1]!),
+      );
+    expect(imports.length).toBeGreaterThan(3);
+    const allowed = (spec: string) =>
+      spec === "z3-solver" ||
+      spec.startsWith("node:") ||
+      spec === "../export/schema.js" ||
+      /^\.\/[\w-]+\.js$/.test(spec);
+    expect(imports.filter((spec) => !allowed(spec))).toEqual([]);
   });
 });
 

@@ -11,7 +11,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { type CrosscheckReport, crosscheckGraph, type TheoremResult } from "../../crosscheck/crosscheck.js";
-import { Z3Session } from "../../crosscheck/z3.js";
 import { readProofGraph } from "../../export/proof-graph-file.js";
 import { CliError, UsageError } from "../failure.js";
 
@@ -104,6 +103,9 @@ export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Prom
     }
   }
   const smt2Dir = o.smt2Dir;
+  // Loaded here, not at the top: the solver takes most of a second to load, and every other
+  // gl command would pay for it at start-up.
+  const { Z3Session } = await import("../../crosscheck/z3.js");
   const session = await Z3Session.start();
   const progress = { confirmed: 0, unknown: 0, refuted: 0 };
   try {

@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
-import { type OutputStage, stageOutput } from "../../export/output-dir.js";
+import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
@@ -29,6 +29,7 @@ import {
   limitCheck,
   limitMessage,
   MAX_MODEL_SIZE,
+  MAX_MODEL_VALUE,
   MAX_WITNESS_DEPTH,
   parseBounded,
   parseLimits,
@@ -101,7 +102,7 @@ export function registerDiscover(program: Command): void {
     )
     .option(
       "--model-max-value <n>",
-      `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE})`,
+      `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE}, at most ${MAX_MODEL_VALUE})`,
     )
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
@@ -137,7 +138,9 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const modelSize =
     o.modelSize === undefined ? 5 : parseBounded(o.modelSize, "--model-size", 2, MAX_MODEL_SIZE);
   const maxModelValue =
-    o.modelMaxValue === undefined ? DEFAULT_MAX_VALUE : parseCount(o.modelMaxValue, "--model-max-value", 2);
+    o.modelMaxValue === undefined
+      ? DEFAULT_MAX_VALUE
+      : parseBounded(o.modelMaxValue, "--model-max-value", 2, MAX_MODEL_VALUE);
   let settings = {};
   if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
   if (o.maxWitnessDepth !== undefined)
@@ -152,7 +155,13 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   // The output folder is checked (and its temporary sibling made) before any work.
   const stage: OutputStage | null =
-    o.out === undefined ? null : stageOutput(o.out, { command: "discover", inputs: inputsOf(paths, o) });
+    o.out === undefined
+      ? null
+      : stageOutput(o.out, {
+          command: "discover",
+          inputs: inputsOf(paths, o),
+          ownedWithoutManifest: legacyOutput(["proof.json", "model.json", "discovery.json", "html"]),
+        });
   try {
     return await discoverInto(
       paths,

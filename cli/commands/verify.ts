@@ -82,7 +82,9 @@ function parse(text: string): { value: unknown } | { report: VerifyReport } {
   } catch (e) {
     const failure = { theorem: GRAPH, step: null, reason: `not JSON: ${(e as Error).message}` };
     const axioms = { crossChecked: false, detail: "the file is not JSON" };
-    return { report: { ok: false, checks: 0, checksByKind: {}, failures: [failure], axioms, notVouchedFor: [] } };
+    return {
+      report: { ok: false, checks: 0, checksByKind: {}, failures: [failure], axioms, notVouchedFor: [] },
+    };
   }
 }
 
