@@ -104,7 +104,7 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
     if (misses.length === 0 || V >= maxValue) {
       boundHit = misses.length > 0;
       unknownNeeded = misses.length;
-      return finish(theory, roles, n, V, known, round, rounds, boundHit, unknownNeeded);
+      return finish(theory, roles, n, V, round, rounds, boundHit, unknownNeeded);
     }
     const widest = Math.max(...misses.flatMap((m) => m.inputs));
     V = Math.min(maxValue, Math.max(2 * V, widest));
@@ -272,7 +272,6 @@ function finish(
   roles: NonNullable<NonNullable<Theory["anchor"]>["roles"]>,
   n: number,
   V: number,
-  known: ReadonlyMap<string, ModelCell>,
   last: Round,
   rounds: number,
   boundHit: boolean,
