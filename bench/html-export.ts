@@ -18,6 +18,11 @@ import type { PageWindow } from "../test/support/page-window.js";
 import { syntheticGraph } from "../test/support/synthetic-graph.js";
 
 const TARGET_MS = 100;
+/**
+ * The same benchmark before the site drew graphs (recorded in bench/results/html-export.md
+ * then, load average 6.2): the figures the drawn site is compared with.
+ */
+const BEFORE_GRAPHS = { files: 2006, bytes: 22226296, renderInMemoryMs: 2336, renderAndWriteMs: 5999 };
 /** Queries from broad to empty result: a name, a notation fragment, a common letter, nothing. */
 const QUERIES = ["add_comm", "law_1", "a·(b + c)", "in3[a,b", "a", "no-such-theorem"];
 const REPEATS = 7;
@@ -190,9 +195,16 @@ async function main(): Promise<void> {
       `| Total size | ${mb(written.bytes)} (${written.bytes} bytes) |`,
       `| index.html | ${kb(result.site.indexBytes)} |`,
       `| Theorem page, mean / largest | ${kb(result.site.theoremPageMeanBytes)} / ${kb(result.site.theoremPageMaxBytes)} |`,
+      `| Layout engine (Graphviz WebAssembly) load, once per process | ${result.timeMs.layoutEngineLoad} ms |`,
       `| Render in memory | ${result.timeMs.renderInMemory} ms |`,
       `| Render and write (atomic) | ${result.timeMs.renderAndWrite} ms |`,
       `| Index load in Chromium | ${search.loadMs} ms |`,
+      "",
+      "Before the site drew graphs (same benchmark, an earlier run at load average 6.2):",
+      `${BEFORE_GRAPHS.files} files, ${mb(BEFORE_GRAPHS.bytes)}, render in memory ${BEFORE_GRAPHS.renderInMemoryMs} ms,`,
+      `render and write ${BEFORE_GRAPHS.renderAndWriteMs} ms; now ${(written.bytes / BEFORE_GRAPHS.bytes).toFixed(2)}× the size (one drawn neighbourhood per page).`,
+      "Timings on this shared machine move with its load, so runs at different loads do not compare;",
+      "docs/html-site.md has both versions timed side by side.",
       "",
       `Search box, from the full list to the query, ${REPEATS} runs each: the input handler alone,`,
       "with the style and layout it causes (forced), and until the next frame is produced.",

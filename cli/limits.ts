@@ -11,6 +11,8 @@ import { UsageError } from "./failure.js";
 
 /** Largest `--model-size`: the model poses about size³ cells per operation. */
 export const MAX_MODEL_SIZE = 12;
+/** Largest `--model-max-value`: the numerals the model may grow to (its cells grow with the cube). */
+export const MAX_MODEL_VALUE = 40;
 /** Largest `--max-witness-depth`: each level multiplies the witnesses a burst may create. */
 export const MAX_WITNESS_DEPTH = 8;
 /** The default `--max-memory`: this fraction of the machine's memory. */

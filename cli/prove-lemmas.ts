@@ -81,7 +81,14 @@ export async function proveWithLemmas(
   });
   if (search.survivors.length === 0) return keepFirst(search.stop);
   const t0 = performance.now();
-  const second = await runProver(theory, conjectures, { ...o, lemmas: search.survivors });
+  // Stuck goals retry with the lemmas but induct on pure inputs only: the extra induction
+  // variables in every lemma-rich block made the retry many times slower on goals that stay
+  // false, and the goals the first run proved keep the attempts that proved them.
+  const second = await runProver(theory, conjectures, {
+    ...o,
+    lemmas: search.survivors,
+    pureInduction: new Set(stuck.map(label)),
+  });
   const ms = search.ms + Math.round(performance.now() - t0);
   const before = provedGoals(first);
   const after = provedGoals(second);

@@ -32,6 +32,8 @@ export interface ProverOptions {
   readonly inPlaceFirstMs?: number;
   /** Helper lemmas proved in the same run, after the conjectures (see cli/prove-lemmas.ts). */
   readonly lemmas?: readonly Conjecture[];
+  /** Conjectures (by name, else MPL) to induct on pure inputs only (see cli/prove-lemmas.ts). */
+  readonly pureInduction?: ReadonlySet<string>;
   /** PoolOptions.adaptive: `workers` is a ceiling, the threads used follow the work. */
   readonly adaptive?: boolean;
   /** PoolOptions.trace (scaling simulator). */
@@ -143,11 +145,23 @@ export async function runProver(
   const t0 = performance.now();
   const engine = new Engine(theory, o.settings);
   for (const c of conjectures)
-    engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    engine.addConjecture({
+      name: c.name,
+      mpl: c.mpl,
+      statement: statementOf(c),
+      mirrorOf: null,
+      pureInduction: o.pureInduction?.has(c.name ?? c.mpl) === true,
+    });
   const lemmaConjectures = new Set<number>();
   for (const c of o.lemmas ?? []) {
     // A lemma equal to a conjecture (up to renaming and premise order) is not added twice.
-    const i = engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    const i = engine.addConjecture({
+      name: c.name,
+      mpl: c.mpl,
+      statement: statementOf(c),
+      mirrorOf: null,
+      pureInduction: true,
+    });
     if (i !== null) lemmaConjectures.add(i);
   }
   const executor =

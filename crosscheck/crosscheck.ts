@@ -12,7 +12,7 @@
  * Theorems are decided in file order, one problem at a time, so the report is the same for
  * the same graph (times aside).
  */
-import type { ProofGraph } from "../export/schema.js";
+import type { AtomJson, ProofGraph, StatementJson } from "../export/schema.js";
 import { graphContext, type Obligation, type ObligationName, theoremProblems } from "./obligations.js";
 import type { SolverAnswer } from "./z3.js";
 
@@ -46,6 +46,8 @@ export interface CrosscheckReport {
   readonly counts: Readonly<Record<Verdict, number>>;
   readonly problems: number;
   readonly ms: number;
+  /** CPU time of the whole process during the run (z3's threads included). */
+  readonly cpuMs: number;
 }
 
 /** What decides a problem (z3 in the command; anything with the same answer in tests). */
@@ -73,6 +75,14 @@ export interface CrosscheckOptions {
   readonly onTheorem?: (done: number, total: number, result: TheoremResult) => void;
 }
 
+const formatAtom = (a: AtomJson) => `${a.neg ? "!" : ""}${a.pred}[${a.args.join(",")}]`;
+
+/** `∀a,b: in3[a,b,c,+] → in3[b,a,c,+]`, for graphs without readable forms. */
+function formatStatement(s: StatementJson): string {
+  const body = [...s.premises.map(formatAtom), formatAtom(s.head)].join(" → ");
+  return s.vars.length > 0 ? `∀${s.vars.join(",")}: ${body}` : body;
+}
+
 function verdictOf(results: readonly ObligationResult[]): { verdict: Verdict; reason: string | null } {
   const sat = results.filter((r) => r.answer === "sat");
   if (sat.length > 0)
@@ -89,6 +99,7 @@ export async function crosscheckGraph(
   options: CrosscheckOptions,
 ): Promise<CrosscheckReport> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const ctx = graphContext(graph, options.allAxioms === true);
   const selected = graph.theorems.filter((t) => !options.only || options.only.has(t.id));
   const theorems: TheoremResult[] = [];
@@ -119,7 +130,7 @@ export async function crosscheckGraph(
     const result: TheoremResult = {
       id: t.id,
       name: t.name,
-      readable: t.readable,
+      readable: t.readable.trim() === "" ? formatStatement(t.statement) : t.readable,
       method: t.method,
       ...verdict,
       ms: performance.now() - began,
@@ -136,5 +147,6 @@ export async function crosscheckGraph(
     counts,
     problems,
     ms: performance.now() - started,
+    cpuMs: (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu)),
   };
 }

@@ -22,7 +22,15 @@ import { EMPTY_INBOX, inboxFrom } from "./inbox.js";
 import { axiomRules, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
 import { type EngineContext, type Inbox, listAt, type OperatorInfo, runBlock } from "./saturate.js";
 import { DEFAULT_SETTINGS, type EngineSettings } from "./settings.js";
-import { canonicalVars, freeInputs, mirror, type Statement, statementKey, statementOf } from "./statement.js";
+import {
+  canonicalVars,
+  freeInputs,
+  inductionVars,
+  mirror,
+  type Statement,
+  statementKey,
+  statementOf,
+} from "./statement.js";
 
 export type StopReason = "all-proved" | "fixpoint" | "max-bursts" | "max-facts" | LimitStop;
 
@@ -256,6 +264,8 @@ export class Engine {
     mpl: string;
     statement: Statement;
     mirrorOf: number | null;
+    /** Induct on pure inputs only (helper lemmas: their search stays as in discovery). */
+    pureInduction?: boolean;
   }): number | null {
     const st = canonicalVars(c.statement);
     const key = statementKey(st);
@@ -320,8 +330,13 @@ export class Engine {
     const roles = this.theory.anchor?.roles;
     // A mirror follows from its original in a few direct steps: no induction attempts.
     if (this.settings.induction && roles && c.mirrorOf === null) {
+      // The other pure inputs stay fixed in the hypothesis; every other variable is generalised.
       const inputs = freeInputs(st, this.theory.predicates);
-      for (const v of inputs)
+      // Mixed variables only when there is no pure input: each attempt costs blocks, and a
+      // statement with pure inputs (every law and discovery candidate) needs no more.
+      const mixed = this.settings.mixedInduction && !c.pureInduction && inputs.length === 0;
+      const vars = mixed ? inductionVars(st, this.theory.predicates) : inputs;
+      for (const v of vars)
         this.addInduction(
           run,
           v,

@@ -8,6 +8,11 @@ export interface EngineSettings {
   maxFactsPerBlock: number;
   /** Try induction on each free input variable of a conjecture. */
   induction: boolean;
+  /**
+   * Also induct on variables that are operator inputs somewhere but occur elsewhere too (an
+   * output, an equality), not only on pure inputs (statement.ts, inductionVars).
+   */
+  mixedInduction: boolean;
   /** Let proved theorems demand witnesses (hypotheses, goals and axioms always may). */
   theoremDemands: boolean;
   /** Prove the symmetric variant of every proved theorem. */
@@ -19,6 +24,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   maxWitnessDepth: 2,
   maxFactsPerBlock: 20_000,
   induction: true,
+  mixedInduction: true,
   theoremDemands: false,
   mirrors: true,
 };

@@ -49,6 +49,24 @@ export function freeInputs(s: Statement, preds: readonly Predicate[]): number[] 
 }
 
 /**
+ * Induction variables when a statement has no pure input (engine/run.ts): every variable used
+ * as an operator input somewhere, also one that occurs elsewhere too (an output, an equality, a negated atom: `0 + a = b → b = a` inducts
+ * on a, `a + b = a → b = 0` on a). Pure inputs (freeInputs) come first, in variable order.
+ */
+export function inductionVars(s: Statement, preds: readonly Predicate[]): number[] {
+  const pure = freeInputs(s, preds);
+  const input = new Set<number>();
+  for (const a of [...s.premises, s.head]) {
+    const op = preds[a.pred]?.operator;
+    a.args.forEach((t, i) => {
+      if (t >= 0 && op?.inputs.includes(i)) input.add(t);
+    });
+  }
+  const mixed = [...input].filter((v) => !pure.includes(v)).sort((x, y) => x - y);
+  return [...pure, ...mixed];
+}
+
+/**
  * The symmetric variant: the head swapped with the premise that computes the other side of
  * the equation (the premise whose output is the head's output). Null when there is none.
  */

@@ -100,10 +100,16 @@ function lawName(
       const extra = [bl[1], bl[2]].some(isZero) ? "_zero" : [bl[1], bl[2]].some(isSucc) ? "_succ" : "";
       return `${f}${extra}_comm`;
     }
-    const inner = binary(bl[2]);
-    const innerR = binary(br[1]);
-    if (inner && innerR && inner[0] === bl[0] && innerR[0] === bl[0]) {
-      if (same(bl[1], innerR[1]) && same(inner[1], innerR[2]) && same(inner[2], br[2])) return `${f}_assoc`;
+    // f(x, f(y, z)) = f(f(x, y), z), either way round.
+    for (const [x, y] of [
+      [bl, br],
+      [br, bl],
+    ] as const) {
+      const inner = binary(x[2]);
+      const innerY = binary(y[1]);
+      if (inner && innerY && inner[0] === x[0] && innerY[0] === x[0]) {
+        if (same(x[1], innerY[1]) && same(inner[1], innerY[2]) && same(inner[2], y[2])) return `${f}_assoc`;
+      }
     }
   }
   for (const [side, other] of [

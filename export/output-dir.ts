@@ -14,13 +14,16 @@
 import {
   accessSync,
   chmodSync,
+  closeSync,
   constants,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -297,3 +300,32 @@ function swapIn(temp: string, target: string, replace: boolean): void {
   }
   rmSync(aside, { recursive: true, force: true });
 }
+
+/** The start of a file, for recognising what wrote it. */
+function head(path: string, bytes = 512): string {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const buf = Buffer.alloc(bytes);
+      return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString("utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return "";
+  }
+}
+
+const isProofGraph = (path: string): boolean => /"schema":\s*"gl-proof-graph"/.test(head(path));
+
+/**
+ * Output folders written before gl marked them with the manifest: only the files gl writes
+ * there, and a proof graph among them (so a user's folder is never mistaken for one).
+ */
+export const legacyOutput =
+  (names: readonly string[]) =>
+  (entries: readonly string[], dir: string): boolean =>
+    entries.every((e) => names.includes(e)) &&
+    entries.includes("proof.json") &&
+    isProofGraph(join(dir, "proof.json")) &&
+    (!entries.includes("html") || existsSync(join(dir, "html", ".gl-html-export")));

@@ -3,12 +3,16 @@
  * text of each obligation kind, what is refused, how answers become verdicts (with a scripted
  * solver), and z3 itself confirming the hand graph's theorems and declining a false one.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { smt2FileName } from "../cli/commands/crosscheck.js";
 import { type CrosscheckReport, crosscheckGraph, type ProblemSolver } from "../crosscheck/crosscheck.js";
 import { graphContext, type Obligation, theoremProblems } from "../crosscheck/obligations.js";
 import { elementSymbol } from "../crosscheck/smtlib.js";
 import { Z3Session } from "../crosscheck/z3.js";
 import type { ProofGraph, TheoremJson } from "../export/schema.js";
+import { REPO_ROOT } from "./support/mpl-helpers.js";
 import { peanoGraph } from "./support/peano-graph.js";
 import { judgeStatement } from "./support/statement-judge.js";
 
@@ -94,6 +98,11 @@ describe("the encoding", () => {
     expect(elementSymbol("a|b")).toBe("|x.a#x7cb|");
   });
 
+  it("names exported files by theorem and obligation, never outside the folder", () => {
+    expect(smt2FileName("T7", "step")).toBe("T7-step.smt2");
+    expect(smt2FileName("../../etc/x", "main")).toBe("______etc_x-main.smt2");
+  });
+
   it("refuses a variable in a set position and a citation of a later theorem", () => {
     const g = peanoGraph();
     const t1 = g.theorems[0]!;
@@ -108,6 +117,24 @@ describe("the encoding", () => {
     expect(theoremProblems(graphContext(g2), g2.theorems[0]!)).toMatchObject({
       error: "cites T2, which does not come before it",
     });
+  });
+});
+
+describe("independence", () => {
+  it("imports nothing from the engine: only z3, Node, the schema types and itself", () => {
+    const folder = join(REPO_ROOT, "crosscheck");
+    const imports = readdirSync(folder)
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) =>
+        [...readFileSync(join(folder, f), "utf8").matchAll(/\bfrom\s*"([^"]+)"/g)].map((m) => m[1]!),
+      );
+    expect(imports.length).toBeGreaterThan(3);
+    const allowed = (spec: string) =>
+      spec === "z3-solver" ||
+      spec.startsWith("node:") ||
+      spec === "../export/schema.js" ||
+      /^\.\/[\w-]+\.js$/.test(spec);
+    expect(imports.filter((spec) => !allowed(spec))).toEqual([]);
   });
 });
 

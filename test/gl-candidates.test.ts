@@ -162,7 +162,7 @@ describe.skipIf(!haveGlFixtures)("GL's v0.1 candidates against a brute-force jud
     expect(s.lemmas?.stuck).toHaveLength(sample.length);
     expect(s.lemmas?.survivors).toBeGreaterThan(0);
     expect(s.lemmas?.stop).toBe("retry-proved-no-more");
-  });
+  }, 300_000);
 
   it("gl prove proves all 43 true candidates", () => {
     const s = prove(writeList("true.txt", trueLines()));

@@ -3,8 +3,9 @@
  * drawn index graph with the six targets, a node that opens its page, a theorem page's
  * neighbourhood graph and statements on hover and focus, search by a statement written another
  * way, and the discovery page with a refuted candidate and its counterexample. Screenshots of
- * the index, add_comm and the discovery page go to bench/results/. Skipped without Chromium
- * (outside CI), like test/html-browser.test.ts.
+ * the index, add_comm and the discovery page go to test-output/ (or GL_SCREENSHOT_DIR; the
+ * copies in bench/results/ come from such a run). Skipped without Chromium (outside CI), like
+ * test/html-browser.test.ts.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,7 @@ const inCi = Boolean(process.env.CI);
 if (executablePath === null && !inCi)
   console.warn(`html-discovery-browser tests skipped: ${CHROMIUM_MISSING}`);
 
-const shots = fileURLToPath(new URL("../bench/results/", import.meta.url));
+const shots = process.env.GL_SCREENSHOT_DIR ?? fileURLToPath(new URL("../test-output/", import.meta.url));
 
 interface Report {
   candidates: {

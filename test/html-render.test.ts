@@ -338,3 +338,19 @@ describe("unusual ids", () => {
     expect([...out.keys()].every((k) => !k.includes(".."))).toBe(true);
   });
 });
+
+describe("a ground model's site", () => {
+  it("is titled as a model and lists its facts, not target laws", async () => {
+    const g: ProofGraph = structuredClone(graph);
+    g.theorems = g.theorems
+      .filter((t) => t.method === "direct")
+      .map((t) => ({ ...t, statement: { ...t.statement, vars: [] } }));
+    const out = await renderSite(g);
+    const index = out.get("index.html")!;
+    expect(index).toContain(`<title>${esc(g.theory.anchor)}: ground model</title>`);
+    expect(index).toContain("ground model facts</h1>");
+    expect(index).toContain("Model facts");
+    expect(index).not.toContain("Target laws");
+    expect(index).not.toContain("proved theorems");
+  });
+});

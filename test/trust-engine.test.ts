@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProofGraph } from "../export/schema.js";
+import { verifyGraph } from "../verify/verify.js";
 import { ensureBuilt, gl } from "./support/built-cli.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
 
@@ -60,6 +61,25 @@ describe("a reflexive goal", () => {
       expect(step).toEqual({ n: 1, section: "main", fact: t.statement.head, kind: "refl", premises: [] });
       expect(t.goals).toEqual({ main: 1 });
     }
+  });
+
+  it("is rejected by the verifier when the refl step is not a reflexive equality or cites a step", () => {
+    const g = structuredClone(graph);
+    const [first, second] = g.theorems;
+    first!.steps[0]!.fact = { pred: "=", args: ["a", "zero"] };
+    second!.steps.unshift({ ...second!.steps[0]!, n: 0, kind: "axiom", ref: "A1" });
+    second!.steps[1]!.premises = [0];
+    const failures = verifyGraph(g, { recompileSources: true }).failures;
+    expect(failures).toContainEqual({
+      theorem: first!.id,
+      step: 1,
+      reason: "conclusion =[a,zero] is not of the form =[a,a]",
+    });
+    expect(failures).toContainEqual({
+      theorem: second!.id,
+      step: 1,
+      reason: "refl takes no premises, not 1",
+    });
   });
 
   it("passes gl verify, and gl export renders it", () => {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProofGraph } from "../export/schema.js";
 import { ensureBuilt, glWithEnv } from "./support/built-cli.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
 
@@ -22,14 +23,23 @@ describe("gl prove", () => {
   it("reports a theorem that fails the re-check as failed, names theorem and step, and exits 1", () => {
     const r = glWithEnv({ GL_FAULT_PROOF: "T1:1" }, "prove", "examples/peano-quick", "--workers", "1", "-q");
     expect(r.code).toBe(1);
-    expect(r.stderr.split("\n")).toEqual([
-      `gl prove: error: T1 (zero_add) failed the independent re-check at ${T1_FAILURE}`,
-      "gl prove: error: T5 (zero_add (mirror)) failed the independent re-check at step 5: cites failed theorem T1",
-      "gl prove: error: T12 (add_comm) failed the independent re-check at step 24: cites failed theorem T1",
-      "gl prove: error: T21 (right_distrib) failed the independent re-check at step 40: cites failed theorem T5",
-      "gl prove: error: T23 (right_distrib (mirror)) failed the independent re-check at step 9: cites failed theorem T21",
-      "",
-    ]);
+    // The corrupted step, then every theorem citing a failed one, at the step that cites it.
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toBe(`gl prove: error: T1 (zero_add) failed the independent re-check at ${T1_FAILURE}`);
+    const cascade = [
+      ["T5 \\(zero_add \\(mirror\\)\\)", "T1"],
+      ["T12 \\(add_comm\\)", "T1"],
+      ["T21 \\(right_distrib\\)", "T5"],
+      ["T23 \\(right_distrib \\(mirror\\)\\)", "T21"],
+    ];
+    expect(lines.slice(1)).toHaveLength(cascade.length + 1);
+    cascade.forEach(([who, cited], i) => {
+      expect(lines[i + 1]).toMatch(
+        new RegExp(
+          `^gl prove: error: ${who} failed the independent re-check at step \\d+: cites failed theorem ${cited}$`,
+        ),
+      );
+    });
     expect(r.stdout).toMatch(
       /^zero_add +zero \+ a = a \+ zero {2}FAILED the independent re-check \(T1 step 1: fact !in3/m,
     );
@@ -58,17 +68,21 @@ describe("gl prove", () => {
       verification: { ok: boolean; failures: { theorem: string; step: number | null }[] };
     };
     expect(s.proved).toBe(10);
+    // Where each theorem first cites a failed one, read from the written graph.
+    const graph = JSON.parse(readFileSync(join(out, "proof.json"), "utf8")) as ProofGraph;
+    const citing = (id: string, cited: string) =>
+      graph.theorems.find((t) => t.id === id)!.steps.find((x) => x.kind === "theorem" && x.ref === cited)!.n;
     expect(s.theorems.filter((t) => t.status === "failed")).toEqual([
       expect.objectContaining({ name: "zero_add", theorem: "T1", failure: T1_FAILURE }),
       expect.objectContaining({
         name: "add_comm",
         theorem: "T12",
-        failure: "step 24: cites failed theorem T1",
+        failure: `step ${citing("T12", "T1")}: cites failed theorem T1`,
       }),
       expect.objectContaining({
         name: "right_distrib",
         theorem: "T21",
-        failure: "step 40: cites failed theorem T5",
+        failure: `step ${citing("T21", "T5")}: cites failed theorem T5`,
       }),
     ]);
     expect(s.verification.ok).toBe(false);

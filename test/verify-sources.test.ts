@@ -181,6 +181,7 @@ describe("recompileSources", () => {
             origin: { definition: "A", via: "A" },
           },
         ],
+        names: { conjectures: [], complete: true },
       },
     });
   });

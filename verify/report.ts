@@ -25,6 +25,8 @@ export interface VerifyReport {
   checksByKind: Record<string, number>;
   failures: VerifyFailure[];
   axioms: AxiomCheck;
+  /** What the checks do not vouch for, field by field, in plain words. */
+  notVouchedFor: string[];
 }
 
 /** The default: nothing to compare the axioms with was given. */
@@ -39,6 +41,8 @@ export class ReportBuilder {
   private total = 0;
   readonly failures: VerifyFailure[] = [];
   axioms: AxiomCheck = AXIOMS_UNCHECKED;
+  /** Theorem names that name no conjecture of the sources (so nothing to check them against). */
+  unvouchedNames = 0;
 
   count(kind: string): void {
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
@@ -52,12 +56,20 @@ export class ReportBuilder {
   finish(): VerifyReport {
     const checksByKind: Record<string, number> = {};
     for (const kind of [...this.counts.keys()].sort()) checksByKind[kind] = this.counts.get(kind) ?? 0;
+    const notVouchedFor = [
+      "readable: the readable rendering of statements (gl export renders them again from the statements)",
+    ];
+    if (this.unvouchedNames > 0)
+      notVouchedFor.push(
+        `name: ${this.unvouchedNames} theorem names that name no conjecture of the sources (descriptive names)`,
+      );
     return {
       ok: this.failures.length === 0,
       checks: this.total,
       checksByKind,
       failures: this.failures,
       axioms: this.axioms,
+      notVouchedFor,
     };
   }
 }

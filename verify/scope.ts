@@ -4,6 +4,7 @@
  */
 import type { StepJson, TheoremJson } from "../export/schema.js";
 import type { Anchor } from "./anchor.js";
+import type { SourceNames } from "./fields.js";
 
 export interface GraphContext {
   readonly anchor: Anchor;
@@ -12,6 +13,10 @@ export interface GraphContext {
   readonly positions: ReadonlyMap<string, number>;
   /** Theorem id → whether it verified (filled in file order, so only earlier theorems). */
   readonly verified: Map<string, boolean>;
+  readonly anchorName: string;
+  readonly constantNames: readonly string[];
+  /** The sources' conjecture names, when the anchor was cross-checked against compiled sources. */
+  readonly names: SourceNames | null;
 }
 
 export interface TheoremScope extends GraphContext {

@@ -6,13 +6,30 @@
  */
 import { dirname } from "node:path";
 import type { EntityJson, ProofGraph } from "../export/schema.js";
-import { anchorJson, type ConstantJson } from "../mpl/entity-json.js";
+import { anchorJson, type ConstantJson, patternJson } from "../mpl/entity-json.js";
 import { compileSources, type Diagnostic, loadGlTexts, renderDiagnostic, type Theory } from "../mpl/index.js";
+import type { SourceNames } from "./fields.js";
 
 export interface ExpectedAnchor {
   readonly anchor: string;
   readonly constants: readonly ConstantJson[];
   readonly axioms: readonly EntityJson[];
+  /** The named conjectures of the sources, for checking theorem names. */
+  readonly names?: SourceNames;
+}
+
+/** The anchor part and the named conjectures of a compiled theory. */
+export function expectedOf(theory: Theory, complete: boolean): ExpectedAnchor {
+  const consts = theory.constants.map((c) => c.name);
+  const conjectures = theory.conjectures.map((c) => ({
+    name: c.name,
+    statement: {
+      vars: [...c.varNames],
+      premises: c.premises.map((a) => patternJson(a, theory.predicates, c.varNames, consts)),
+      head: patternJson(c.head, theory.predicates, c.varNames, consts),
+    },
+  }));
+  return { ...anchorJson(theory), names: { conjectures, complete } };
 }
 
 /**
@@ -41,7 +58,7 @@ function glFolder(config: Source, texts: readonly Source[]): { dir: string } {
   return { dir: dirs[0]?.[0] ?? dirname(config.path) };
 }
 
-function compile(sources: readonly Source[]): { theory: Theory } | Recompiled {
+function compile(sources: readonly Source[]): { theory: Theory; complete: boolean } | Recompiled {
   const configs = sources.filter((s) => s.path.endsWith(".json"));
   const texts = sources.filter((s) => s.path.endsWith(".txt"));
   if (configs.length > 1) {
@@ -63,11 +80,14 @@ function compile(sources: readonly Source[]): { theory: Theory } | Recompiled {
     const folder = glFolder(config, texts);
     const inFolder = sources.filter((x) => x === config || dirname(x.path) === folder.dir);
     result = loadGlTexts(config.path, folder.dir, inFolder);
+    // Conjecture lists from elsewhere are not compiled again: their names cannot be checked.
+    if (result.theory !== null && inFolder.length < sources.length)
+      return { theory: result.theory, complete: false };
   }
   if (result.theory === null) {
     return { kind: "failed", reason: `the sources do not compile: ${firstError(result.diagnostics)}` };
   }
-  return { theory: result.theory };
+  return { theory: result.theory, complete: true };
 }
 
 /** Compiles the graph's sources again; never throws. */
@@ -80,8 +100,8 @@ export function recompileSources(sources: readonly Source[]): Recompiled {
     return { kind: "failed", reason: `the compiler stopped: ${e instanceof Error ? e.message : String(e)}` };
   }
   if (!("theory" in compiled)) return compiled;
-  const { theory } = compiled;
+  const { theory, complete } = compiled;
   if (theory.anchor === null) return { kind: "failed", reason: "the sources declare no anchor" };
   const files = sources.length === 1 ? "1 source file" : `${sources.length} source files`;
-  return { kind: "compiled", expected: anchorJson(theory), from: `${files} carried by the graph` };
+  return { kind: "compiled", expected: expectedOf(theory, complete), from: `${files} carried by the graph` };
 }

@@ -6,6 +6,7 @@
 import type { AtomJson, Section, StepJson, StepKind, TheoremJson } from "../export/schema.js";
 import { type Anchor, atomProblem, varsProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
+import { mirrorProblem, mplProblem, nameProblem } from "./fields.js";
 import { inductionProblems, replaceVar } from "./induction.js";
 import type { ReportBuilder } from "./report.js";
 import type { GraphContext } from "./scope.js";
@@ -112,5 +113,24 @@ export function verifyTheorem(position: number, ctx: GraphContext, r: ReportBuil
   checkGoals(t, steps, ctx.anchor, fail);
   r.count("lists");
   checkLists(t, fail);
+  // The fields people read come last, so a theorem's first failure is its first wrong step. A
+  // wrong label does not make the proof wrong: theorems citing this one are judged by its proof.
   if (!ctx.verified.has(t.id)) ctx.verified.set(t.id, r.failures.length === before);
+  const original = t.mirrorOf === undefined ? undefined : ctx.positions.get(t.mirrorOf);
+  if (original !== undefined && original < position && !statement) {
+    const problem = mirrorProblem(t, ctx.theorems[original]!);
+    if (problem) fail(null, `mirrorOf ${t.mirrorOf}: ${problem}`);
+  }
+  r.count("mpl");
+  const mpl = mplProblem(t, ctx.anchorName, ctx.constantNames);
+  if (mpl) fail(null, mpl);
+  if (t.name !== null) {
+    const byId = new Map(ctx.theorems.slice(0, position).map((x) => [x.id, x]));
+    const name = nameProblem({ ...t, name: t.name }, byId, ctx.names);
+    if (name === "unvouched") r.unvouchedNames++;
+    else {
+      r.count("name");
+      if (name) fail(null, name);
+    }
+  }
 }

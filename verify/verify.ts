@@ -11,6 +11,7 @@
 import type { EntityJson, ProofGraph } from "../export/schema.js";
 import { readAnchor } from "./anchor.js";
 import { compareAxioms, compareConstants } from "./expected-axioms.js";
+import type { SourceNames } from "./fields.js";
 import { GRAPH, ReportBuilder, type VerifyReport } from "./report.js";
 import { readShape } from "./shape.js";
 import { type ExpectedAnchor, recompileSources } from "./sources.js";
@@ -37,12 +38,18 @@ export interface VerifyOptions {
   expected?: { readonly anchor: ExpectedAnchor; readonly from: string } | { readonly failure: string };
 }
 
+/** Axioms the sources do not give (steps citing them fail), and the sources' conjecture names. */
+interface CrossChecked {
+  readonly rejected: ReadonlySet<string>;
+  readonly names: SourceNames | null;
+}
+
 /**
  * Compares the graph's anchor part with what it should be and records how; returns the ids of
  * the graph's axioms that the sources do not give (steps citing them fail).
  */
-function crossCheck(g: ProofGraph, options: VerifyOptions, r: ReportBuilder): ReadonlySet<string> {
-  const none = new Set<string>();
+function crossCheck(g: ProofGraph, options: VerifyOptions, r: ReportBuilder): CrossChecked {
+  const none = { rejected: new Set<string>(), names: null };
   if (options.expected && "failure" in options.expected) {
     r.axioms = { crossChecked: false, detail: options.expected.failure };
     r.fail(GRAPH, null, `axioms not cross-checked: ${options.expected.failure}`);
@@ -51,11 +58,12 @@ function crossCheck(g: ProofGraph, options: VerifyOptions, r: ReportBuilder): Re
   if (options.expected) {
     compareConstants(g, options.expected.anchor, r);
     r.axioms = { crossChecked: true, detail: `compiled from ${options.expected.from}` };
-    return compareAxioms(g.axioms, options.expected.anchor.axioms, r);
+    const rejected = compareAxioms(g.axioms, options.expected.anchor.axioms, r);
+    return { rejected, names: options.expected.anchor.names ?? null };
   }
   if (options.expectedAxioms) {
     r.axioms = { crossChecked: true, detail: `${options.expectedAxioms.length} expected axioms given` };
-    return compareAxioms(g.axioms, options.expectedAxioms, r);
+    return { rejected: compareAxioms(g.axioms, options.expectedAxioms, r), names: null };
   }
   if (!options.recompileSources) return none;
   const compiled = recompileSources(g.theory.sources);
@@ -66,7 +74,8 @@ function crossCheck(g: ProofGraph, options: VerifyOptions, r: ReportBuilder): Re
   }
   compareConstants(g, compiled.expected, r);
   r.axioms = { crossChecked: true, detail: `compiled again from ${compiled.from}` };
-  return compareAxioms(g.axioms, compiled.expected.axioms, r);
+  const rejected = compareAxioms(g.axioms, compiled.expected.axioms, r);
+  return { rejected, names: compiled.expected.names ?? null };
 }
 
 /** Any JSON value gives a report; the verifier never throws on bad input. */
@@ -79,10 +88,19 @@ export function verifyGraph(graph: unknown, options: VerifyOptions = {}): Verify
   }
   const g = shape.graph;
   const anchor = readAnchor(g, r);
-  anchor.rejected = crossCheck(g, options, r);
+  const checked = crossCheck(g, options, r);
+  anchor.rejected = checked.rejected;
   const positions = new Map<string, number>();
   for (const [i, t] of g.theorems.entries()) if (!positions.has(t.id)) positions.set(t.id, i);
-  const ctx = { anchor, theorems: g.theorems, positions, verified: new Map<string, boolean>() };
+  const ctx = {
+    anchor,
+    theorems: g.theorems,
+    positions,
+    verified: new Map<string, boolean>(),
+    anchorName: g.theory.anchor,
+    constantNames: g.theory.constants.map((c) => c.name),
+    names: checked.names,
+  };
   for (let i = 0; i < g.theorems.length; i++) verifyTheorem(i, ctx, r);
   return r.finish();
 }

@@ -11,7 +11,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { type CrosscheckReport, crosscheckGraph, type TheoremResult } from "../../crosscheck/crosscheck.js";
-import { Z3Session } from "../../crosscheck/z3.js";
 import { readProofGraph } from "../../export/proof-graph-file.js";
 import { CliError, UsageError } from "../failure.js";
 
@@ -41,6 +40,12 @@ function count(value: string, flag: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
     throw new UsageError(`${flag} must be a whole number of at least 1, got '${value}'`);
   return Number(value);
+}
+
+/** `T7-step.smt2`; an id with characters unfit for a file name (or a path) has them replaced. */
+export function smt2FileName(theorem: string, obligation: string): string {
+  const safe = theorem.replace(/[^A-Za-z0-9_-]/g, "_");
+  return `${safe}-${obligation}.smt2`;
 }
 
 const secondsText = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -98,6 +103,9 @@ export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Prom
     }
   }
   const smt2Dir = o.smt2Dir;
+  // Loaded here, not at the top: the solver takes most of a second to load, and every other
+  // gl command would pay for it at start-up.
+  const { Z3Session } = await import("../../crosscheck/z3.js");
   const session = await Z3Session.start();
   const progress = { confirmed: 0, unknown: 0, refuted: 0 };
   try {
@@ -108,7 +116,7 @@ export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Prom
       ...(only ? { only } : {}),
       ...(smt2Dir === undefined
         ? {}
-        : { onProblem: (p) => writeFileSync(join(smt2Dir, `${p.theorem}-${p.name}.smt2`), p.smt2) }),
+        : { onProblem: (p) => writeFileSync(join(smt2Dir, smt2FileName(p.theorem, p.name)), p.smt2) }),
       onTheorem: (done, total, r) => {
         const c = progress;
         c[r.verdict]++;

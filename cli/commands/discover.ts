@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { DEFAULT_MAX_VALUE } from "../../engine/discovery/model.js";
 import { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
@@ -14,7 +15,7 @@ import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
-import { type OutputStage, stageOutput } from "../../export/output-dir.js";
+import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
@@ -28,6 +29,7 @@ import {
   limitCheck,
   limitMessage,
   MAX_MODEL_SIZE,
+  MAX_MODEL_VALUE,
   MAX_WITNESS_DEPTH,
   parseBounded,
   parseLimits,
@@ -54,6 +56,7 @@ export interface DiscoverOptions {
   out?: string;
   workers?: string;
   modelSize?: string;
+  modelMaxValue?: string;
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
@@ -93,7 +96,14 @@ export function registerDiscover(program: Command): void {
       "--workers <n>",
       `threads running blocks (default: up to the number of cores, ${defaultWorkers()} here, fewer for small work; at most ${workerCap()})`,
     )
-    .option("--model-size <n>", `largest numeral of the ground model (default 5, at most ${MAX_MODEL_SIZE})`)
+    .option(
+      "--model-size <n>",
+      `largest numeral of the ground model's test range (default 5, at most ${MAX_MODEL_SIZE})`,
+    )
+    .option(
+      "--model-max-value <n>",
+      `largest numeral the ground model grows to so that candidates' values are known (default ${DEFAULT_MAX_VALUE}, at most ${MAX_MODEL_VALUE})`,
+    )
     .option("--max-bursts <n>", `stop proving after this many bursts (default ${DEFAULT_SETTINGS.maxBursts})`)
     .option(
       "--max-witness-depth <n>",
@@ -127,6 +137,10 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
   const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl discover: ${line}\n`));
   const modelSize =
     o.modelSize === undefined ? 5 : parseBounded(o.modelSize, "--model-size", 2, MAX_MODEL_SIZE);
+  const maxModelValue =
+    o.modelMaxValue === undefined
+      ? DEFAULT_MAX_VALUE
+      : parseBounded(o.modelMaxValue, "--model-max-value", 2, MAX_MODEL_VALUE);
   let settings = {};
   if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
   if (o.maxWitnessDepth !== undefined)
@@ -141,12 +155,18 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   // The output folder is checked (and its temporary sibling made) before any work.
   const stage: OutputStage | null =
-    o.out === undefined ? null : stageOutput(o.out, { command: "discover", inputs: inputsOf(paths, o) });
+    o.out === undefined
+      ? null
+      : stageOutput(o.out, {
+          command: "discover",
+          inputs: inputsOf(paths, o),
+          ownedWithoutManifest: legacyOutput(["proof.json", "model.json", "discovery.json", "html"]),
+        });
   try {
     return await discoverInto(
       paths,
       o,
-      { workers, modelSize, settings, limits, inPlaceFirstMs, proofFault },
+      { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault },
       stage,
     );
   } finally {
@@ -157,6 +177,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
 interface Prepared {
   workers: WorkerChoice;
   modelSize: number;
+  maxModelValue: number;
   settings: object;
   limits: Limits;
   inPlaceFirstMs: number;
@@ -169,7 +190,7 @@ async function discoverInto(
   p: Prepared,
   stage: OutputStage | null,
 ): Promise<number> {
-  const { workers, modelSize, settings, limits, inPlaceFirstMs, proofFault } = p;
+  const { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault } = p;
   const t0 = performance.now();
   const say = (s: string) => {
     if (!o.quiet) progressLine(s);
@@ -215,6 +236,7 @@ async function discoverInto(
     result = await discover(theory, {
       ...(candidates ? { candidates } : {}),
       modelSize,
+      maxModelValue,
       settings,
       executor: (): Executor | undefined => {
         if (!pool) return undefined;
@@ -283,6 +305,11 @@ async function discoverInto(
     },
     model: {
       size: modelSize,
+      valueBound: result.model.valueBound,
+      rounds: result.model.rounds,
+      boundHit: result.model.boundHit,
+      unknownValues: result.model.unknownNeeded,
+      undecidedSurvivors: result.undecided,
       values: result.model.positives,
       constants: result.model.constantValues.map((v) => v.name),
       distinctness: result.model.negatives,
@@ -417,7 +444,17 @@ function formatSummary(s: {
   candidatesFrom: string;
   candidates: CandidateOutcome[] | null;
   stages: Record<string, number | null>;
-  model: { size: number; values: number; constants: string[]; distinctness: number };
+  model: {
+    size: number;
+    valueBound: number;
+    rounds: number;
+    boundHit: boolean;
+    unknownValues: number;
+    undecidedSurvivors: number;
+    values: number;
+    constants: string[];
+    distinctness: number;
+  };
   targets: {
     name: string;
     status: string;
@@ -437,7 +474,12 @@ function formatSummary(s: {
     s.candidatesFrom === "given"
       ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
       : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
-    `ground model (0..${s.model.size}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound} after ${s.model.rounds} round${s.model.rounds === 1 ? "" : "s"}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    ...(s.model.boundHit
+      ? [
+          `ground model bound ${s.model.valueBound} reached: ${s.model.unknownValues} values still unknown; ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (raise --model-max-value)`,
+        ]
+      : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
     ...(s.targets.length > 0 ? ["targets:"] : []),
     ...s.targets.map((t) =>

@@ -8,7 +8,7 @@ import { DEFAULT_LEMMA_SETTINGS, type LemmaSettings } from "../../engine/discove
 import { factLimitBlocks } from "../../engine/fact-limit.js";
 import type { ConjectureRun } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
-import { type OutputStage, stageOutput } from "../../export/output-dir.js";
+import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import {
@@ -200,7 +200,13 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
     throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   // The output folder is checked (and its temporary sibling made) before any work.
   const stage: OutputStage | null =
-    o.out === undefined ? null : stageOutput(o.out, { command: "prove", inputs: inputsOf(paths, o) });
+    o.out === undefined
+      ? null
+      : stageOutput(o.out, {
+          command: "prove",
+          inputs: inputsOf(paths, o),
+          ownedWithoutManifest: legacyOutput(["proof.json"]),
+        });
   try {
     return await proveInto(
       paths,
@@ -296,6 +302,8 @@ async function proveInto(
     workers: result.threads,
     timeMs: Math.round(ms),
     peakRssMb: peakRssMb(),
+    // CPU time of this process, all threads (wall time misleads on a shared machine).
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
     proofGraph: written,
     verification: {
       ok: checked.report.ok,

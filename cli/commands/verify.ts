@@ -63,6 +63,7 @@ export function formatReport(file: string, report: VerifyCommandReport): string 
       if (STEP_KINDS.has(kind) === steps) lines.push(`  ${kind.padEnd(width)}  ${n}`);
   }
   lines.push(formatAxiomCheck(report));
+  for (const n of report.notVouchedFor ?? []) lines.push(`Not vouched for: ${n}`);
   if (report.sources) {
     lines.push("Your files against the graph's copies of its sources:");
     for (const c of report.sources) lines.push(`  ${formatComparison(c)}`);
@@ -81,7 +82,9 @@ function parse(text: string): { value: unknown } | { report: VerifyReport } {
   } catch (e) {
     const failure = { theorem: GRAPH, step: null, reason: `not JSON: ${(e as Error).message}` };
     const axioms = { crossChecked: false, detail: "the file is not JSON" };
-    return { report: { ok: false, checks: 0, checksByKind: {}, failures: [failure], axioms } };
+    return {
+      report: { ok: false, checks: 0, checksByKind: {}, failures: [failure], axioms, notVouchedFor: [] },
+    };
   }
 }
 

@@ -12,10 +12,12 @@ import { Engine } from "../run.js";
 import type { EngineSettings } from "../settings.js";
 import { mirror, type Statement, statementKey, statementOf } from "../statement.js";
 import { type CompressResult, compress } from "./compress.js";
-import { type ComputedModel, computeModel } from "./model.js";
+import { type ComputedModel, computeModel, missingValues } from "./model.js";
 
 export interface DiscoveryOptions {
   readonly modelSize: number;
+  /** Largest numeral the ground model may grow to (default DEFAULT_MAX_VALUE). */
+  readonly maxModelValue?: number;
   readonly settings: Partial<EngineSettings>;
   readonly executor: () => Executor | undefined;
   /** Candidates to use instead of enumerating them (the theory's conjectures stay targets). */
@@ -44,6 +46,8 @@ export interface DiscoveryResult {
   readonly model: ComputedModel;
   readonly refuted: ReturnType<typeof filterCandidates>["refuted"];
   readonly survivors: number;
+  /** Survivors with an assignment the model could not evaluate (values past its bound). */
+  readonly undecided: number;
   readonly run: RunResult;
   readonly compression: CompressResult;
   readonly targets: TargetReport[];
@@ -70,12 +74,18 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     const executor = o.executor();
     return computeModel(bare, {
       size: o.modelSize,
+      candidates: en.candidates,
+      ...(o.maxModelValue ? { maxValue: o.maxModelValue } : {}),
       ...(executor ? { executor } : {}),
       ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
       ...(o.onModelProgress ? { onProgress: o.onModelProgress } : {}),
     });
   });
   const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
+  // Survivors that some assignment of the test range could not evaluate (only past the bound).
+  const undecided = model.boundHit
+    ? filtered.survivors.filter((c) => missingValues([c], bare, model.model).length > 0).length
+    : 0;
   const run = await phase("prove", async () => {
     const engine = new Engine(bare, o.settings);
     for (const c of filtered.survivors)
@@ -105,6 +115,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     model,
     refuted: filtered.refuted,
     survivors: filtered.survivors.length,
+    undecided,
     run,
     compression,
     targets,

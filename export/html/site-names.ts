@@ -58,6 +58,7 @@ export class SiteNames {
   }
 }
 
+/** From the checked statement, never the graph's unchecked `readable` text. */
 function readableOf(t: TheoremJson, graph: ProofGraph): string {
-  return t.readable.length > 0 ? t.readable : readableStatement(t.statement, graph);
+  return readableStatement(t.statement, graph);
 }

@@ -8,7 +8,7 @@
 import { mplAtom, mplStatement } from "../mpl-text.js";
 import { readableAtom, readableStatement } from "../readable.js";
 import type { AtomJson, Section, StepJson, TheoremJson } from "../schema.js";
-import { drawSvg } from "./draw/dot-svg.js";
+import { neighbourhoodSvg } from "./draw/neighbourhood-svg.js";
 import { neighbourhoodGraph } from "./draw/proof-graphs.js";
 import { Hrefs, stepAnchor } from "./links.js";
 import type { SiteContext } from "./site-context.js";
@@ -259,7 +259,10 @@ export function theoremView(ctx: SiteContext, index: number): TheoremView {
     stepCount: t.steps.length,
     mirrorOf: t.mirrorOf === undefined ? null : theoremLink(ctx, hrefs, t.mirrorOf),
     variantOf: rep === t.id || rep === t.mirrorOf ? null : theoremLink(ctx, hrefs, rep),
-    graphSvg: drawSvg(neighbourhoodGraph(t, rel, names, hrefs), `What ${name} cites and what cites it`),
+    graphSvg: neighbourhoodSvg(
+      neighbourhoodGraph(t, rel, names, hrefs),
+      `What ${name} cites and what cites it`,
+    ),
     cites: rel.cites(t).map((id) => theoremLink(ctx, hrefs, id)),
     sections: sectionsOf(t, ctx, hrefs),
     usedBy: rel.usedBy(t.id).map((id) => theoremLink(ctx, hrefs, id)),

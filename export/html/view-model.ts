@@ -93,8 +93,12 @@ export function theoremLink(ctx: SiteContext, hrefs: Hrefs, id: string): Theorem
   return { href: hrefs.theorem(id), id, name: ctx.names.name(id), title: ctx.names.statement(id) };
 }
 
-export function readableOf(item: { readable: string; statement: StatementJson }, graph: ProofGraph): string {
-  return item.readable.length > 0 ? item.readable : readableStatement(item.statement, graph);
+/**
+ * Rendered again from the statement, which the verifier checks; the graph's own `readable`
+ * text is free text nobody vouches for, so the site never shows it.
+ */
+export function readableOf(item: { statement: StatementJson }, graph: ProofGraph): string {
+  return readableStatement(item.statement, graph);
 }
 
 export function methodLabel(t: TheoremJson): string {

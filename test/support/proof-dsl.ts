@@ -70,12 +70,21 @@ export interface TheoremSpec {
   steps: StepJson[];
 }
 
+/** The statement as MPL: `(>[vars] (&P1 P2) H)`, every variable in the one binder. */
+export function mplOf(s: StatementJson): string {
+  const atom = (a: AtomJson) => `${a.neg ? "!" : ""}(${a.pred}[${a.args.join(",")}])`;
+  const conj = (ps: readonly AtomJson[]): string =>
+    ps.length === 1 ? atom(ps[0]!) : `(&${atom(ps[0]!)} ${conj(ps.slice(1))})`;
+  if (s.premises.length === 0) return atom(s.head);
+  return `(>[${s.vars.join(",")}] ${conj(s.premises)} ${atom(s.head)})`;
+}
+
 export function theorem(spec: TheoremSpec): TheoremJson {
   const t: TheoremJson = {
     id: spec.id,
     name: null,
     statement: spec.statement,
-    mpl: "",
+    mpl: mplOf(spec.statement),
     readable: "",
     method: spec.method ?? "direct",
     burst: 1,

@@ -18,6 +18,8 @@ export interface DrawNode {
   readonly classes: readonly string[];
   /** Rank constraint: `min` (the bottom row, as graphs are drawn bottom to top), `max` (the top row) or none. */
   readonly rank?: "min" | "max";
+  /** A fixed box size in inches (the label does not size the box). */
+  readonly size?: { readonly width: number; readonly height: number };
 }
 
 export interface DrawEdge {
@@ -43,26 +45,16 @@ function dotText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, " ");
 }
 
-const FILL: Readonly<Record<string, string>> = {
-  self: "#ffe9a8",
-  target: "#d6e6ff",
-  essential: "#e2f3e2",
-  axioms: "#eeeeee",
-  more: "#ffffff",
-};
-
 function nodeDot(n: DrawNode): string {
   const label = n.lines.map(dotText).join("\\n");
-  const fill = n.classes.map((c) => FILL[c]).find((f) => f !== undefined) ?? "#ffffff";
   const attrs = [
     `id=${q(`g-${n.key}`)}`,
     `label="${label}"`,
     `tooltip=${q(n.tooltip)}`,
     `class=${q(n.classes.join(" "))}`,
-    `fillcolor=${q(fill)}`,
   ];
+  if (n.size !== undefined) attrs.push(`width=${n.size.width}`, `height=${n.size.height}`, "fixedsize=true");
   if (n.href !== null) attrs.push(`href=${q(n.href)}`, `target="_top"`);
-  if (n.classes.includes("self")) attrs.push("penwidth=2");
   return `${q(n.key)} [${attrs.join(", ")}];`;
 }
 
@@ -70,8 +62,9 @@ function nodeDot(n: DrawNode): string {
 export function graphDot(g: DrawGraph): string {
   const lines = [
     "digraph proof {",
-    '  graph [rankdir=BT, bgcolor="transparent", nodesep=0.3, ranksep=0.6, fontname="Helvetica,Arial,sans-serif"];',
-    '  node [shape=box, style="rounded,filled", fontsize=11, margin="0.1,0.05", fontname="Helvetica,Arial,sans-serif", color="#4a5a78"];',
+    // Straight edges: spline routing costs more than the rest of the layout together.
+    '  graph [rankdir=BT, bgcolor="transparent", nodesep=0.3, ranksep=0.6, splines=line, fontname="Helvetica,Arial,sans-serif"];',
+    '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontsize=11, margin="0.1,0.05", fontname="Helvetica,Arial,sans-serif", color="#4a5a78"];',
     '  edge [color="#8090a8", arrowsize=0.6];',
   ];
   for (const n of g.nodes) lines.push(`  ${nodeDot(n)}`);
@@ -90,7 +83,11 @@ export function drawSvg(g: DrawGraph, label: string): string {
   const svg = layoutSvg(graphDot(g))
     .replace(/<\?xml[^>]*\?>\s*/g, "")
     .replace(/<!DOCTYPE[^>]*>\s*/g, "")
-    .replace(/<!--[\s\S]*?-->\s*/g, "");
+    .replace(/<!--[\s\S]*?-->\s*/g, "")
+    // Titles repeat the node keys; the tooltips (and the page's script) say more.
+    .replace(/<title>[^<]*<\/title>\s*/g, "")
+    // One font for all text, set by the stylesheet; Graphviz measured with the same.
+    .replace(/ font-family="[^"]*"/g, "");
   // Keep the viewBox, drop the fixed size: the page sizes it and the script zooms.
   return svg.replace(
     /<svg width="[^"]*" height="[^"]*"/,

@@ -14,7 +14,7 @@ import type { DrawEdge, DrawGraph, DrawNode } from "./dot-svg.js";
 /** At most this many theorems in the index graph (the first in graph order, targets first). */
 export const INDEX_GRAPH_MAX = 60;
 /** At most this many theorems above and below a theorem in its neighbourhood. */
-export const NEIGHBOURHOOD_MAX = 8;
+export const NEIGHBOURHOOD_MAX = 6;
 const STATEMENT_CHARS = 38;
 
 function short(text: string): string {

@@ -40,31 +40,59 @@
     if (input === null || data === undefined || typeof MiniSearch !== "function") return;
     const root = document.body.getAttribute("data-root") || "";
     const constants = new Set(data.constants);
-    const docs = data.items.map((item, i) => ({
-      i,
-      id: item.id,
-      name: item.name.replace(/_/g, " "),
-      statement: item.statement,
-      ops: item.ops,
-      forms: statementForms(item.statement, constants),
-      text: `${item.name}\n${item.statement}\n${item.mpl}`.toLowerCase(),
-    }));
-    const index = new MiniSearch({
-      idField: "i",
-      fields: ["name", "id", "statement", "ops"],
-      searchOptions: { boost: { name: 3, id: 2, ops: 2 }, prefix: true, fuzzy: 0.15, combineWith: "AND" },
-    });
-    index.addAll(docs);
+    // The index is built on first use (or once the page has loaded), not while it loads.
+    let docs = null;
+    let index = null;
+    function ready() {
+      if (index !== null) return;
+      docs = data.items.map((item, i) => ({
+        i,
+        id: item.id,
+        name: item.name.replace(/_/g, " "),
+        statement: item.statement,
+        ops: item.ops,
+        forms: statementForms(item.statement, constants),
+        text: `${item.name}\n${item.statement}\n${item.mpl}`.toLowerCase(),
+      }));
+      index = new MiniSearch({
+        idField: "i",
+        fields: ["name", "id", "statement", "ops"],
+        searchOptions: {
+          boost: { name: 3, id: 2, ops: 2 },
+          prefix: true,
+          fuzzy: (term) => (term.length >= 5 ? 0.15 : false),
+          combineWith: "AND",
+        },
+      });
+      index.addAll(docs);
+    }
+    window.addEventListener("load", () => setTimeout(ready, 300));
     const status = document.getElementById("search-status");
     const panel = document.getElementById("search-results");
     const items = document.querySelectorAll("[data-search-item]");
-    const groups = document.querySelectorAll("[data-search-group]");
+    const groups = [...document.querySelectorAll("[data-search-group]")];
     const onIndex = items.length > 0;
+    // Each list item once: its id, the item it is folded under, its fold and its groups.
+    const entries = [...items].map((el) => {
+      const inGroups = [];
+      for (let g = el.parentElement; g !== null; g = g.parentElement) {
+        if (g.hasAttribute("data-search-group")) inGroups.push(groups.indexOf(g));
+      }
+      return {
+        el,
+        id: el.getAttribute("data-id"),
+        parent: el.parentElement === null ? null : el.parentElement.closest("[data-search-item]"),
+        fold: el.closest("details.variants"),
+        groups: inGroups,
+      };
+    });
+    const counts = groups.map((g) => g.querySelector(":scope > h2 > .count, :scope > h3 > .count"));
 
     /** Matching item positions, best first. */
     function search(query) {
       const q = query.trim();
       if (q === "") return null;
+      ready();
       const hits = [];
       const seen = new Set();
       const add = (i) => {
@@ -73,17 +101,17 @@
           hits.push(i);
         }
       };
+      const lower = q.toLowerCase();
       if (STATEMENT_QUERY.test(q)) {
         // A statement: equal up to spacing and variable names first, then containing it.
         const want = normalise(q, constants);
         for (const d of docs) if (d.forms.includes(want)) add(d.i);
         for (const d of docs) if (d.forms.some((f) => f.includes(want))) add(d.i);
-        // Then the text as typed, in a name, statement or MPL.
-        const lower = q.toLowerCase();
-        for (const d of docs) if (d.text.includes(lower)) add(d.i);
-        return hits;
+      } else {
+        for (const r of index.search(q.replace(/_/g, " "))) add(r.id);
       }
-      for (const r of index.search(q.replace(/_/g, " "))) add(r.id);
+      // Then the text as typed, in a name, statement or MPL.
+      for (const d of docs) if (d.text.includes(lower)) add(d.i);
       return hits;
     }
 
@@ -123,29 +151,32 @@
 
     function filterList(hits) {
       const wanted = hits === null ? null : new Set(hits.map((i) => data.items[i].id));
+      const matched = entries.map((e) => wanted === null || wanted.has(e.id));
+      // An item folded under another shows that one too.
+      const holders = new Set();
+      entries.forEach((e, k) => {
+        if (matched[k] && e.parent !== null) holders.add(e.parent);
+      });
+      const perGroup = groups.map(() => 0);
       let shown = 0;
-      for (const item of items) {
-        const match = wanted === null || wanted.has(item.getAttribute("data-id"));
+      entries.forEach((e, k) => {
+        const visible = matched[k] || holders.has(e.el);
         // Touch the DOM only where visibility changes: typing one more letter stays cheap.
-        if (item.hidden === match) item.hidden = !match;
-        if (match) shown++;
-      }
-      // A folded variant that matches opens its fold.
-      if (wanted !== null) {
-        for (const d of document.querySelectorAll("details.variants")) {
-          if (d.querySelector("[data-search-item]:not([hidden])") !== null) d.open = true;
-        }
-      }
-      for (const group of groups) {
-        const visible = group.querySelectorAll("[data-search-item]:not([hidden])").length;
-        const any = wanted === null || visible > 0;
+        if (e.el.hidden === visible) e.el.hidden = !visible;
+        if (!matched[k]) return;
+        shown++;
+        for (const g of e.groups) perGroup[g]++;
+        if (wanted !== null && e.fold !== null && !e.fold.open) e.fold.open = true;
+      });
+      groups.forEach((group, g) => {
+        const any = wanted === null || perGroup[g] > 0;
         if (group.hidden === any) group.hidden = !any;
-        const count = group.querySelector(":scope > h2 > .count, :scope > h3 > .count");
+        const count = counts[g];
         if (count !== null) {
           const total = count.getAttribute("data-count");
-          count.textContent = wanted === null ? total : `${visible} of ${total}`;
+          count.textContent = wanted === null ? total : `${perGroup[g]} of ${total}`;
         }
-      }
+      });
       return shown;
     }
 
