@@ -3,7 +3,8 @@
  * written. examples/peano and meaning-preserving rewrites of it (premises of an axiom
  * reordered, a conjecture stated with its other side as the head, the multiplication rule with
  * the operands of its sum swapped, every name changed and the files read in another order)
- * must prove the same conjectures, named as in the original. docs/design.md lists the
+ * must prove the same conjectures, named as in the original; so must a law that hangs on a
+ * demanded witness, with an axiom's premises in either order. docs/design.md lists the
  * invariants and how the engine keeps them.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -151,6 +152,25 @@ describe("gl prove proves the same statements however the theory is written", ()
       expect(plain.length).toBeGreaterThanOrEqual(3);
     },
   );
+
+  // s(x) = x + s(zero) needs the witness x + zero, which only a demand makes: the join must
+  // file it whichever of the axiom's two relational premises comes first.
+  it("add-succ premises in either order: s(x) = x + s(zero) without the lemma step", () => {
+    const law =
+      "conjecture succ_is_add_one :=\n  (>[o] (in2[zero,o,succ])\n    (>[x,y] (in2[x,y,succ]) (in3[x,o,y,+])))\n";
+    const asIs = { ...original, "laws.mpl": law };
+    const swapped = edit(
+      asIs,
+      "peano.mpl",
+      ADD_SUCC_PREMISES,
+      "(&(in[b,Nat]) (&(in3[a,b,d,+]) (in2[b,c,succ])))",
+    );
+    for (const [label, files] of Object.entries({ "as-is": asIs, swapped }))
+      expect(
+        provedNames(proveFiles(`succ-${label}`, files, "--no-lemmas", "--allow-unproved")),
+        label,
+      ).toEqual(["succ_is_add_one"]);
+  });
 
   it.each(Object.keys(REWRITES))("%s: the same set", (label) => {
     expect(provedNames(proveFiles(label, REWRITES[label]!(original)))).toEqual(reference);

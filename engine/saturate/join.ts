@@ -106,10 +106,15 @@ export abstract class Matcher extends Witnesses {
     ds: number,
     de: number,
   ): void {
-    // Pick the most constrained unmatched premise.
+    // Pick the most constrained unmatched premise. Among equally constrained ones, one that no
+    // witness could supply goes first: matching an operator atom whose output is still open
+    // commits to the facts it has, and a binding the others would give could make it
+    // demandable instead. Which demands are filed then depends less on premise order (ties
+    // within one kind still go by position).
     let best = -1;
     let bestCands: number[] = EMPTY;
     let bestDemand = false;
+    let bestOpen = false;
     const prem = r.premises;
     for (let i = 0; i < prem.length; i++) {
       if (matched[i] !== -1) continue;
@@ -121,14 +126,17 @@ export abstract class Matcher extends Witnesses {
           : false;
       // A premise nothing can satisfy (and no witness could): this branch is dead.
       if (cands.length === 0 && !demandable) return;
+      const open = this.openOutput(p, binding);
       if (
         best < 0 ||
         cands.length < bestCands.length ||
-        (cands.length === bestCands.length && bestDemand && !demandable)
+        (cands.length === bestCands.length && bestDemand && !demandable) ||
+        (cands.length === bestCands.length && bestDemand === demandable && bestOpen && !open)
       ) {
         best = i;
         bestCands = cands;
         bestDemand = demandable;
+        bestOpen = open;
       }
     }
     if (best < 0) {

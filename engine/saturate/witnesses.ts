@@ -76,6 +76,13 @@ export abstract class Witnesses extends CanonicalFacts {
     return true;
   }
 
+  /** An operator atom whose output is not bound yet (a witness could supply it). */
+  protected openOutput(p: RAtom, binding: Int32Array): boolean {
+    if (p.neg) return false;
+    const op = this.ctx.operators[p.pred];
+    return !!op && this.valueOf(p.args[op.output]!, binding) === UNBOUND;
+  }
+
   protected mayDemand(r: Rule, matched: number[]): boolean {
     let own = false;
     let relational = false;
