@@ -19,6 +19,7 @@ import { readableStatement } from "../export/readable.js";
 import type { ProofGraph } from "../export/schema.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
 import { UsageError } from "./failure.js";
+import { MAX_WITNESS_DEPTH, parseBounded } from "./limits.js";
 
 export interface ProverOptions {
   readonly workers: number;
@@ -101,6 +102,29 @@ export function parseCount(v: string, name: string, min = 1): number {
 }
 
 export { UsageError };
+
+/** The engine flags `gl prove` and `gl discover` share, as settings overrides. */
+export interface EngineFlags {
+  maxBursts?: string;
+  maxWitnessDepth?: string;
+  maxFacts?: string;
+  conjectures?: string[];
+  glConfig?: string;
+}
+
+export type EngineOverrides = { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
+
+/** Parses the shared engine flags; `--conjectures` without `--gl-config` is a usage error. */
+export function parseEngineFlags(o: EngineFlags): EngineOverrides {
+  if (o.conjectures !== undefined && o.glConfig === undefined)
+    throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
+  const settings: EngineOverrides = {};
+  if (o.maxBursts !== undefined) settings.maxBursts = parseCount(o.maxBursts, "--max-bursts");
+  if (o.maxWitnessDepth !== undefined)
+    settings.maxWitnessDepth = parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH);
+  if (o.maxFacts !== undefined) settings.maxFactsPerBlock = parseCount(o.maxFacts, "--max-facts");
+  return settings;
+}
 
 /** When a progress line was last printed (for the heartbeat). */
 let lastProgressAt = performance.now();

@@ -24,35 +24,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "./support/built-cli.js";
 import { errorLines, glAsync, hasStackTrace, leftovers, type Outcome, shAsync } from "./support/cli-async.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
+import { NAT_ADD as NAT } from "./support/nat-add.js";
 
 let work = "";
 /** A small theory (addition only), so a discover run takes a few seconds. */
 let nat = "";
-
-/** Peano arithmetic with addition only. */
-const NAT = `definition Nat[N: set, zero: element, succ: function, +: operation] :=
-  (&
-    (&
-      (&(in[zero,N]) (Function[succ,N,N]))
-      (&
-        (>[n] (in[n,N]) !(in2[n,zero,succ]))
-        (>[k,m,n] (&(in[k,N]) (&(in2[m,k,succ]) (in2[n,k,succ]))) (=[m,n]))
-      )
-    )
-    (&
-      (Operation[+,N,N,N])
-      (&
-        (>[a,b] (&(in[a,N]) (in3[a,zero,b,+])) (=[a,b]))
-        (>[b,a,c,d] (&(in[b,N]) (&(in2[b,c,succ]) (in3[a,b,d,+])))
-          (&
-            (>[e] (in3[a,c,e,+]) (in2[d,e,succ]))
-            (>[e] (in2[d,e,succ]) (in3[a,c,e,+]))))
-      )
-    )
-  )
-
-anchor Nat (carrier N, zero zero, successor succ)
-`;
 
 const DISCOVER = ["--workers", "1", "--model-size", "2", "-q"];
 

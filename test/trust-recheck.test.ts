@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProofGraph } from "../export/schema.js";
 import { ensureBuilt, glWithEnv } from "./support/built-cli.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
+import { NAT_ADD } from "./support/nat-add.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gl-trust-recheck-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -142,28 +143,3 @@ describe("gl discover", () => {
     expect(report.theorems.map((t) => t.id)).not.toContain("T1");
   });
 });
-
-/** Peano arithmetic with addition only (examples/peano without multiplication). */
-const NAT_ADD = `definition Nat[N: set, zero: element, succ: function, +: operation] :=
-  (&
-    (&
-      (&(in[zero,N]) (Function[succ,N,N]))
-      (&
-        (>[n] (in[n,N]) !(in2[n,zero,succ]))
-        (>[k,m,n] (&(in[k,N]) (&(in2[m,k,succ]) (in2[n,k,succ]))) (=[m,n]))
-      )
-    )
-    (&
-      (Operation[+,N,N,N])
-      (&
-        (>[a,b] (&(in[a,N]) (in3[a,zero,b,+])) (=[a,b]))
-        (>[b,a,c,d] (&(in[b,N]) (&(in2[b,c,succ]) (in3[a,b,d,+])))
-          (&
-            (>[e] (in3[a,c,e,+]) (in2[d,e,succ]))
-            (>[e] (in2[d,e,succ]) (in3[a,c,e,+]))))
-      )
-    )
-  )
-
-anchor Nat (carrier N, zero zero, successor succ)
-`;

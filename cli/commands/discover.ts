@@ -38,14 +38,14 @@ import { loadTheory, printDiagnostics } from "../load-theory.js";
 import {
   chooseWorkers,
   defaultWorkers,
+  type EngineOverrides,
   heartbeat,
   inPlaceFirstMsFromEnv,
-  parseCount,
+  parseEngineFlags,
   peakRssMb,
   progress,
   progressLine,
   REHEARSAL_CONJECTURES,
-  UsageError,
   type WorkerChoice,
   workerCap,
 } from "../run-engine.js";
@@ -141,18 +141,8 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
     o.modelMaxValue === undefined
       ? DEFAULT_MAX_VALUE
       : parseBounded(o.modelMaxValue, "--model-max-value", 2, MAX_MODEL_VALUE);
-  let settings = {};
-  if (o.maxBursts !== undefined) settings = { maxBursts: parseCount(o.maxBursts, "--max-bursts") };
-  if (o.maxWitnessDepth !== undefined)
-    settings = {
-      ...settings,
-      maxWitnessDepth: parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH),
-    };
-  if (o.maxFacts !== undefined)
-    settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
+  const settings = parseEngineFlags(o);
   const limits = parseLimits(o);
-  if (o.conjectures !== undefined && o.glConfig === undefined)
-    throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   // The output folder is checked (and its temporary sibling made) before any work.
   const stage: OutputStage | null =
     o.out === undefined
@@ -178,7 +168,7 @@ interface Prepared {
   workers: WorkerChoice;
   modelSize: number;
   maxModelValue: number;
-  settings: object;
+  settings: EngineOverrides;
   limits: Limits;
   inPlaceFirstMs: number;
   proofFault: ReturnType<typeof proofFaultFromEnv>;

@@ -21,17 +21,18 @@ import {
 } from "../checked-report.js";
 import { EXIT, printFailureJson } from "../failure.js";
 import { explainTerms } from "../glossary.js";
-import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseBounded, parseLimits } from "../limits.js";
+import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseLimits } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import { proveWithLemmas } from "../prove-lemmas.js";
 import {
   chooseWorkers,
   defaultWorkers,
+  type EngineOverrides,
   faultFromEnv,
   inPlaceFirstMsFromEnv,
   parseCount,
+  parseEngineFlags,
   peakRssMb,
-  UsageError,
   type WorkerChoice,
   workerCap,
 } from "../run-engine.js";
@@ -175,19 +176,10 @@ export function inputsOf(
 }
 
 export async function runProve(paths: string[], o: ProveOptions): Promise<number> {
-  let settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number } = {};
   const proofFault = proofFaultFromEnv();
   const fault = faultFromEnv(process.env.GL_FAULT_INJECT);
   const inPlaceFirstMs = inPlaceFirstMsFromEnv();
-  if (o.maxBursts !== undefined)
-    settings = { ...settings, maxBursts: parseCount(o.maxBursts, "--max-bursts") };
-  if (o.maxWitnessDepth !== undefined)
-    settings = {
-      ...settings,
-      maxWitnessDepth: parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH),
-    };
-  if (o.maxFacts !== undefined)
-    settings = { ...settings, maxFactsPerBlock: parseCount(o.maxFacts, "--max-facts") };
+  const settings = parseEngineFlags(o);
   let lemmas: LemmaSettings | null = DEFAULT_LEMMA_SETTINGS;
   if (o.maxLemmaCandidates !== undefined)
     lemmas = { ...lemmas, maxCandidates: parseCount(o.maxLemmaCandidates, "--max-lemma-candidates") };
@@ -196,8 +188,6 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
   if (o.lemmas === false) lemmas = null;
   const workers = chooseWorkers(o.workers, (line) => process.stderr.write(`gl prove: ${line}\n`));
   const limits = parseLimits(o);
-  if (o.conjectures !== undefined && o.glConfig === undefined)
-    throw new UsageError("--conjectures reads GL conjecture files and needs --gl-config");
   // The output folder is checked (and its temporary sibling made) before any work.
   const stage: OutputStage | null =
     o.out === undefined
@@ -220,7 +210,7 @@ export async function runProve(paths: string[], o: ProveOptions): Promise<number
 }
 
 interface Prepared {
-  settings: { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
+  settings: EngineOverrides;
   lemmas: LemmaSettings | null;
   workers: WorkerChoice;
   limits: ReturnType<typeof parseLimits>;
