@@ -13,7 +13,7 @@
 import type { Conjecture, PatternAtom, Theory } from "../../mpl/theory.js";
 import { constOfTerm } from "../../mpl/theory.js";
 import { enumerateConjectures, filterCandidates } from "../conjecture/index.js";
-import { signatureOf } from "../conjecture/signature.js";
+import { type Signature, signatureOf } from "../conjecture/signature.js";
 import type { Executor } from "../run.js";
 import { computeModel } from "./model.js";
 
@@ -46,8 +46,7 @@ export interface LemmaSearch {
 }
 
 /** The operation constants an atom applies (the constant in an operator relation's operation slot). */
-function operationsOf(atoms: readonly PatternAtom[], theory: Theory): Set<number> {
-  const sig = signatureOf(theory);
+function operationsOf(atoms: readonly PatternAtom[], sig: Signature): Set<number> {
   const out = new Set<number>();
   for (const a of atoms)
     for (const op of sig.operations) {
@@ -68,9 +67,10 @@ export async function lemmaCandidates(
   const t0 = performance.now();
   const roles = theory.anchor?.roles;
   const bare: Theory = { ...theory, conjectures: [] };
+  const sig = signatureOf(theory);
   const ops = operationsOf(
     stuck.flatMap((c) => [...c.premises, c.head]),
-    theory,
+    sig,
   );
   if (roles) ops.add(roles.successor);
   const operations = [...ops].sort((a, b) => a - b).map((k) => theory.constants[k]!.name);
@@ -87,7 +87,7 @@ export async function lemmaCandidates(
   if (!roles) return empty("no-induction-roles");
   if (stuck.length > settings.maxStuckGoals) return empty("max-lemma-goals");
   const all = enumerateConjectures(bare).candidates.filter((c) =>
-    [...operationsOf([...c.premises, c.head], theory)].every((k) => ops.has(k)),
+    [...operationsOf([...c.premises, c.head], sig)].every((k) => ops.has(k)),
   );
   const candidates = all.slice(0, settings.maxCandidates);
   const model = await computeModel(
