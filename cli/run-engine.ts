@@ -2,6 +2,7 @@
  * Running the prover for a command: the executor for `--workers` (in-thread for 1, a piscina
  * pool otherwise), progress on stderr for runs over a second, and the figures of a run.
  */
+import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { buildProofGraph } from "../engine/graph.js";
 import {
@@ -12,6 +13,7 @@ import {
   type PoolStats,
   poolExecutor,
 } from "../engine/pool.js";
+import type { PoolProfile } from "../engine/pool-profile.js";
 import { Engine, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
 import { statementOf } from "../engine/statement.js";
@@ -188,14 +190,16 @@ export async function runProver(
     });
     if (i !== null) lemmaConjectures.add(i);
   }
+  const profiling = poolProfileFromEnv();
   const executor =
-    o.workers > 1 || o.trace
+    o.workers > 1 || o.trace || profiling
       ? poolExecutor(theory, engine.width, {
           workers: o.workers,
           inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv(),
           ...(o.fault ? { fault: o.fault } : {}),
           ...(o.adaptive ? { adaptive: true } : {}),
           ...(o.trace ? { trace: o.trace } : {}),
+          ...(profiling ? { profile: profiling.profile } : {}),
           rehearsal: conjectures.slice(0, REHEARSAL_CONJECTURES),
         })
       : undefined;
@@ -218,6 +222,7 @@ export async function runProver(
     });
   } finally {
     stopBeat();
+    profiling?.write();
   }
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
   const pool = executor ? executor.stats() : null;
@@ -252,3 +257,20 @@ export function faultFromEnv(value: string | undefined): FaultInjection | undefi
 }
 
 export const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/**
+ * GL_POOL_PROFILE=<file>: the commands record the pool's per-burst profile
+ * (engine/pool-profile.ts: each thread's CPU, run-queue wait, idle time and hand-overs) and
+ * write it there as JSON when they end; with one worker too (the bursts then run through the
+ * pool's in-place path, which gives the same results). Null when unset.
+ */
+export function poolProfileFromEnv(
+  value = process.env.GL_POOL_PROFILE,
+): { readonly profile: PoolProfile; write(): void } | null {
+  if (value === undefined || value === "") return null;
+  const profile: PoolProfile = { bursts: [] };
+  return {
+    profile,
+    write: () => writeFileSync(value, `${JSON.stringify(profile)}\n`),
+  };
+}

@@ -4,19 +4,23 @@
  * single-thread piscina pool, so a task sent to a shard's pool reaches that thread and its state
  * (engine/worker.ts). A burst is at most two rounds of small messages:
  *
- * 1. exchange, only when placement or subscriptions changed: an owner of a parent whose
- *    children live on other shards publishes the parent's changes (new facts, facts that died,
- *    witness lists), or a whole copy for a new replica; blocks the balancer moves are handed
- *    over. Otherwise the owner already published the changes at the end of the last burst;
- * 2. burst: each shard gets the deltas for its replicas, new and moved blocks, goals the
- *    coordinator added, and the list of its active blocks; it answers per block with goal states,
- *    the fact count and the time taken.
+ * 1. exchange, only when placement or subscriptions changed in a way the last burst's answers
+ *    do not cover: an owner of a parent whose children live on other shards publishes the
+ *    parent's changes (new facts, facts that died, witness lists), or a whole copy for a new
+ *    replica; blocks placed on another shard are handed over. Otherwise the owners published
+ *    what is needed at the end of the last burst, in their answers;
+ * 2. burst: each shard gets the deltas for its replicas, new blocks, goals the coordinator
+ *    added, and the burst's table of units (engine/steal.ts): it runs its own units heaviest
+ *    first, then takes over unstarted units of the busiest shard, until no work is left. It
+ *    answers per block with goal states, the fact count and the time taken.
  *
- * Placement and rebalancing are in engine/placement.ts. Output never depends on where a block
- * runs: a block's run depends only on its own state and its inbox, computed from the parent's
- * state at the end of the previous burst on whichever thread holds the parent or its replica.
- * docs/parallelism.md gives the design and its measurements.
+ * Placement is in engine/placement.ts; stealing in engine/steal.ts. Output never depends on
+ * where a block runs: a block's run depends only on its own state and its inbox, computed from
+ * the parent's state at the end of the previous burst on whichever thread holds the parent or
+ * its replica, before any block of the burst runs. docs/parallelism.md gives the design and its
+ * measurements.
  */
+import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Conjecture, Theory } from "../mpl/theory.js";
 import {
@@ -28,15 +32,27 @@ import {
   transferList,
   unpackBlock,
 } from "./block.js";
-import { placeAll, placeNew, rebalance } from "./placement.js";
+import { placeAll, placeNew } from "./placement.js";
+import type { BurstProfile, PoolProfile, ThreadBurst } from "./pool-profile.js";
 import type { Executor, ResidentRunner } from "./run.js";
 import { type BlockOutcome, deltaBytes, type ReplicaDelta, Shard } from "./shard.js";
+import {
+  abortBurst,
+  assignUnits,
+  BurstScheduler,
+  endOfBurstPublications,
+  newControl,
+  type UnitTable,
+} from "./steal.js";
+import { clockSince, epochMs, threadClock } from "./thread-clock.js";
 import type {
   BurstResult,
   BurstTask,
   CollectTask,
   ExchangeResult,
   ExchangeTask,
+  MapTask,
+  Published,
   WorkerInit,
 } from "./worker.js";
 
@@ -61,18 +77,17 @@ export interface PoolOptions {
   workers: number;
   fault?: FaultInjection;
   /**
-   * Bursts run in place on the coordinator, with no thread started, until they have taken this
-   * many milliseconds in all; the pool starts then (default 0). Where a block runs never changes
-   * what it derives.
+   * Without `warm()`, bursts run in place on the coordinator, with no thread started, until
+   * they have taken this many milliseconds in all (over the pool's life); the threads start then.
+   * Threads started by `warm()` take blocks as soon as they have loaded. Default 0. Where a
+   * block runs never changes what it derives.
    */
   inPlaceFirstMs?: number;
   /**
-   * Start with fewer threads when the work is small: one shard per MIN_BLOCKS_PER_SHARD active
-   * blocks at the moment the pool starts, at most `workers` (the commands' default --workers).
+   * Use fewer threads when the work is small: one shard per MIN_BLOCKS_PER_SHARD active blocks
+   * at the moment the pool starts, at most `workers` (the commands' default --workers).
    */
   adaptive?: boolean;
-  /** Move subtrees between shards when it pays (default true). */
-  rebalance?: boolean;
   /**
    * A few of the run's conjectures each pool thread proves briefly, and drops, when it starts
    * (engine/worker.ts): its JIT warm-up then overlaps the caller's serial work.
@@ -80,6 +95,8 @@ export interface PoolOptions {
   rehearsal?: readonly Conjecture[];
   /** Records, per burst, every block's time and message sizes (for the scaling simulator). */
   trace?: BurstTrace[];
+  /** Records, per burst, each thread's CPU, run-queue wait, idle time and hand-overs (engine/pool-profile.ts). */
+  profile?: PoolProfile;
 }
 
 /** The commands' default for PoolOptions.inPlaceFirstMs. */
@@ -127,26 +144,51 @@ export interface PoolStats {
   readonly busiestThreadMs: number;
   /** Ints of replica deltas and moved blocks sent between threads. */
   readonly deltaInts: number;
-  /** Blocks the balancer moved between threads. */
+  /** Blocks that changed threads after the first placement (taken over by an idle thread). */
   readonly movedBlocks: number;
   /** Ints of block state handed between threads: first placement, new blocks, moves. */
   readonly movedInts: number;
+  /** Claims an idle thread made on another's unstarted units, and time spent waiting for them. */
+  readonly steals: number;
+  readonly stealWaitMs: number;
+  /** Tasks of other phases run on the pool threads (PoolExecutor.map). */
+  readonly mapTasks: number;
+}
+
+/** Independent tasks of another phase, run by a module's exported function on the pool threads. */
+export interface MapJob<T, R> {
+  /** The module (a URL, e.g. `new URL("./x.js", import.meta.url).href`) and its exported function. */
+  readonly module: string;
+  readonly fn: string;
+  /** Read by every task; sent once per thread per job. */
+  readonly shared?: unknown;
+  readonly items: readonly T[];
+  /** What the job does, for an error ("rendering page 12"). */
+  readonly describe: (item: T, index: number) => string;
+  /** Items per task (default: about four tasks per thread). */
+  readonly chunk?: number;
+  /** Runs one item on this thread (also what a single-thread pool does). */
+  readonly local: (item: T, shared: unknown) => R;
 }
 
 export interface PoolExecutor extends Executor {
   stats(): PoolStats;
   /**
    * Starts up to `threads` shards' threads now (at most workers − 1), so that they load and
-   * build their tables while the caller does serial work.
+   * build their tables while the caller does serial work; they take blocks once loaded.
    */
   warm(threads?: number): void;
+  /** Resolves once every thread started so far has loaded (its ping answered). */
+  loaded(): Promise<void>;
+  /**
+   * Runs independent tasks of another phase on the coordinator and the loaded pool threads,
+   * results in item order (so output never depends on the thread count). Returns the threads used.
+   */
+  map<T, R>(job: MapJob<T, R>): Promise<{ results: R[]; threads: number }>;
 }
 
-const sizeOf = (s: BlockState): number => s.data.facts.length + s.data.deriv.length + 2 * factCount(s.data);
 const sizeOfPacked = (p: PackedBlock): number =>
   p.facts.length + p.flags.length + p.derivOff.length + p.deriv.length;
-/** Estimated cost of moving one int of block state between threads (pack, hand over, unpack). */
-const MS_PER_INT = 1e-5;
 
 /** A block coming back to the coordinator keeps the goals and flags the coordinator set meanwhile. */
 function mergeShadow(state: BlockState, shadow: BlockState): void {
@@ -156,6 +198,14 @@ function mergeShadow(state: BlockState, shadow: BlockState): void {
   state.meta.active = m.active;
 }
 
+/** What the coordinator keeps of a block that lives on another thread: its meta (goals, flags). */
+const shadowOf = (meta: BlockState["meta"]): BlockState => ({
+  meta: { ...meta, goals: meta.goals.map((g) => ({ ...g })) },
+  data: newBlockData(),
+});
+
+const isAbort = (e: unknown): boolean => e instanceof Error && e.message.includes("burst aborted");
+
 export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): PoolExecutor {
   if (!Number.isInteger(opts.workers) || opts.workers < 1)
     throw new RangeError(`a pool needs at least 1 worker, got ${opts.workers}`);
@@ -163,19 +213,60 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   // The fault hook targets pool threads, so a run that sets it uses them from the start.
   const inPlaceFirstMs = opts.fault ? 0 : (opts.inPlaceFirstMs ?? 0);
   const pools: Piscina[] = [];
+  /** Per pool thread: loaded (its first task, a ping, answered). */
+  const loaded: boolean[] = [];
+  const loading: Promise<void>[] = [];
   const startPools = (n: number): void => {
-    while (pools.length < n)
-      pools.push(
-        new Piscina({
-          filename: new URL("./worker.js", import.meta.url).href,
-          minThreads: 1,
-          maxThreads: 1,
-          idleTimeout: Number.POSITIVE_INFINITY,
-          workerData: init,
-        }),
+    while (pools.length < n) {
+      const pool = new Piscina({
+        filename: new URL("./worker.js", import.meta.url).href,
+        minThreads: 1,
+        maxThreads: 1,
+        idleTimeout: Number.POSITIVE_INFINITY,
+        workerData: init,
+      });
+      const k = pools.length;
+      pools.push(pool);
+      loaded.push(false);
+      // The answer comes once the thread has loaded the engine and rehearsed.
+      loading.push(
+        pool.run({ kind: "ping" }).then(
+          () => {
+            loaded[k] = true;
+          },
+          () => {},
+        ),
       );
+    }
+  };
+  const loadedCount = (): number => {
+    let n = 0;
+    while (n < loaded.length && loaded[n]) n++;
+    return n;
+  };
+  /** Ports between shards for hand-overs, by pair "a:b" (a < b); the coordinator's ends by shard. */
+  const channels = new Set<string>();
+  const coordinatorPorts = new Map<number, MessagePort>();
+  /** Ports created for a pool shard and not yet sent to it. */
+  const portsToSend = new Map<number, { peer: number; port: MessagePort }[]>();
+  const connect = (shards: number): void => {
+    for (let b = 1; b < shards; b++)
+      for (let a = 0; a < b; a++) {
+        const key = `${a}:${b}`;
+        if (channels.has(key)) continue;
+        channels.add(key);
+        const { port1, port2 } = new MessageChannel();
+        if (a === 0) {
+          port1.unref();
+          coordinatorPorts.set(b, port1);
+        } else (portsToSend.get(a) ?? portsToSend.set(a, []).get(a)!).push({ peer: b, port: port1 });
+        (portsToSend.get(b) ?? portsToSend.set(b, []).get(b)!).push({ peer: a, port: port2 });
+      }
   };
   let closed = false;
+  let warmed = false;
+  let everParallel = false;
+  let inPlaceMs = 0;
   const st = {
     threadsRun: 1,
     bursts: 0,
@@ -190,13 +281,16 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     deltaInts: 0,
     movedBlocks: 0,
     movedInts: 0,
+    steals: 0,
+    stealWaitMs: 0,
+    mapTasks: 0,
   };
 
   // Per engine run (a pool can serve several in turn).
   let runBlocks: BlockState[] | null = null;
   let run = 0;
+  let burstOfRun = 0;
   let shards = 1;
-  let inPlaceMs = 0;
   const local = new Shard(width);
   let owner: number[] = [];
   let subs = new Map<number, Set<number>>();
@@ -205,16 +299,17 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   let counts: number[] = [];
   let lastMs: number[] = [];
   let lastBetween = performance.now();
+  let lastClock = threadClock();
   /** Blocks known at the end of the last placement. */
   let known = 0;
-  /** Replica deltas owners published at the end of the last burst, by block. */
-  const prepublished = new Map<number, ReplicaDelta>();
+  /** Replica deltas (and whole copies) owners published at the end of the last burst, by block. */
+  const prepublished = new Map<number, Published>();
 
   const newRun = (blocks: BlockState[]) => {
     runBlocks = blocks;
     run++;
+    burstOfRun = 0;
     shards = 1;
-    inPlaceMs = 0;
     local.clear();
     owner = [];
     subs = new Map();
@@ -238,7 +333,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   const send = async <R>(
     s: number,
     task: ExchangeTask | BurstTask | CollectTask,
-    transfer: ArrayBuffer[],
+    transfer: (ArrayBuffer | MessagePort)[],
     blame: () => number[],
   ): Promise<R> => {
     st.batches++;
@@ -249,6 +344,138 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     }
   };
 
+  /** Whether this burst runs in place, and with how many shards the pool starts otherwise. */
+  const decideStart = async (activeCount: number): Promise<number> => {
+    if (opts.workers === 1) return 1;
+    const want = opts.adaptive
+      ? Math.min(opts.workers, Math.ceil(activeCount / MIN_BLOCKS_PER_SHARD))
+      : opts.workers;
+    if (want < 2) return 1;
+    if (warmed || everParallel) {
+      // Threads started early take blocks once loaded; until then the bursts run here.
+      const ready = Math.min(want - 1, loadedCount());
+      if (ready > 0) return ready + 1;
+      if (!(inPlaceMs >= inPlaceFirstMs)) return 1;
+    } else if (inPlaceMs < inPlaceFirstMs) return 1;
+    startPools(want - 1);
+    await Promise.all(loading.slice(0, want - 1));
+    return want;
+  };
+
+  const inPlaceBurst = (
+    ids: number[],
+    blocks: BlockState[],
+    ctx: Parameters<ResidentRunner["runBurst"]>[2],
+    coordinatorMs: number,
+    serial: Serial,
+  ) => {
+    const t0 = performance.now();
+    const c0 = threadClock();
+    const profiling = opts.profile !== undefined;
+    const inboxes = local.inboxes(ids);
+    const out = ids.map((id) => local.runOne(id, inboxes.get(id)!, ctx, profiling));
+    const ms = performance.now() - t0;
+    const clock = clockSince(c0);
+    for (const o of out) {
+      lastMs[o.id] = o.ms;
+      counts[o.id] = o.count;
+    }
+    inPlaceMs += ms;
+    st.inPlaceBursts++;
+    st.localBlocks += ids.length;
+    st.computeMs += ms;
+    st.busiestThreadMs += ms;
+    opts.trace?.push({
+      shards: 1,
+      coordinatorMs,
+      blocks: out.map((o) => ({
+        id: o.id,
+        parent: blocks[o.id]!.meta.parent,
+        shard: 0,
+        ms: o.ms,
+        inboxInts: o.inboxInts,
+        publishedInts: 0,
+      })),
+      exchangeMs: 0,
+      burstMs: ms,
+    });
+    if (opts.profile) {
+      const thread: ThreadBurst = {
+        shard: 0,
+        wallMs: ms,
+        cpuMs: clock?.cpuMs ?? null,
+        runQueueMs: clock?.waitMs ?? null,
+        computeMs: out.reduce((s, o) => s + o.ms, 0),
+        computeCpuMs: clock ? out.reduce((s, o) => s + o.cpuMs, 0) : null,
+        stealWaitMs: 0,
+        handoverMs: 0,
+        codecMs: 0,
+        sendMs: 0,
+        returnMs: 0,
+        idleMs: 0,
+        blocks: out.length,
+        took: 0,
+        gave: 0,
+      };
+      opts.profile.bursts.push(
+        burstProfile(
+          serial,
+          0,
+          null,
+          0,
+          ms,
+          [thread],
+          out.map((o) => ({ shard: 0, o })),
+        ),
+      );
+    }
+  };
+
+  interface Serial {
+    ms: number;
+    cpuMs: number | null;
+  }
+  const burstProfile = (
+    serial: Serial,
+    planMs: number,
+    planCpuMs: number | null,
+    exchangeMs: number,
+    wallMs: number,
+    threads: ThreadBurst[],
+    outcomes: readonly { shard: number; o: BlockOutcome }[],
+  ): BurstProfile => {
+    let maxBlockMs = 0;
+    let criticalBlock = -1;
+    let sumBlockMs = 0;
+    const perBlock: [number, number, number][] = [];
+    for (const { shard: s, o } of outcomes) {
+      const x = o.cpuMs >= 0 ? o.cpuMs : o.ms;
+      perBlock.push([o.id, s, Math.round(x * 1000) / 1000]);
+      sumBlockMs += x;
+      if (x > maxBlockMs) {
+        maxBlockMs = x;
+        criticalBlock = o.id;
+      }
+    }
+    return {
+      run,
+      burst: burstOfRun,
+      shards: threads.length,
+      blocks: outcomes.length,
+      serialMs: serial.ms,
+      serialCpuMs: serial.cpuMs,
+      planMs,
+      planCpuMs,
+      exchangeMs,
+      wallMs,
+      threads: threads.sort((a, b) => a.shard - b.shard),
+      maxBlockMs,
+      criticalBlock,
+      sumBlockMs,
+      perBlock,
+    };
+  };
+
   const runner: ResidentRunner = {
     factCount(b) {
       return (owner[b.meta.id] ?? 0) > 0 ? counts[b.meta.id]! : factCount(b.data);
@@ -257,6 +484,10 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     async runBurst(active, blocks, ctx) {
       if (blocks !== runBlocks) newRun(blocks);
       const coordinatorMs = performance.now() - lastBetween;
+      const serialClock = clockSince(lastClock);
+      const serial: Serial = { ms: coordinatorMs, cpuMs: serialClock?.cpuMs ?? null };
+      const planT0 = performance.now();
+      const planC0 = threadClock();
       st.bursts++;
       st.blocks += active.length;
       // New blocks are born on the coordinator: its shard holds them until placed elsewhere.
@@ -265,36 +496,17 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         local.adopt(blocks[i]!);
       }
       const ids = active.map((b) => b.meta.id);
-      if ((shards === 1 && inPlaceMs < inPlaceFirstMs) || opts.workers === 1) {
-        const t0 = performance.now();
-        const out = local.runBurst(ids, ctx);
-        const ms = performance.now() - t0;
-        for (const o of out) {
-          lastMs[o.id] = o.ms;
-          counts[o.id] = o.count;
-        }
-        inPlaceMs += ms;
-        st.inPlaceBursts++;
-        st.localBlocks += active.length;
-        st.computeMs += ms;
-        st.busiestThreadMs += ms;
-        opts.trace?.push({
-          shards: 1,
-          coordinatorMs,
-          blocks: out.map((o) => ({
-            id: o.id,
-            parent: blocks[o.id]!.meta.parent,
-            shard: 0,
-            ms: o.ms,
-            inboxInts: o.inboxInts,
-            publishedInts: 0,
-          })),
-          exchangeMs: 0,
-          burstMs: ms,
-        });
+      const firstPlacement = shards === 1;
+      if (firstPlacement) shards = await decideStart(ids.length);
+      if (shards === 1) {
+        inPlaceBurst(ids, blocks, ctx, coordinatorMs, serial);
+        burstOfRun++;
         lastBetween = performance.now();
+        lastClock = threadClock();
         return;
       }
+      everParallel = true;
+      connect(shards);
       const activeSet = new Set(ids);
       const tree = {
         parent: blocks.map((b) => b.meta.parent),
@@ -303,30 +515,22 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         ),
       };
       const moves = new Map<number, number>(); // block → shard it moves to
-      const firstPlacement = shards === 1;
+      const pinnedBlock = opts.fault && opts.fault.block < blocks.length ? opts.fault.block : -1;
       if (firstPlacement) {
         // The pool starts: everything the coordinator holds is placed.
-        const want = opts.adaptive ? Math.ceil(active.length / MIN_BLOCKS_PER_SHARD) : opts.workers;
-        shards = Math.max(2, Math.min(opts.workers, want));
-        startPools(shards - 1);
         st.threadsRun = Math.max(st.threadsRun, shards);
         const pinned = new Map<number, number>();
-        if (opts.fault && opts.fault.block < blocks.length) pinned.set(opts.fault.block, 1);
+        if (pinnedBlock >= 0) pinned.set(pinnedBlock, 1);
         placeAll(tree, shards, pinned).forEach((s, id) => {
           if (s !== owner[id]) moves.set(id, s);
         });
       } else {
+        // New blocks go where their parent lives. Nothing is rebalanced between bursts: idle
+        // threads take over unstarted work during a burst, and blocks stay where they last ran.
         const placed = owner.map((s, id) => (id >= known ? -1 : s));
         placeNew(tree, placed, shards);
         for (let id = known; id < blocks.length; id++) if (placed[id] !== 0) moves.set(id, placed[id]!);
-        if (opts.rebalance !== false) {
-          const size = blocks.map((b, id) => (owner[id]! > 0 ? (counts[id] ?? 0) * (width + 8) : sizeOf(b)));
-          const pin = new Set(opts.fault ? [opts.fault.block] : []);
-          const mv = rebalance(tree, placed, size, shards, { msPerInt: MS_PER_INT, horizon: 2 }, pin);
-          if (mv) for (const b of mv.blocks) moves.set(b, mv.to);
-        }
       }
-      const knownBefore = known;
       known = blocks.length;
       const target = owner.slice();
       for (const [id, s] of moves) target[id] = s;
@@ -346,31 +550,32 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       }
       const isNew = (p: number, s: number) => moves.has(p) || !subs.get(p)?.has(s);
 
-      // Round 1: owners publish replica updates and hand over blocks that move.
+      // Round 1: owners publish replica updates and hand over blocks placed elsewhere.
       const exchangeT0 = performance.now();
       const plan = new Map<number, { publish: number[]; full: number[]; give: number[] }>();
       const planOf = (s: number) => plan.get(s) ?? plan.set(s, { publish: [], full: [], give: [] }).get(s)!;
-      // A parent whose owner published its changes at the end of the last burst, for the same
-      // subscribers, needs no exchange: most bursts then take one round instead of two.
-      const ready: { id: number; delta: ReplicaDelta; full: null }[] = [];
+      // A parent whose owner published at the end of the last burst what its subscribers need
+      // (a whole copy for new ones) needs no exchange: most bursts take one round, not two.
+      const ready: Published[] = [];
       for (const [p, set] of need) {
         const fresh = [...set].some((s) => isNew(p, s));
         const pre = prepublished.get(p);
-        if (pre && !fresh && !moves.has(p)) {
-          ready.push({ id: p, delta: pre, full: null });
+        if (pre && !moves.has(p) && (!fresh || pre.full)) {
+          ready.push(pre);
           continue;
         }
         const e = planOf(owner[p]!);
         e.publish.push(p);
         if (fresh) e.full.push(p);
         // Old subscribers take the end-of-burst delta first, then the (empty) one from now.
-        if (pre && !moves.has(p)) ready.push({ id: p, delta: pre, full: null });
+        if (pre && !moves.has(p)) ready.push({ ...pre, full: null });
       }
       prepublished.clear();
       for (const [id] of moves) planOf(owner[id]!).give.push(id);
-      const updates: ExchangeResult["updates"] = [];
+      const updates: Published[] = [];
       const arriving = new Map<number, PackedBlock[]>();
       const rounds: Promise<void>[] = [];
+      let exchanged = false;
       for (const [s, e] of plan) {
         if (s === 0) {
           const t0 = performance.now();
@@ -380,6 +585,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           st.codecMs += performance.now() - t0;
           continue;
         }
+        exchanged = true;
         const task: ExchangeTask = { kind: "exchange", run, ...e };
         rounds.push(
           (async () => {
@@ -408,21 +614,82 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           publishedInts.set(u.id, (publishedInts.get(u.id) ?? 0) + ints);
         }
       }
-      // Every block handed over counts for the per-int cost; only rebalancing counts as a move.
       for (const list of arriving.values()) for (const p of list) st.movedInts += sizeOfPacked(p);
-      for (const [id, s] of moves) {
-        if (owner[id] !== s && id < knownBefore && !firstPlacement) st.movedBlocks++;
-        owner[id] = s;
-      }
+      for (const [id, s] of moves) owner[id] = s;
       subs = need;
-      const exchangeMs = performance.now() - exchangeT0;
+      const exchangeMs = exchanged ? performance.now() - exchangeT0 : 0;
+
+      // The burst's units: a block with its active leaf children on the same shard while the
+      // unit stays light (a heavy child is a unit of its own, so that it can go elsewhere).
+      const weightOf = (id: number) => tree.weight[id]!;
+      const totalWeight = ids.reduce((x, id) => x + weightOf(id), 0);
+      const unitLimit = totalWeight / (4 * shards);
+      const unitRoot = new Map<number, number>();
+      const rootWeight = new Map<number, number>();
+      for (const id of ids) {
+        const p = blocks[id]!.meta.parent;
+        const root = p >= 0 && activeSet.has(p) ? unitRoot.get(p)! : -1;
+        const joins =
+          root >= 0 &&
+          owner[p] === owner[id] &&
+          blocks[id]!.meta.leaf &&
+          rootWeight.get(root)! + weightOf(id) <= unitLimit;
+        if (joins) {
+          unitRoot.set(id, root);
+          rootWeight.set(root, rootWeight.get(root)! + weightOf(id));
+        } else {
+          unitRoot.set(id, id);
+          rootWeight.set(id, weightOf(id));
+        }
+      }
+      const unitsByRoot = new Map<number, number[]>();
+      for (const id of ids) listIn(unitsByRoot, unitRoot.get(id)!).push(id);
+      const units = [...unitsByRoot.entries()].map(([root, members]) => ({
+        root,
+        members,
+        shard: owner[root]!,
+        weight: rootWeight.get(root)!,
+      }));
+      units.sort((a, b) => a.shard - b.shard || b.weight - a.weight || a.root - b.root);
+      const table: UnitTable = {
+        shard: Int32Array.from(units.map((u) => u.shard)),
+        start: new Int32Array(units.length + 1),
+        blocks: new Int32Array(ids.length),
+        weight: Float64Array.from(units.map((u) => u.weight)),
+      };
+      let at = 0;
+      units.forEach((u, k) => {
+        table.start[k] = at;
+        for (const id of u.members) table.blocks[at++] = id;
+      });
+      table.start[units.length] = at;
+      // A unit that moves publishes a block whose active children stay behind (their next inbox).
+      const publishIfMoved: number[] = [];
+      for (const id of ids) {
+        const p = blocks[id]!.meta.parent;
+        if (p >= 0 && activeSet.has(p) && unitRoot.get(id) !== unitRoot.get(p)) publishIfMoved.push(p);
+      }
+      const movedPublish = [...new Set(publishIfMoved)].sort((a, b) => a - b);
+      const pinnedUnits =
+        pinnedBlock >= 0 ? units.flatMap((u, k) => (u.members.includes(pinnedBlock) ? [k] : [])) : [];
+      const assigned = assignUnits(table, shards, new Set(pinnedUnits));
+      const control = newControl(table, shards, pinnedUnits, assigned);
+      const planMs = performance.now() - planT0;
+      const planCpu = clockSince(planC0);
 
       // Round 2: the burst, on every shard at once.
       const theorems = ctx.rules.filter((r) => r.kind === "theorem");
-      const outcomes: BlockOutcome[] = [];
-      const byShard = new Map<number, number>();
+      const outcomes: { shard: number; o: BlockOutcome }[] = [];
+      const threads: ThreadBurst[] = [];
       const burstT0 = performance.now();
+      const sentAt = epochMs();
       const remote: Promise<void>[] = [];
+      let failed: () => void = () => {};
+      const failure = new Promise<void>((resolve) => {
+        failed = resolve;
+      });
+      const profiling = opts.profile !== undefined;
+      const answeredAt = new Map<number, number>();
       for (let s = 1; s < shards; s++) {
         const blocksIn = arriving.get(s) ?? [];
         const arrived = new Set<number>();
@@ -431,10 +698,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           sentGoals[p.meta.id] = p.meta.goals.length;
           sentLeaf[p.meta.id] = p.meta.leaf;
           // The coordinator keeps only the meta (goals, flags) of a block that lives elsewhere.
-          blocks[p.meta.id] = {
-            meta: { ...p.meta, goals: p.meta.goals.map((g) => ({ ...g })) },
-            data: newBlockData(),
-          };
+          blocks[p.meta.id] = shadowOf(p.meta);
         }
         const goals: BurstTask["goals"] = [];
         const nonLeaf: number[] = [];
@@ -447,57 +711,83 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           sentLeaf[id] = m.leaf;
         }
         const mine = ids.filter((id) => owner[id] === s);
-        const deltas = deltasFor.get(s) ?? [];
-        const dropped = drop.get(s) ?? [];
-        if (
-          mine.length + blocksIn.length + goals.length + nonLeaf.length + deltas.length + dropped.length ===
-          0
-        )
-          continue;
         const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
+        const ports = portsToSend.get(s) ?? [];
+        portsToSend.delete(s);
         const task: BurstTask = {
           kind: "burst",
           run,
+          shard: s,
+          shards,
           settings: ctx.settings,
           theorems,
           blocks: blocksIn,
           goals,
           nonLeaf,
-          deltas,
-          drop: dropped,
-          active: mine,
+          deltas: deltasFor.get(s) ?? [],
+          drop: drop.get(s) ?? [],
+          table,
+          control,
+          ports,
           publishAfter: [...need.keys()].filter((p) => owner[p] === s),
+          publishIfMoved: movedPublish,
+          profile: profiling,
           current,
         };
         if (opts.fault) task.fault = opts.fault;
         remote.push(
           (async () => {
             const t0 = performance.now();
-            const r = await send<BurstResult>(s, task, blocksIn.flatMap(transferList), () => {
-              const on = Atomics.load(current, 0);
-              return on >= 0 ? [on] : mine;
-            });
-            const t1 = performance.now();
-            for (const o of r.outcomes) {
-              const m = blocks[o.id]!.meta;
-              for (let k = 0; k < o.goals.length / 2; k++) {
-                m.goals[k]!.proved = o.goals[2 * k] === 1;
-                m.goals[k]!.fact = o.goals[2 * k + 1]!;
-              }
-              counts[o.id] = o.count;
-              lastMs[o.id] = o.ms;
+            let r: BurstResult;
+            try {
+              r = await send<BurstResult>(
+                s,
+                task,
+                [...blocksIn.flatMap(transferList), ...ports.map((x) => x.port)],
+                () => {
+                  const on = Atomics.load(current, 0);
+                  return on >= 0 ? [on] : mine;
+                },
+              );
+            } catch (e) {
+              abortBurst(control);
+              failed();
+              throw e;
             }
+            const t1 = performance.now();
+            const receivedAt = epochMs();
+            answeredAt.set(s, receivedAt);
+            for (const o of r.outcomes) outcomes.push({ shard: s, o });
             for (const d of r.published) prepublished.set(d.id, d);
-            outcomes.push(...r.outcomes);
             st.computeMs += r.computeMs;
             st.codecMs += r.codecMs;
-            st.messageMs += Math.max(0, t1 - t0 - r.computeMs - r.codecMs);
-            byShard.set(s, r.computeMs);
+            st.steals += r.steals;
+            st.stealWaitMs += r.stealWaitMs;
+            st.messageMs += Math.max(0, t1 - t0 - (r.endAt - r.startAt));
+            threads.push({
+              shard: s,
+              wallMs: r.endAt - r.startAt,
+              cpuMs: r.cpuMs,
+              runQueueMs: r.runQueueMs,
+              computeMs: r.computeMs,
+              computeCpuMs: r.computeCpuMs,
+              stealWaitMs: r.stealWaitMs,
+              handoverMs: r.handoverMs,
+              codecMs: r.codecMs,
+              sendMs: Math.max(0, r.startAt - sentAt),
+              returnMs: Math.max(0, receivedAt - r.endAt),
+              idleMs: 0,
+              blocks: r.outcomes.length,
+              took: r.took.length,
+              gave: r.gave.length,
+            });
           })(),
         );
       }
       // The coordinator's own shard, while the others run.
-      const t0 = performance.now();
+      const localStart = epochMs();
+      const c0 = threadClock();
+      let codec = performance.now();
       for (const p of arriving.get(0) ?? []) {
         const state = unpackBlock(p);
         // Goals and flags the coordinator changed while the block was away stay the coordinator's.
@@ -507,45 +797,124 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       }
       for (const id of drop.get(0) ?? []) local.dropReplica(id);
       for (const d of deltasFor.get(0) ?? []) local.applyDelta(d);
-      st.codecMs += performance.now() - t0;
+      let localCodecMs = performance.now() - codec;
       const mine = ids.filter((id) => owner[id] === 0);
-      let out: BlockOutcome[];
+      const localOut: BlockOutcome[] = [];
+      const gaveParents: number[] = [];
+      const sched = new BurstScheduler(control, table, shards, 0, coordinatorPorts, local.inboxes(mine), {
+        run: (id, inbox) => {
+          localOut.push(local.runOne(id, inbox, ctx, profiling));
+        },
+        give: (id) => {
+          const s = local.release(id);
+          gaveParents.push(s.meta.parent);
+          return packBlock(s);
+        },
+        take: (p) => {
+          local.adopt(unpackBlock(p));
+        },
+      });
       try {
-        out = local.runBurst(mine, ctx);
+        sched.runOwn();
+        await sched.stealAsync(failure);
       } catch (e) {
-        await Promise.allSettled(remote);
-        throw e;
+        abortBurst(control);
+        const settled = await Promise.allSettled(remote);
+        const bad = settled.find((r) => r.status === "rejected" && !isAbort(r.reason));
+        throw bad ? (bad as PromiseRejectedResult).reason : e;
       }
-      const t1 = performance.now();
-      for (const p of need.keys()) if (owner[p] === 0) prepublished.set(p, local.publish(p, false).delta);
-      st.codecMs += performance.now() - t1;
-      const ms = out.reduce((s, o) => s + o.ms, 0);
-      for (const o of out) {
-        counts[o.id] = o.count;
-        lastMs[o.id] = o.ms;
-      }
-      outcomes.push(...out);
+      codec = performance.now();
+      const toPublish = endOfBurstPublications(
+        need.keys(),
+        (p) => owner[p] === 0,
+        sched.took,
+        gaveParents,
+        movedPublish,
+      );
+      for (const [p, full] of toPublish)
+        if (local.owned.has(p)) prepublished.set(p, { id: p, ...local.publish(p, full) });
+      localCodecMs += performance.now() - codec;
+      st.codecMs += localCodecMs;
+      const localEnd = epochMs();
+      const localClock = clockSince(c0);
+      for (const o of localOut) outcomes.push({ shard: 0, o });
+      const ms = localOut.reduce((s, o) => s + o.ms, 0);
       st.computeMs += ms;
-      st.localBlocks += mine.length;
-      byShard.set(0, ms);
+      st.localBlocks += localOut.length;
+      st.steals += sched.steals;
+      st.stealWaitMs += sched.waitMs;
       const settled = await Promise.allSettled(remote);
-      const bad = settled.find((r) => r.status === "rejected");
+      const bad =
+        settled.find((r) => r.status === "rejected" && !isAbort(r.reason)) ??
+        settled.find((r) => r.status === "rejected");
       if (bad) throw (bad as PromiseRejectedResult).reason;
-      st.busiestThreadMs += Math.max(0, ...byShard.values());
+      const burstEnd = epochMs();
+      threads.push({
+        shard: 0,
+        wallMs: localEnd - localStart,
+        cpuMs: localClock?.cpuMs ?? null,
+        runQueueMs: localClock?.waitMs ?? null,
+        computeMs: ms,
+        computeCpuMs: profiling && localClock ? localOut.reduce((s, o) => s + o.cpuMs, 0) : null,
+        stealWaitMs: sched.waitMs,
+        handoverMs: sched.handoverMs,
+        codecMs: localCodecMs,
+        sendMs: 0,
+        returnMs: 0,
+        idleMs: Math.max(0, burstEnd - localEnd),
+        blocks: localOut.length,
+        took: sched.took.length,
+        gave: sched.gave.length,
+      });
+      // A pool thread is idle from the end of its part to the end of the burst.
+      const timed = threads.map((t) =>
+        t.shard === 0 ? t : { ...t, idleMs: Math.max(0, burstEnd - answeredAt.get(t.shard)! + t.returnMs) },
+      );
+
+      // Blocks that changed threads during the burst now live where they ran.
+      const computeBy = new Array<number>(shards).fill(0);
+      outcomes.sort((a, b) => a.o.id - b.o.id);
+      for (const { shard: s, o } of outcomes) {
+        const id = o.id;
+        computeBy[s]! += o.ms;
+        if (owner[id] !== s) {
+          if (s === 0) {
+            const state = local.owned.get(id)!;
+            mergeShadow(state, blocks[id]!);
+            blocks[id] = state;
+          } else if (owner[id] === 0) {
+            blocks[id] = shadowOf(blocks[id]!.meta);
+            sentGoals[id] = blocks[id]!.meta.goals.length;
+            sentLeaf[id] = blocks[id]!.meta.leaf;
+          }
+          owner[id] = s;
+          st.movedBlocks++;
+        }
+        if (s > 0) {
+          const m = blocks[id]!.meta;
+          for (let k = 0; k < o.goals.length / 2; k++) {
+            m.goals[k]!.proved = o.goals[2 * k] === 1;
+            m.goals[k]!.fact = o.goals[2 * k + 1]!;
+          }
+        }
+        counts[id] = o.count;
+        lastMs[id] = o.ms;
+      }
+      st.busiestThreadMs += Math.max(0, ...computeBy);
       const burstMs = performance.now() - burstT0;
       if (opts.trace) {
-        const byId = new Map(outcomes.map((o) => [o.id, o]));
+        const byId = new Map(outcomes.map((x) => [x.o.id, x]));
         opts.trace.push({
           shards,
           coordinatorMs,
           blocks: ids.map((id) => {
-            const o = byId.get(id)!;
+            const x = byId.get(id)!;
             return {
               id,
               parent: blocks[id]!.meta.parent,
-              shard: owner[id]!,
-              ms: o.ms,
-              inboxInts: o.inboxInts,
+              shard: x.shard,
+              ms: x.o.ms,
+              inboxInts: x.o.inboxInts,
               publishedInts: publishedInts.get(id) ?? 0,
             };
           }),
@@ -553,7 +922,13 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           burstMs,
         });
       }
+      if (opts.profile)
+        opts.profile.bursts.push(
+          burstProfile(serial, planMs, planCpu?.cpuMs ?? null, exchangeMs, burstMs, timed, outcomes),
+        );
+      burstOfRun++;
       lastBetween = performance.now();
+      lastClock = threadClock();
     },
 
     async collect(blocks) {
@@ -586,12 +961,100 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       return { workers: opts.workers, ...st };
     },
     warm(threads = opts.workers - 1) {
-      startPools(Math.max(0, Math.min(opts.workers - 1, threads)));
+      const n = Math.max(0, Math.min(opts.workers - 1, threads));
+      if (n > 0) warmed = true;
+      startPools(n);
+    },
+    async loaded() {
+      await Promise.all(loading);
+    },
+    async map<T, R>(job: MapJob<T, R>): Promise<{ results: R[]; threads: number }> {
+      const ready = loadedCount();
+      const threads = 1 + ready;
+      if (ready === 0 || job.items.length < 2) {
+        const results = job.items.map((item, i) => {
+          try {
+            return job.local(item, job.shared);
+          } catch (e) {
+            throw new WorkerError(`${job.describe(item, i)}: ${e instanceof Error ? e.message : e}`, []);
+          }
+        });
+        return { results, threads: 1 };
+      }
+      const chunk = job.chunk ?? Math.max(1, Math.ceil(job.items.length / (4 * threads)));
+      const chunks: number[] = [];
+      for (let i = 0; i < job.items.length; i += chunk) chunks.push(i);
+      const results = new Array<R>(job.items.length);
+      let next = 0;
+      const jobId = ++mapJobs;
+      let failedAt: Error | null = null;
+      // Every thread, the coordinator's included, takes the next chunk when it is free.
+      const lane = async (s: number): Promise<void> => {
+        let sentShared = false;
+        while (next < chunks.length && !failedAt) {
+          const c = chunks[next++]!;
+          const end = Math.min(job.items.length, c + chunk);
+          if (s === 0) {
+            for (let i = c; i < end; i++) {
+              try {
+                results[i] = job.local(job.items[i]!, job.shared);
+              } catch (e) {
+                failedAt ??= new WorkerError(
+                  `${job.describe(job.items[i]!, i)}: ${e instanceof Error ? e.message : e}`,
+                  [],
+                );
+                return;
+              }
+              // Let the pool threads' answers in between items.
+              if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+            }
+            continue;
+          }
+          const task: MapTask = {
+            kind: "map",
+            job: jobId,
+            module: job.module,
+            fn: job.fn,
+            ...(sentShared ? {} : { shared: job.shared }),
+            items: job.items.slice(c, end),
+          };
+          sentShared = true;
+          st.batches++;
+          st.mapTasks++;
+          try {
+            const out = (await pools[s - 1]!.run(task)) as
+              | { results: R[] }
+              | { error: string; index: number };
+            if ("error" in out) {
+              failedAt ??= new WorkerError(
+                `a worker thread failed ${job.describe(job.items[c + out.index]!, c + out.index)}: ${out.error}`,
+                [],
+              );
+              return;
+            }
+            out.results.forEach((r, k) => {
+              results[c + k] = r;
+            });
+          } catch (e) {
+            failedAt ??= new WorkerError(
+              `a worker thread failed ${job.describe(job.items[c]!, c)}: ${e instanceof Error ? e.message : e}`,
+              [],
+            );
+            return;
+          }
+        }
+      };
+      await Promise.all([lane(0), ...Array.from({ length: ready }, (_, k) => lane(k + 1))]);
+      if (failedAt) throw failedAt;
+      return { results, threads };
     },
     async close() {
       if (closed) return;
       closed = true;
+      for (const p of coordinatorPorts.values()) p.close();
       await Promise.all(pools.map((p) => p.destroy()));
     },
   };
 }
+
+let mapJobs = 0;

@@ -1,6 +1,6 @@
 /**
  * The blocks one thread holds across bursts (a shard): the blocks it owns, whose facts and
- * derivations never leave it until the run ends or the balancer moves them, and read-only
+ * derivations never leave it until the run ends or an idle thread takes them over (engine/steal.ts), and read-only
  * replicas of parents owned by other shards, kept current by small per-burst deltas (the
  * parent's new facts, the ids of facts that died, its witness lists). The coordinator thread
  * holds one shard itself and each pool thread one (engine/worker.ts); the same code runs on both.
@@ -13,6 +13,7 @@ import { type BlockState, F_ALIVE, factCount } from "./block.js";
 import { EMPTY_INBOX, inboxFrom, type ParentView } from "./inbox.js";
 import { IntVec } from "./intvec.js";
 import { type EngineContext, type Inbox, runBlock } from "./saturate.js";
+import { clockSince, threadClock } from "./thread-clock.js";
 
 /** A replica update: facts [from, count) with their flags, and older facts that died since. */
 export interface ReplicaDelta {
@@ -46,6 +47,8 @@ export interface BlockOutcome {
   readonly goals: Int32Array;
   readonly count: number;
   readonly ms: number;
+  /** CPU milliseconds of the run where measured (a profiled burst), else -1. */
+  readonly cpuMs: number;
   /** Ints in the block's inbox this burst (for the scaling simulator). */
   readonly inboxInts: number;
 }
@@ -177,37 +180,61 @@ export class Shard {
   }
 
   /**
-   * Runs a burst of the given owned blocks: every inbox first, then every block. `onBlock`
-   * is told which block is about to run (so a crash can name it).
+   * The inboxes of the given owned blocks, from the owned parent or the parent's replica, all
+   * computed before any of them runs (every inbox then reflects the end of the previous burst).
    */
-  runBurst(active: readonly number[], ctx: EngineContext, onBlock?: (id: number) => void): BlockOutcome[] {
-    const inboxes: Inbox[] = active.map((id) => {
+  inboxes(active: readonly number[]): Map<number, Inbox> {
+    const out = new Map<number, Inbox>();
+    for (const id of active) {
       const s = this.owned.get(id);
       if (!s) throw new Error(`shard does not own block ${id}`);
-      if (s.meta.parent < 0) return EMPTY_INBOX;
+      if (s.meta.parent < 0) {
+        out.set(id, EMPTY_INBOX);
+        continue;
+      }
       const r = inboxFrom(this.parentView(s.meta.parent), s.meta.delivered, this.width);
       s.meta.delivered = r.delivered;
-      return r.inbox;
+      out.set(id, r.inbox);
+    }
+    return out;
+  }
+
+  /**
+   * Runs one owned block for one burst with its inbox. With `clock`, its CPU time is taken
+   * from this thread's scheduler clock (engine/thread-clock.ts; -1 otherwise).
+   */
+  runOne(id: number, inbox: Inbox, ctx: EngineContext, clock = false): BlockOutcome {
+    const s = this.owned.get(id);
+    if (!s) throw new Error(`shard does not own block ${id}`);
+    const c0 = clock ? threadClock() : null;
+    const t0 = performance.now();
+    runBlock(s, inbox, ctx);
+    const ms = performance.now() - t0;
+    const cpu = clock ? clockSince(c0) : null;
+    const goals = new Int32Array(s.meta.goals.length * 2);
+    s.meta.goals.forEach((g, k) => {
+      goals[2 * k] = g.proved ? 1 : 0;
+      goals[2 * k + 1] = g.fact;
     });
-    return active.map((id, i) => {
+    return {
+      id,
+      goals,
+      count: factCount(s.data),
+      ms,
+      cpuMs: cpu ? cpu.cpuMs : -1,
+      inboxInts: inbox.facts.length + inbox.factIds.length,
+    };
+  }
+
+  /**
+   * Runs a burst of the given owned blocks on this thread alone: every inbox first, then every
+   * block. `onBlock` is told which block is about to run (so a crash can name it).
+   */
+  runBurst(active: readonly number[], ctx: EngineContext, onBlock?: (id: number) => void): BlockOutcome[] {
+    const inboxes = this.inboxes(active);
+    return active.map((id) => {
       onBlock?.(id);
-      const s = this.owned.get(id)!;
-      const inbox = inboxes[i]!;
-      const t0 = performance.now();
-      runBlock(s, inbox, ctx);
-      const ms = performance.now() - t0;
-      const goals = new Int32Array(s.meta.goals.length * 2);
-      s.meta.goals.forEach((g, k) => {
-        goals[2 * k] = g.proved ? 1 : 0;
-        goals[2 * k + 1] = g.fact;
-      });
-      return {
-        id,
-        goals,
-        count: factCount(s.data),
-        ms,
-        inboxInts: inbox.facts.length + inbox.factIds.length,
-      };
+      return this.runOne(id, inboxes.get(id)!, ctx);
     });
   }
 }

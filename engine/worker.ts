@@ -5,12 +5,15 @@
  * addresses a shard by its pool. The axiom rule table is built once from workerData; a task
  * is one of:
  *
- * - `exchange`: publish replica deltas of owned blocks and hand over blocks that move away;
- * - `burst`: adopt arriving blocks, goal additions and replica deltas, then run the active
- *   blocks; only per-block outcomes (goals, fact counts, times) go back;
- * - `collect`: hand every owned block back at the end of the run, and forget everything.
+ * - `ping`: answered once the thread has loaded and rehearsed (the pool uses a thread only then);
+ * - `exchange`: publish replica deltas of owned blocks and hand over blocks placed elsewhere;
+ * - `burst`: adopt arriving blocks, goal additions and replica deltas, then run the shard's
+ *   units and take over other shards' unstarted ones (engine/steal.ts); only per-block outcomes
+ *   (goals, fact counts, times) and the deltas to publish go back;
+ * - `collect`: hand every owned block back at the end of the run, and forget everything;
+ * - `map`: run a batch of another phase's independent tasks (PoolExecutor.map).
  */
-import { threadId, workerData } from "node:worker_threads";
+import { type MessagePort, threadId, workerData } from "node:worker_threads";
 import { Piscina } from "piscina";
 import type { Conjecture, Theory } from "../mpl/theory.js";
 import { type Goal, type PackedBlock, packBlock, transferList, unpackBlock } from "./block.js";
@@ -20,6 +23,8 @@ import type { EngineContext, OperatorInfo } from "./saturate.js";
 import type { EngineSettings } from "./settings.js";
 import { type BlockOutcome, type ReplicaDelta, Shard } from "./shard.js";
 import { statementOf } from "./statement.js";
+import { BurstScheduler, endOfBurstPublications, type UnitTable } from "./steal.js";
+import { clockSince, epochMs, threadClock } from "./thread-clock.js";
 
 export interface WorkerInit {
   theory: Theory;
@@ -45,8 +50,15 @@ export interface ExchangeTask {
   give: number[];
 }
 
+/** A block's replica update, and a whole copy where a new replica needs one. */
+export interface Published {
+  id: number;
+  delta: ReplicaDelta;
+  full: ReplicaDelta | null;
+}
+
 export interface ExchangeResult {
-  updates: { id: number; delta: ReplicaDelta; full: ReplicaDelta | null }[];
+  updates: Published[];
   blocks: PackedBlock[];
   codecMs: number;
 }
@@ -54,10 +66,13 @@ export interface ExchangeResult {
 export interface BurstTask {
   kind: "burst";
   run: number;
+  /** This thread's shard, and the shards of the burst. */
+  shard: number;
+  shards: number;
   settings: EngineSettings;
   /** Theorem rules proved so far (the axioms are loaded once per worker). */
   theorems: Rule[];
-  /** Blocks this shard now owns: new ones and ones moved here. */
+  /** Blocks this shard now owns: new ones and ones placed here. */
   blocks: PackedBlock[];
   /** Goals added by the coordinator to owned blocks since the last burst. */
   goals: { id: number; goals: Goal[] }[];
@@ -65,10 +80,17 @@ export interface BurstTask {
   nonLeaf: number[];
   deltas: ReplicaDelta[];
   drop: number[];
-  /** Owned blocks to run, in id order. */
-  active: number[];
+  /** The burst's units over all shards, and the claims on them (engine/steal.ts). */
+  table: UnitTable;
+  control: Int32Array;
+  /** Ports to other shards this thread does not have yet. */
+  ports: { peer: number; port: MessagePort }[];
   /** Owned blocks whose changes to publish after the run (replicated elsewhere). */
   publishAfter: number[];
+  /** Blocks to publish whole if this shard takes them over (some child lives elsewhere). */
+  publishIfMoved: number[];
+  /** Time each block on this thread's CPU clock (PoolOptions.profile). */
+  profile: boolean;
   /** Shared with the coordinator: the id of the block being run, so a crash names it. */
   current: Int32Array;
   /** Testing hook: fail on this block id, by throwing or by ending the thread. */
@@ -77,10 +99,22 @@ export interface BurstTask {
 
 export interface BurstResult {
   outcomes: BlockOutcome[];
-  /** Replica deltas of the blocks in BurstTask.publishAfter, as of the end of this burst. */
-  published: ReplicaDelta[];
+  /** Deltas (and whole copies) of the blocks to publish, as of the end of this burst. */
+  published: Published[];
+  /** Blocks taken over from other shards, and blocks handed to them. */
+  took: number[];
+  gave: number[];
+  steals: number;
+  stealWaitMs: number;
+  handoverMs: number;
   computeMs: number;
+  computeCpuMs: number | null;
   codecMs: number;
+  /** The thread's part of the burst: start and end (epoch ms), CPU and run-queue milliseconds. */
+  startAt: number;
+  endAt: number;
+  cpuMs: number | null;
+  runQueueMs: number | null;
   thread: number;
 }
 
@@ -88,7 +122,21 @@ export interface CollectTask {
   kind: "collect";
 }
 
-export type ShardTask = ExchangeTask | BurstTask | CollectTask;
+export interface PingTask {
+  kind: "ping";
+}
+
+export interface MapTask {
+  kind: "map";
+  /** The job (one `map` call); `shared` comes with a thread's first batch of the job. */
+  job: number;
+  module: string;
+  fn: string;
+  shared?: unknown;
+  items: unknown[];
+}
+
+export type ShardTask = ExchangeTask | BurstTask | CollectTask | PingTask | MapTask;
 
 const init = workerData as WorkerInit;
 if (init.rehearsal && init.rehearsal.length > 0) await rehearse(init.theory, init.rehearsal);
@@ -103,6 +151,8 @@ async function rehearse(theory: Theory, conjectures: Conjecture[]): Promise<void
 const axioms = axiomRules(init.theory);
 const operators: (OperatorInfo | null)[] = init.theory.predicates.map((p) => p.operator);
 const shard = new Shard(init.width);
+/** Ports to the other shards (the coordinator is shard 0), kept for the pool's life. */
+const ports = new Map<number, MessagePort>();
 let rules: Rule[] = axioms;
 let rulesRun = -1;
 let shardRun = -1;
@@ -135,26 +185,76 @@ function exchange(task: ExchangeTask): unknown {
 }
 
 function burst(task: BurstTask): BurstResult {
+  const startAt = epochMs();
+  const c0 = threadClock();
   enter(task.run);
   const ctx = context(task);
   const t0 = performance.now();
+  for (const p of task.ports) ports.set(p.peer, p.port);
   for (const p of task.blocks) shard.adopt(unpackBlock(p));
   for (const g of task.goals) shard.owned.get(g.id)!.meta.goals.push(...g.goals);
   for (const id of task.nonLeaf) shard.owned.get(id)!.meta.leaf = false;
   for (const id of task.drop) shard.dropReplica(id);
   for (const d of task.deltas) shard.applyDelta(d);
-  const codecMs = performance.now() - t0;
-  const outcomes = shard.runBurst(task.active, ctx, (id) => {
-    Atomics.store(task.current, 0, id);
-    if (task.fault?.block === id) {
-      if (task.fault.kind === "exit") process.exit(3);
-      throw new Error("injected fault (testing hook)");
-    }
+  const mine: number[] = [];
+  const { table } = task;
+  for (let u = 0; u < table.shard.length; u++)
+    if (table.shard[u] === task.shard)
+      for (let i = table.start[u]!; i < table.start[u + 1]!; i++) mine.push(table.blocks[i]!);
+  const inboxes = shard.inboxes(mine);
+  let codecMs = performance.now() - t0;
+  const outcomes: BlockOutcome[] = [];
+  const gaveParents: number[] = [];
+  const sched = new BurstScheduler(task.control, table, task.shards, task.shard, ports, inboxes, {
+    run: (id, inbox) => {
+      Atomics.store(task.current, 0, id);
+      if (task.fault?.block === id) {
+        if (task.fault.kind === "exit") process.exit(3);
+        throw new Error("injected fault (testing hook)");
+      }
+      outcomes.push(shard.runOne(id, inbox, ctx, task.profile));
+    },
+    give: (id) => {
+      const s = shard.release(id);
+      gaveParents.push(s.meta.parent);
+      return packBlock(s);
+    },
+    take: (p) => {
+      shard.adopt(unpackBlock(p));
+    },
   });
+  sched.runOwn();
+  sched.stealSync();
   const computeMs = outcomes.reduce((s, o) => s + o.ms, 0);
   const t1 = performance.now();
-  const published = task.publishAfter.map((id) => shard.publish(id, false).delta);
-  return { outcomes, published, computeMs, codecMs: codecMs + (performance.now() - t1), thread: threadId };
+  const published: Published[] = [];
+  for (const [id, full] of endOfBurstPublications(
+    task.publishAfter,
+    (p) => shard.owned.has(p),
+    sched.took,
+    gaveParents,
+    task.publishIfMoved,
+  ))
+    if (shard.owned.has(id)) published.push({ id, ...shard.publish(id, full) });
+  codecMs += performance.now() - t1;
+  const clock = clockSince(c0);
+  return {
+    outcomes,
+    published,
+    took: sched.took,
+    gave: sched.gave,
+    steals: sched.steals,
+    stealWaitMs: sched.waitMs,
+    handoverMs: sched.handoverMs,
+    computeMs,
+    computeCpuMs: task.profile && clock ? outcomes.reduce((s, o) => s + o.cpuMs, 0) : null,
+    codecMs,
+    startAt,
+    endAt: epochMs(),
+    cpuMs: clock?.cpuMs ?? null,
+    runQueueMs: clock?.waitMs ?? null,
+    thread: threadId,
+  };
 }
 
 function collect(): unknown {
@@ -164,9 +264,39 @@ function collect(): unknown {
   return Piscina.move(new Moved({ blocks }, blocks.flatMap(transferList)) as never);
 }
 
+type MapFn = (item: unknown, shared: unknown) => unknown;
+const mapModules = new Map<string, Record<string, unknown>>();
+let mapJob = -1;
+let mapShared: unknown;
+
+async function mapBatch(task: MapTask): Promise<unknown> {
+  if (task.job !== mapJob) {
+    mapJob = task.job;
+    mapShared = task.shared;
+  }
+  let mod = mapModules.get(task.module);
+  if (!mod) {
+    mod = (await import(task.module)) as Record<string, unknown>;
+    mapModules.set(task.module, mod);
+  }
+  const fn = mod[task.fn] as MapFn | undefined;
+  if (typeof fn !== "function") return { error: `${task.module} has no function ${task.fn}`, index: 0 };
+  const results: unknown[] = [];
+  for (let i = 0; i < task.items.length; i++) {
+    try {
+      results.push(fn(task.items[i], mapShared));
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e), index: i };
+    }
+  }
+  return { results };
+}
+
 export default function runShardTask(task: ShardTask): unknown {
+  if (task.kind === "ping") return { thread: threadId };
   if (task.kind === "exchange") return exchange(task);
   if (task.kind === "burst") return burst(task);
+  if (task.kind === "map") return mapBatch(task);
   return collect();
 }
 

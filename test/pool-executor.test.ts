@@ -9,8 +9,12 @@ import type { Worker } from "node:worker_threads";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type * as LoadTheory from "../cli/load-theory.js";
 import type * as RunEngine from "../cli/run-engine.js";
+import type * as GraphModule from "../engine/graph.js";
 import type * as Pool from "../engine/pool.js";
 import { poolExecutor } from "../engine/pool.js";
+import type * as RunModule from "../engine/run.js";
+import type * as Statement from "../engine/statement.js";
+import type * as Readable from "../export/readable.js";
 import type { Theory } from "../mpl/theory.js";
 import { ensureBuilt, fromDist } from "./support/dist.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
@@ -48,6 +52,30 @@ const prove = (workers: number, inPlaceFirstMs = 0) =>
 const sha = (r: Awaited<ReturnType<typeof prove>>) =>
   createHash("sha256").update(JSON.stringify(r.graph)).digest("hex");
 
+/** Proves the theory's conjectures on a pool made here (not warmed unless asked, then loaded first). */
+async function proveOn(workers: number, o: Partial<Pool.PoolOptions>, warm = false) {
+  const { Engine } = await fromDist<typeof RunModule>("engine/run.js");
+  const { buildProofGraph } = await fromDist<typeof GraphModule>("engine/graph.js");
+  const { readableStatement } = await fromDist<typeof Readable>("export/readable.js");
+  const { statementOf } = await fromDist<typeof Statement>("engine/statement.js");
+  const pools = await fromDist<typeof Pool>("engine/pool.js");
+  const engine = new Engine(theory, {});
+  for (const c of theory.conjectures)
+    engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+  const executor = pools.poolExecutor(theory, engine.width, { workers, ...o });
+  if (warm) {
+    executor.warm();
+    await executor.loaded();
+  }
+  const run = await engine.run({ executor });
+  const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
+  return {
+    run,
+    pool: executor.stats(),
+    sha: createHash("sha256").update(JSON.stringify(graph)).digest("hex"),
+  };
+}
+
 describe("the executor for --workers", () => {
   it("1 worker: no pool, no worker thread", async () => {
     const r = await prove(1);
@@ -72,22 +100,29 @@ describe("the executor for --workers", () => {
 
   it("runs bursts in place, on this thread only, until they have taken inPlaceFirstMs", async () => {
     const reference = sha(await prove(1));
-    // Longer than the whole run: the pool never runs a block (its thread starts early, to load
-    // while the bursts run in place, and stays idle).
-    const never = await prove(2, 3_600_000);
-    expect(started).toBeLessThanOrEqual(1);
-    expect(never.threads).toBe(1);
-    expect(never.pool!.inPlaceBursts).toBe(never.run.bursts);
-    expect(never.pool!.localBlocks).toBe(never.pool!.blocks);
-    expect(sha(never)).toBe(reference);
-    // One millisecond: the first burst runs in place, the pool takes over after it.
-    const before = started;
-    const soon = await prove(2, 1);
-    expect(started - before).toBe(1);
-    expect(soon.threads).toBe(2);
-    expect(soon.pool!.inPlaceBursts).toBe(1);
-    expect(soon.pool!.localBlocks).toBeLessThan(soon.pool!.blocks);
-    expect(sha(soon)).toBe(reference);
+    // Longer than the whole run: no thread starts, every burst runs in place.
+    const never = await proveOn(2, { inPlaceFirstMs: 3_600_000 });
+    expect(started).toBe(0);
+    expect(never.pool.threadsRun).toBe(1);
+    expect(never.pool.inPlaceBursts).toBe(never.run.bursts);
+    expect(never.pool.localBlocks).toBe(never.pool.blocks);
+    expect(never.sha).toBe(reference);
+    // One millisecond: the first burst runs in place, the pool starts its thread and takes over.
+    const soon = await proveOn(2, { inPlaceFirstMs: 1 });
+    expect(started).toBe(1);
+    expect(soon.pool.threadsRun).toBe(2);
+    expect(soon.pool.inPlaceBursts).toBe(1);
+    expect(soon.pool.localBlocks).toBeLessThan(soon.pool.blocks);
+    expect(soon.sha).toBe(reference);
+  });
+
+  it("a warmed pool takes blocks from the first burst once its threads have loaded", async () => {
+    const reference = sha(await prove(1));
+    const warm = await proveOn(2, { inPlaceFirstMs: 3_600_000 }, true);
+    expect(started).toBe(1);
+    expect(warm.pool.threadsRun).toBe(2);
+    expect(warm.pool.inPlaceBursts).toBe(0);
+    expect(warm.sha).toBe(reference);
   });
 
   it("reads GL_IN_PLACE_FIRST_MS: unset means the default, else whole milliseconds", async () => {

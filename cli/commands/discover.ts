@@ -43,6 +43,7 @@ import {
   inPlaceFirstMsFromEnv,
   parseEngineFlags,
   peakRssMb,
+  poolProfileFromEnv,
   progress,
   progressLine,
   REHEARSAL_CONJECTURES,
@@ -209,9 +210,11 @@ async function discoverInto(
   // One pool serves every phase that proves (the model, then the survivors), so its threads
   // start and warm up once; each phase gets a view whose close leaves the pool running.
   // The pool starts now, so its threads load while enumeration runs on this one.
+  const profiling = poolProfileFromEnv();
   const pool: PoolExecutor | null =
-    workers.workers > 1
+    workers.workers > 1 || profiling
       ? poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
+          ...(profiling ? { profile: profiling.profile } : {}),
           workers: workers.workers,
           inPlaceFirstMs,
           adaptive: workers.adaptive,
@@ -248,6 +251,7 @@ async function discoverInto(
   } finally {
     stopBeat();
     await pool?.close();
+    profiling?.write();
   }
   const ms = { ...result.ms };
   let t = performance.now();
