@@ -142,7 +142,7 @@ export async function runWorkload(
     if (code !== 0) throw new Error(`gl discover ended with exit code ${code}`);
     const summary = JSON.parse(chunks.join("")) as Record<string, unknown>;
     threads = Number(summary.workers);
-    const { timeMs: _t, totalMs: _m, peakRssMb: _r, workers: _w, ...stable } = summary;
+    const { timeMs: _t, totalMs: _m, peakRssMb: _r, workers: _w, phases: _p, ...stable } = summary;
     resultSha = sha(stable);
   } else {
     const input = provingInput(w.name, o);

@@ -51,6 +51,7 @@ import type {
   CollectTask,
   ExchangeResult,
   ExchangeTask,
+  MapResult,
   MapTask,
   Published,
   WorkerInit,
@@ -66,10 +67,14 @@ export class WorkerError extends Error {
   }
 }
 
-/** Testing hook: make the pool thread running this block fail, by throwing or by exiting. */
+/**
+ * Testing hook: make the pool thread running this block (or, for a phase that maps tasks,
+ * this item) fail, by throwing or by exiting; only in `phase` when given (PoolExecutor.setPhase).
+ */
 export interface FaultInjection {
   readonly block: number;
   readonly kind: "throw" | "exit";
+  readonly phase?: string;
 }
 
 export interface PoolOptions {
@@ -153,22 +158,28 @@ export interface PoolStats {
   readonly stealWaitMs: number;
   /** Tasks of other phases run on the pool threads (PoolExecutor.map). */
   readonly mapTasks: number;
+  /** Per phase (PoolExecutor.setPhase): the most threads that ran its work at once. */
+  readonly threadsByPhase: Readonly<Record<string, number>>;
 }
 
 /** Independent tasks of another phase, run by a module's exported function on the pool threads. */
 export interface MapJob<T, R> {
+  /** The phase (errors name it; the fault hook targets it). */
+  readonly phase: string;
   /** The module (a URL, e.g. `new URL("./x.js", import.meta.url).href`) and its exported function. */
   readonly module: string;
   readonly fn: string;
+  /** An exported async function the thread runs once per job before the first item (loading). */
+  readonly prepare?: string;
   /** Read by every task; sent once per thread per job. */
   readonly shared?: unknown;
   readonly items: readonly T[];
-  /** What the job does, for an error ("rendering page 12"). */
+  /** What an item is, for an error: "the page of T12". */
   readonly describe: (item: T, index: number) => string;
   /** Items per task (default: about four tasks per thread). */
   readonly chunk?: number;
-  /** Runs one item on this thread (also what a single-thread pool does). */
-  readonly local: (item: T, shared: unknown) => R;
+  /** Runs one item on this thread (the coordinator takes its share of the items too). */
+  readonly local: (item: T) => R;
 }
 
 export interface PoolExecutor extends Executor {
@@ -185,6 +196,8 @@ export interface PoolExecutor extends Executor {
    * results in item order (so output never depends on the thread count). Returns the threads used.
    */
   map<T, R>(job: MapJob<T, R>): Promise<{ results: R[]; threads: number }>;
+  /** The phase the pool serves now (errors name it; the fault hook can target it). */
+  setPhase(name: string): void;
 }
 
 const sizeOfPacked = (p: PackedBlock): number =>
@@ -264,6 +277,11 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       }
   };
   let closed = false;
+  let phase: string | null = null;
+  const threadsByPhase = new Map<string, number>();
+  const usedThreads = (n: number): void => {
+    if (phase !== null) threadsByPhase.set(phase, Math.max(n, threadsByPhase.get(phase) ?? 1));
+  };
   let warmed = false;
   let everParallel = false;
   let inPlaceMs = 0;
@@ -324,11 +342,15 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   const fail = (e: unknown, ids: number[]): never => {
     const msg = e instanceof Error ? e.message : String(e);
     if (process.env.GL_DEBUG_POOL) console.error(e);
+    const where = phase === null ? "" : `in phase '${phase}' `;
     throw new WorkerError(
-      `a worker thread failed on block${ids.length > 1 ? "s" : ""} ${ids.join(", ")}: ${msg}`,
+      `a worker thread failed ${where}on block${ids.length > 1 ? "s" : ""} ${ids.join(", ")}: ${msg}`,
       ids,
     );
   };
+  /** The block fault hook, where it applies to this run's phase. */
+  const blockFault = (): FaultInjection | null =>
+    opts.fault && (opts.fault.phase === undefined || opts.fault.phase === phase) ? opts.fault : null;
 
   const send = async <R>(
     s: number,
@@ -498,6 +520,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       const ids = active.map((b) => b.meta.id);
       const firstPlacement = shards === 1;
       if (firstPlacement) shards = await decideStart(ids.length);
+      usedThreads(shards);
       if (shards === 1) {
         inPlaceBurst(ids, blocks, ctx, coordinatorMs, serial);
         burstOfRun++;
@@ -515,7 +538,8 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         ),
       };
       const moves = new Map<number, number>(); // block → shard it moves to
-      const pinnedBlock = opts.fault && opts.fault.block < blocks.length ? opts.fault.block : -1;
+      const fault = blockFault();
+      const pinnedBlock = fault && fault.block < blocks.length ? fault.block : -1;
       if (firstPlacement) {
         // The pool starts: everything the coordinator holds is placed.
         st.threadsRun = Math.max(st.threadsRun, shards);
@@ -734,7 +758,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           profile: profiling,
           current,
         };
-        if (opts.fault) task.fault = opts.fault;
+        if (fault) task.fault = { block: fault.block, kind: fault.kind };
         remote.push(
           (async () => {
             const t0 = performance.now();
@@ -958,7 +982,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       throw new Error("the resident pool runs bursts through its resident runner");
     },
     stats() {
-      return { workers: opts.workers, ...st };
+      return { workers: opts.workers, ...st, threadsByPhase: Object.fromEntries(threadsByPhase) };
     },
     warm(threads = opts.workers - 1) {
       const n = Math.max(0, Math.min(opts.workers - 1, threads));
@@ -969,44 +993,45 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       await Promise.all(loading);
     },
     async map<T, R>(job: MapJob<T, R>): Promise<{ results: R[]; threads: number }> {
+      const fault = opts.fault?.phase === job.phase ? opts.fault : null;
+      // The fault hook needs a pool thread to fail on.
+      if (fault) await Promise.all(loading);
       const ready = loadedCount();
-      const threads = 1 + ready;
+      const what = (i: number) => `in phase '${job.phase}' on item ${i} (${job.describe(job.items[i]!, i)})`;
       if (ready === 0 || job.items.length < 2) {
         const results = job.items.map((item, i) => {
           try {
-            return job.local(item, job.shared);
+            return job.local(item);
           } catch (e) {
-            throw new WorkerError(`${job.describe(item, i)}: ${e instanceof Error ? e.message : e}`, []);
+            throw new WorkerError(`failed ${what(i)}: ${e instanceof Error ? e.message : e}`, []);
           }
         });
         return { results, threads: 1 };
       }
+      const threads = 1 + ready;
       const chunk = job.chunk ?? Math.max(1, Math.ceil(job.items.length / (4 * threads)));
-      const chunks: number[] = [];
-      for (let i = 0; i < job.items.length; i += chunk) chunks.push(i);
+      const starts: number[] = [];
+      for (let i = 0; i < job.items.length; i += chunk) starts.push(i);
       const results = new Array<R>(job.items.length);
       let next = 0;
       const jobId = ++mapJobs;
-      let failedAt: Error | null = null;
+      let failed: Error | null = null;
       // Every thread, the coordinator's included, takes the next chunk when it is free.
       const lane = async (s: number): Promise<void> => {
         let sentShared = false;
-        while (next < chunks.length && !failedAt) {
-          const c = chunks[next++]!;
+        while (next < starts.length && !failed) {
+          const c = starts[next++]!;
           const end = Math.min(job.items.length, c + chunk);
           if (s === 0) {
             for (let i = c; i < end; i++) {
               try {
-                results[i] = job.local(job.items[i]!, job.shared);
+                results[i] = job.local(job.items[i]!);
               } catch (e) {
-                failedAt ??= new WorkerError(
-                  `${job.describe(job.items[i]!, i)}: ${e instanceof Error ? e.message : e}`,
-                  [],
-                );
+                failed ??= new WorkerError(`failed ${what(i)}: ${e instanceof Error ? e.message : e}`, []);
                 return;
               }
               // Let the pool threads' answers in between items.
-              if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+              if (i % 4 === 3) await new Promise((r) => setImmediate(r));
             }
             continue;
           }
@@ -1015,38 +1040,48 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
             job: jobId,
             module: job.module,
             fn: job.fn,
+            ...(job.prepare ? { prepare: job.prepare } : {}),
             ...(sentShared ? {} : { shared: job.shared }),
             items: job.items.slice(c, end),
+            ...(fault && fault.block >= c && fault.block < end
+              ? { fault: { index: fault.block - c, kind: fault.kind } }
+              : {}),
           };
           sentShared = true;
           st.batches++;
           st.mapTasks++;
           try {
-            const out = (await pools[s - 1]!.run(task)) as
-              | { results: R[] }
-              | { error: string; index: number };
+            const out = (await pools[s - 1]!.run(task)) as MapResult;
             if ("error" in out) {
-              failedAt ??= new WorkerError(
-                `a worker thread failed ${job.describe(job.items[c + out.index]!, c + out.index)}: ${out.error}`,
-                [],
-              );
+              failed ??= new WorkerError(`a worker thread failed ${what(c + out.index)}: ${out.error}`, []);
               return;
             }
             out.results.forEach((r, k) => {
-              results[c + k] = r;
+              results[c + k] = r as R;
             });
           } catch (e) {
-            failedAt ??= new WorkerError(
-              `a worker thread failed ${job.describe(job.items[c]!, c)}: ${e instanceof Error ? e.message : e}`,
+            const at = fault && fault.block >= c && fault.block < end ? fault.block : c;
+            failed ??= new WorkerError(
+              `a worker thread failed ${what(at)}: ${e instanceof Error ? e.message : e}`,
               [],
             );
             return;
           }
         }
       };
-      await Promise.all([lane(0), ...Array.from({ length: ready }, (_, k) => lane(k + 1))]);
-      if (failedAt) throw failedAt;
+      // With the fault hook on, the pool threads take every chunk (the fault is theirs).
+      // Pool threads first, so that their tasks are on their way while this thread works.
+      await Promise.all([
+        ...Array.from({ length: ready }, (_, k) => lane(k + 1)),
+        ...(fault ? [] : [lane(0)]),
+      ]);
+      if (failed) throw failed;
+      usedThreads(threads);
       return { results, threads };
+    },
+    setPhase(name: string) {
+      phase = name;
+      usedThreads(1);
     },
     async close() {
       if (closed) return;

@@ -132,9 +132,16 @@ export interface MapTask {
   job: number;
   module: string;
   fn: string;
+  /** Run once per job on this thread, with `shared`, before its first item. */
+  prepare?: string;
   shared?: unknown;
   items: unknown[];
+  /** Testing hook: fail on this item of the batch, by throwing or by ending the thread. */
+  fault?: { index: number; kind: "throw" | "exit" };
 }
+
+/** A batch's results in item order, or the first item that threw. */
+export type MapResult = { results: unknown[] } | { error: string; index: number };
 
 export type ShardTask = ExchangeTask | BurstTask | CollectTask | PingTask | MapTask;
 
@@ -269,21 +276,26 @@ const mapModules = new Map<string, Record<string, unknown>>();
 let mapJob = -1;
 let mapShared: unknown;
 
-async function mapBatch(task: MapTask): Promise<unknown> {
-  if (task.job !== mapJob) {
-    mapJob = task.job;
-    mapShared = task.shared;
-  }
+async function mapBatch(task: MapTask): Promise<MapResult> {
   let mod = mapModules.get(task.module);
   if (!mod) {
     mod = (await import(task.module)) as Record<string, unknown>;
     mapModules.set(task.module, mod);
+  }
+  if (task.job !== mapJob) {
+    mapJob = task.job;
+    mapShared = task.shared;
+    if (task.prepare) await (mod[task.prepare] as (shared: unknown) => Promise<void>)(mapShared);
   }
   const fn = mod[task.fn] as MapFn | undefined;
   if (typeof fn !== "function") return { error: `${task.module} has no function ${task.fn}`, index: 0 };
   const results: unknown[] = [];
   for (let i = 0; i < task.items.length; i++) {
     try {
+      if (task.fault?.index === i) {
+        if (task.fault.kind === "exit") process.exit(3);
+        throw new Error("injected fault (testing hook)");
+      }
       results.push(fn(task.items[i], mapShared));
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e), index: i };

@@ -13,7 +13,6 @@ import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
 import { type Executor, recordWidth } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
-import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
@@ -35,10 +34,12 @@ import {
   parseLimits,
 } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
+import { PhaseAccount, renderSite } from "../pool-phases.js";
 import {
   chooseWorkers,
   defaultWorkers,
   type EngineOverrides,
+  faultFromEnv,
   heartbeat,
   inPlaceFirstMsFromEnv,
   parseEngineFlags,
@@ -153,14 +154,16 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
           inputs: inputsOf(paths, o),
           ownedWithoutManifest: legacyOutput(["proof.json", "model.json", "discovery.json", "html"]),
         });
+  const closers: (() => Promise<void>)[] = [];
   try {
     return await discoverInto(
       paths,
       o,
-      { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault },
+      { workers, modelSize, maxModelValue, settings, limits, inPlaceFirstMs, proofFault, closers },
       stage,
     );
   } finally {
+    for (const close of closers) await close();
     stage?.abort();
   }
 }
@@ -173,6 +176,8 @@ interface Prepared {
   limits: Limits;
   inPlaceFirstMs: number;
   proofFault: ReturnType<typeof proofFaultFromEnv>;
+  /** Run when the command ends, however it ends (the pool, which serves every phase). */
+  closers: (() => Promise<void>)[];
 }
 
 async function discoverInto(
@@ -207,14 +212,17 @@ async function discoverInto(
   const theory = given ? { ...loaded.theory, conjectures: [] } : loaded.theory;
   const candidates = given ? loaded.theory.conjectures : undefined;
   const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
-  // One pool serves every phase that proves (the model, then the survivors), so its threads
-  // start and warm up once; each phase gets a view whose close leaves the pool running.
-  // The pool starts now, so its threads load while enumeration runs on this one.
+  // One pool serves every phase (the model and the proofs run their bursts on it, the others
+  // their independent tasks), so its threads start and warm up once; each proving phase gets a
+  // view whose close leaves the pool running. The pool starts now, so its threads load while
+  // enumeration runs on this one, and closes when the command ends.
   const profiling = poolProfileFromEnv();
+  const fault = faultFromEnv(process.env.GL_FAULT_INJECT);
   const pool: PoolExecutor | null =
     workers.workers > 1 || profiling
       ? poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
           ...(profiling ? { profile: profiling.profile } : {}),
+          ...(fault ? { fault } : {}),
           workers: workers.workers,
           inPlaceFirstMs,
           adaptive: workers.adaptive,
@@ -222,6 +230,11 @@ async function discoverInto(
         })
       : null;
   pool?.warm();
+  p.closers.push(async () => {
+    await pool?.close();
+    profiling?.write();
+  });
+  const account = new PhaseAccount(pool);
   let result: Awaited<ReturnType<typeof discover>>;
   let now = "conjectures";
   const stopBeat = heartbeat(() => `discover: ${now} still running`, o.quiet);
@@ -243,6 +256,7 @@ async function discoverInto(
       shouldStop: limitCheck(limits, t0),
       onPhase: (phase) => {
         now = phase;
+        account.enter(phase);
         say(`discover: ${phase}…`);
       },
       onModelProgress: progress("discover: model", o.quiet),
@@ -250,10 +264,9 @@ async function discoverInto(
     });
   } finally {
     stopBeat();
-    await pool?.close();
-    profiling?.write();
   }
   const ms = { ...result.ms };
+  account.enter("export");
   let t = performance.now();
   const graph = buildProofGraph(result.run, readable);
   // Readers know the target laws by name; the other theorems are lemmas (candidate ids mean nothing).
@@ -267,6 +280,7 @@ async function discoverInto(
   const modelGraph: ProofGraph = { ...buildProofGraph(result.model.run, readable), unproved: [] };
   ms.export = Math.round(performance.now() - t);
   say("discover: verify…");
+  account.enter("verify");
   t = performance.now();
   applyProofFault(graph, proofFault);
   // Nothing is reported as proved before the independent verifier has passed it.
@@ -274,6 +288,7 @@ async function discoverInto(
   const modelChecked = checkGraph(modelGraph);
   const [check, modelCheck] = [checked.report, modelChecked.report];
   ms.verify = Math.round(performance.now() - t);
+  account.end();
   for (const line of [
     ...failureLines(graph, checked),
     ...failureLines(modelGraph, modelChecked, "the ground model's graph"),
@@ -341,6 +356,8 @@ async function discoverInto(
     // Threads that really ran blocks (the default uses fewer than the cores for small work).
     workers: pool?.stats().threadsRun ?? 1,
     timeMs: ms,
+    /** Per phase: wall and CPU milliseconds (all threads) and the threads that ran its work. */
+    phases: {} as Record<string, { ms: number; cpuMs: number; threads: number }>,
     totalMs: 0,
     peakRssMb: 0,
     outputs: null as null | { proofGraph: string; model: string; report: string; html: string | null },
@@ -361,8 +378,11 @@ async function discoverInto(
           summary.candidatesFrom,
           modelSize,
         );
-        await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
+        account.enter("html");
+        const site = await renderSite(pool, graph, { discovery: report });
+        await writeSiteFiles(graph, join(stage.dir, "html"), () => site.files);
         ms.html = Math.round(performance.now() - t);
+        account.end();
       }
       writeJsonAtomic(join(stage.dir, "proof.json"), graph);
       writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
@@ -375,11 +395,12 @@ async function discoverInto(
     };
   }
   summary.timeMs = ms;
+  summary.phases = account.summary(ms);
   summary.totalMs = Math.round(performance.now() - t0);
   summary.peakRssMb = peakRssMb();
   if (stage !== null) {
     // The report holds what the run found, not how it ran: the same bytes for any worker count.
-    const { timeMs, totalMs, peakRssMb: _m, workers: _w, ...stable } = summary;
+    const { timeMs, totalMs, peakRssMb: _m, workers: _w, phases: _p, ...stable } = summary;
     void timeMs;
     void totalMs;
     // Paths relative to the report's own folder, so the folder can move (and two runs compare).
@@ -459,6 +480,7 @@ function formatSummary(s: {
   bursts: number;
   workers: number;
   timeMs: Record<string, number>;
+  phases: Record<string, { threads: number }>;
   totalMs: number;
   peakRssMb: number;
   outputs: null | { proofGraph: string; model: string; report: string; html: string | null };
@@ -489,7 +511,10 @@ function formatSummary(s: {
       ),
     `verification: ${s.verification.checks} checks, ${s.verification.failures.length} failures`,
     `time: ${Object.entries(s.timeMs)
-      .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+      .map(([k, v]) => {
+        const n = s.phases[k]?.threads ?? 1;
+        return `${k} ${(v / 1000).toFixed(2)} s${n > 1 ? ` (${n} threads)` : ""}`;
+      })
       .join(
         ", ",
       )}; total ${(s.totalMs / 1000).toFixed(2)} s; peak ${s.peakRssMb} MB; ${s.workers} worker${s.workers > 1 ? "s" : ""}`,

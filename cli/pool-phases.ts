@@ -1,0 +1,99 @@
+/**
+ * Phases besides the bursts that spread their independent tasks over the pool's threads
+ * (PoolExecutor.map, engine/pool.ts), each through a small hook: the task list, a function a
+ * thread runs per task, and how to run one here. Results come back in task order, so the
+ * output is the same bytes for any number of threads; without a pool (one worker) the tasks
+ * run here, in order. Each returns the threads it used, for the summary.
+ */
+import type { MapJob, PoolExecutor } from "../engine/pool.js";
+import type { SiteInput } from "../export/html/page-batch.js";
+import {
+  loadLayoutEngine,
+  type PageKey,
+  type SiteExtras,
+  type SiteFile,
+  siteContext,
+  sitePage,
+  sitePageKeys,
+} from "../export/html/render.js";
+import type { ProofGraph } from "../export/schema.js";
+
+/** Runs a job on the pool, or here without one. */
+export async function mapTasks<T, R>(
+  pool: PoolExecutor | null,
+  job: MapJob<T, R>,
+): Promise<{ results: R[]; threads: number }> {
+  if (pool) return pool.map(job);
+  return { results: job.items.map((item) => job.local(item)), threads: 1 };
+}
+
+/** The HTML site's files, in file order, rendered on the pool's threads where it has some. */
+export async function renderSite(
+  pool: PoolExecutor | null,
+  graph: ProofGraph,
+  extras: SiteExtras,
+): Promise<{ files: SiteFile[]; threads: number }> {
+  await loadLayoutEngine();
+  const ctx = siteContext(graph, extras);
+  const shared: SiteInput = { graph, extras };
+  const r = await mapTasks<PageKey, SiteFile>(pool, {
+    phase: "html",
+    module: new URL("../export/html/page-batch.js", import.meta.url).href,
+    fn: "renderSiteFile",
+    prepare: "prepareSite",
+    shared,
+    items: sitePageKeys(graph, extras),
+    describe: (key) => (typeof key === "number" ? `the page of ${graph.theorems[key]!.id}` : key),
+    local: (key) => sitePage(ctx, key),
+  });
+  return { files: r.results, threads: r.threads };
+}
+
+/** Where a command's time went, phase by phase: wall and CPU time (all threads), and threads used. */
+export class PhaseAccount {
+  private current: string | null = null;
+  private wall0 = 0;
+  private cpu0 = 0;
+  private readonly phases = new Map<string, { ms: number; cpuMs: number; threads: number }>();
+
+  constructor(private readonly pool: PoolExecutor | null) {}
+
+  /** Ends the phase running (if any) and starts `name`. */
+  enter(name: string): void {
+    this.end();
+    this.current = name;
+    this.wall0 = performance.now();
+    const c = process.cpuUsage();
+    this.cpu0 = (c.user + c.system) / 1000;
+    this.pool?.setPhase(name);
+  }
+
+  /** Ends the phase running. */
+  end(): void {
+    if (this.current === null) return;
+    const c = process.cpuUsage();
+    const prev = this.phases.get(this.current) ?? { ms: 0, cpuMs: 0, threads: 1 };
+    this.phases.set(this.current, {
+      ms: prev.ms + performance.now() - this.wall0,
+      cpuMs: prev.cpuMs + (c.user + c.system) / 1000 - this.cpu0,
+      threads: prev.threads,
+    });
+    this.current = null;
+  }
+
+  /** Per phase: wall ms (from `ms` where the caller timed it), CPU ms and the threads it used. */
+  summary(
+    ms: Readonly<Record<string, number>>,
+  ): Record<string, { ms: number; cpuMs: number; threads: number }> {
+    this.end();
+    const byPool = this.pool?.stats().threadsByPhase ?? {};
+    const out: Record<string, { ms: number; cpuMs: number; threads: number }> = {};
+    for (const [name, p] of this.phases)
+      out[name] = {
+        ms: Math.round(ms[name] ?? p.ms),
+        cpuMs: Math.round(p.cpuMs),
+        threads: byPool[name] ?? p.threads,
+      };
+    return out;
+  }
+}
