@@ -34,6 +34,11 @@ export function checkGraph(graph: ProofGraph): CheckedGraph {
   return { report, failed, firstFailure };
 }
 
+/** checkGraph of `graphs[index]` (a task of the pool's map, cli/pool-phases.ts). */
+export function checkGraphAt(index: number, graphs: readonly ProofGraph[]): CheckedGraph {
+  return checkGraph(graphs[index]!);
+}
+
 /**
  * One line per theorem that failed (and one for a failure of the whole graph), e.g.
  * `error: T3 (add_comm) failed the independent re-check at step 7: …`; `label` names the

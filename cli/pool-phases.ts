@@ -17,6 +17,7 @@ import {
   sitePageKeys,
 } from "../export/html/render.js";
 import type { ProofGraph } from "../export/schema.js";
+import { type CheckedGraph, checkGraph } from "./checked-report.js";
 
 /** Runs a job on the pool, or here without one. */
 export async function mapTasks<T, R>(
@@ -96,4 +97,22 @@ export class PhaseAccount {
       };
     return out;
   }
+}
+
+/** The independent re-check of several graphs (each as `gl verify` would), one graph per task. */
+export async function checkGraphs(
+  pool: PoolExecutor | null,
+  graphs: readonly ProofGraph[],
+): Promise<{ checked: CheckedGraph[]; threads: number }> {
+  const r = await mapTasks<number, CheckedGraph>(pool, {
+    phase: "verify",
+    module: new URL("./checked-report.js", import.meta.url).href,
+    fn: "checkGraphAt",
+    shared: graphs,
+    items: graphs.map((_, i) => i),
+    chunk: 1,
+    describe: (i) => `re-checking graph ${i + 1} of ${graphs.length}`,
+    local: (i) => checkGraph(graphs[i]!),
+  });
+  return { checked: r.results, threads: r.threads };
 }

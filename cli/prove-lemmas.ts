@@ -9,8 +9,9 @@
 
 import { type LemmaSettings, type LemmaStop, lemmaCandidates } from "../engine/discovery/lemmas.js";
 import type { ConjectureRun } from "../engine/run.js";
+import { recordWidth } from "../engine/run.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
-import { type ProverOptions, type ProverResult, runProver } from "./run-engine.js";
+import { newPool, type ProverOptions, type ProverResult, runProver } from "./run-engine.js";
 
 export interface LemmaUse {
   /** The goal's name (or statement). */
@@ -48,6 +49,21 @@ function provedGoals(r: ProverResult): Set<string> {
 }
 
 export async function proveWithLemmas(
+  theory: Theory,
+  conjectures: readonly Conjecture[],
+  o: ProverOptions,
+  lemmas: LemmaSettings | null,
+): Promise<{ result: ProverResult; lemmas: LemmaReport | null }> {
+  // One pool serves both runs: the retry finds its threads loaded and warm.
+  const pool = lemmas && !o.pool ? newPool(theory, recordWidth(theory), conjectures, o) : null;
+  try {
+    return await searchAndRetry(theory, conjectures, pool ? { ...o, pool } : o, lemmas);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function searchAndRetry(
   theory: Theory,
   conjectures: readonly Conjecture[],
   o: ProverOptions,

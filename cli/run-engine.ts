@@ -10,11 +10,12 @@ import {
   type FaultInjection,
   IN_PLACE_FIRST_MS,
   MIN_BLOCKS_PER_SHARD,
+  type PoolExecutor,
   type PoolStats,
   poolExecutor,
 } from "../engine/pool.js";
 import type { PoolProfile } from "../engine/pool-profile.js";
-import { Engine, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
+import { Engine, type Executor, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
 import { statementOf } from "../engine/statement.js";
 import { readableStatement } from "../export/readable.js";
@@ -43,6 +44,11 @@ export interface ProverOptions {
   readonly trace?: BurstTrace[];
   /** Limits checked between bursts (see cli/limits.ts). */
   readonly shouldStop?: () => LimitStop | null;
+  /**
+   * A pool to run on instead of a new one (the lemma step's retry reuses the first run's warm
+   * threads); the run leaves it open.
+   */
+  readonly pool?: PoolExecutor;
 }
 
 export interface ProverResult {
@@ -190,19 +196,9 @@ export async function runProver(
     });
     if (i !== null) lemmaConjectures.add(i);
   }
-  const profiling = poolProfileFromEnv();
-  const executor =
-    o.workers > 1 || o.trace || profiling
-      ? poolExecutor(theory, engine.width, {
-          workers: o.workers,
-          inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv(),
-          ...(o.fault ? { fault: o.fault } : {}),
-          ...(o.adaptive ? { adaptive: true } : {}),
-          ...(o.trace ? { trace: o.trace } : {}),
-          ...(profiling ? { profile: profiling.profile } : {}),
-          rehearsal: conjectures.slice(0, REHEARSAL_CONJECTURES),
-        })
-      : undefined;
+  const profiling = o.pool ? null : poolProfileFromEnv();
+  const executor = o.pool ?? newPool(theory, engine.width, conjectures, o, profiling);
+  executor?.setPhase(o.phase);
   // Threads start and load while the first bursts run in place, off the critical path, when
   // the work promises to need them (about three blocks per conjecture).
   const expected = Math.ceil((conjectures.length * 3) / MIN_BLOCKS_PER_SHARD);
@@ -213,7 +209,7 @@ export async function runProver(
   let run: RunResult;
   try {
     run = await engine.run({
-      ...(executor ? { executor } : {}),
+      ...(executor ? { executor: o.pool ? keepOpen(o.pool) : executor } : {}),
       ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
       onProgress: (e) => {
         last = `burst ${e.burst + 2} running, ${e.proved}/${e.conjectures} proved so far`;
@@ -227,6 +223,35 @@ export async function runProver(
   const graph = buildProofGraph(run, (s) => readableStatement(s, theory));
   const pool = executor ? executor.stats() : null;
   return { run, graph, ms: performance.now() - t0, pool, threads: pool?.threadsRun ?? 1, lemmaConjectures };
+}
+
+/** The pool of a run that gets none from its caller (null: one worker, everything in place). */
+export function newPool(
+  theory: Theory,
+  width: number,
+  conjectures: readonly Conjecture[],
+  o: ProverOptions,
+  profiling: { readonly profile: PoolProfile } | null = null,
+): PoolExecutor | null {
+  if (o.workers <= 1 && !o.trace && !profiling) return null;
+  return poolExecutor(theory, width, {
+    workers: o.workers,
+    inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv(),
+    ...(o.fault ? { fault: o.fault } : {}),
+    ...(o.adaptive ? { adaptive: true } : {}),
+    ...(o.trace ? { trace: o.trace } : {}),
+    ...(profiling ? { profile: profiling.profile } : {}),
+    rehearsal: conjectures.slice(0, REHEARSAL_CONJECTURES),
+  });
+}
+
+/** A view of a shared pool whose close leaves it running (its owner closes it). */
+export function keepOpen(pool: PoolExecutor): Executor {
+  return {
+    ...(pool.resident ? { resident: pool.resident } : {}),
+    runBurst: (tasks, ctx) => pool.runBurst(tasks, ctx),
+    close: async () => {},
+  };
 }
 
 /**
@@ -243,17 +268,29 @@ export function inPlaceFirstMsFromEnv(value = process.env.GL_IN_PLACE_FIRST_MS):
   return n;
 }
 
+/** The phases whose work runs on pool threads, which the fault hook can target. */
+export const POOL_PHASES = ["model", "prove", "verify", "html"] as const;
+
 /**
- * Testing hook, read from the environment by `gl prove`: GL_FAULT_INJECT="<block>:throw" or
- * "<block>:exit" makes the pool worker that runs that block fail. Used by the pool's fault
- * tests; has no effect with one worker (no pool).
+ * Testing hook, read from the environment by `gl prove` and `gl discover`:
+ * GL_FAULT_INJECT="<block>:throw" or "<block>:exit" makes the pool thread that runs that block
+ * fail; "<phase>:<n>:throw" or "<phase>:<n>:exit" only in that phase (POOL_PHASES), where n is
+ * a block of a proving phase (model, prove) or an item of a phase that maps tasks (verify: the
+ * graph; html: the file). Used by the pool's fault tests; has no effect with one worker (no pool).
  */
 export function faultFromEnv(value: string | undefined): FaultInjection | undefined {
   if (value === undefined || value === "") return undefined;
-  const m = /^(\d+):(throw|exit)$/.exec(value);
-  if (!m)
-    throw new UsageError(`GL_FAULT_INJECT must look like '<block>:throw' or '<block>:exit', got '${value}'`);
-  return { block: Number(m[1]), kind: m[2] as FaultInjection["kind"] };
+  const m = /^(?:([a-z]+):)?(\d+):(throw|exit)$/.exec(value);
+  const phase = m?.[1];
+  if (!m || (phase !== undefined && !(POOL_PHASES as readonly string[]).includes(phase)))
+    throw new UsageError(
+      `GL_FAULT_INJECT must look like '<block>:throw' or '<block>:exit', optionally after a phase (${POOL_PHASES.join(", ")}) and a colon, got '${value}'`,
+    );
+  return {
+    block: Number(m[2]),
+    kind: m[3] as FaultInjection["kind"],
+    ...(phase !== undefined ? { phase } : {}),
+  };
 }
 
 export const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);

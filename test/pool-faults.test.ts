@@ -66,7 +66,9 @@ describe("gl prove with a failing worker thread", () => {
     const lines = r.stderr
       .split("\n")
       .filter((l) => l !== "" && !l.includes("warning: --workers 3 is more than"));
-    expect(lines).toEqual([`gl prove: error: a worker thread failed on block ${block}: ${cause}`]);
+    expect(lines).toEqual([
+      `gl prove: error: a worker thread failed in phase 'prove' on block ${block}: ${cause}`,
+    ]);
     expect(r.stdout).toBe("");
     expect(existsSync(join(out, "proof.json"))).toBe(false);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
@@ -122,7 +124,7 @@ describe("runProver with a failing worker thread", () => {
       );
       expect(error).toBeInstanceOf(WorkerError);
       expect((error as Pool.WorkerError).blocks).toEqual([5]);
-      expect((error as Error).message).toMatch(/^a worker thread failed on block 5: /);
+      expect((error as Error).message).toMatch(/^a worker thread failed in phase 'test' on block 5: /);
       // Three pool threads (the coordinator is the fourth worker); piscina may have started a
       // replacement for a thread that exited before the pool was destroyed.
       expect(created.length).toBeGreaterThanOrEqual(3);

@@ -34,7 +34,7 @@ import {
   parseLimits,
 } from "../limits.js";
 import { loadTheory, printDiagnostics } from "../load-theory.js";
-import { PhaseAccount, renderSite } from "../pool-phases.js";
+import { checkGraphs, PhaseAccount, renderSite } from "../pool-phases.js";
 import {
   chooseWorkers,
   defaultWorkers,
@@ -284,8 +284,8 @@ async function discoverInto(
   t = performance.now();
   applyProofFault(graph, proofFault);
   // Nothing is reported as proved before the independent verifier has passed it.
-  const checked = checkGraph(graph);
-  const modelChecked = checkGraph(modelGraph);
+  const rechecked = (await checkGraphs(pool, [graph, modelGraph])).checked;
+  const [checked, modelChecked] = [rechecked[0]!, rechecked[1]!];
   const [check, modelCheck] = [checked.report, modelChecked.report];
   ms.verify = Math.round(performance.now() - t);
   account.end();
