@@ -19,7 +19,7 @@ import { readableStatement } from "../../export/readable.js";
 import type { ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
-import { applyProofFault, checkGraph, failureLines, proofFaultFromEnv } from "../checked-report.js";
+import { applyProofFault, failureLines, proofFaultFromEnv } from "../checked-report.js";
 import { siteDiscoveryReport } from "../discovery-report.js";
 import { CliError, EXIT, printFailureJson } from "../failure.js";
 import { explainTerms } from "../glossary.js";
