@@ -1,5 +1,5 @@
 /** The scaling benchmark's report: its data shape and its Markdown form. */
-import type { SimCosts } from "./scaling-model.js";
+import type { SimCosts, SimResult } from "./scaling-model.js";
 
 export interface Row {
   workers: number;
@@ -38,10 +38,12 @@ export interface WorkloadReport {
       wallMs: number;
       speedup: number;
       balance: number;
-      messageMs: number;
-      warmupMs: number;
+      parts: SimResult["parts"];
+      /** The largest cost besides the work itself, and its share of the predicted time. */
+      limiting: string;
+      limitingShare: number;
     }[];
-    /** (predicted − measured) / measured speedup at 2 threads. */
+    /** (predicted − measured) / measured wall time at 2 threads. */
     errorAtTwo: number;
   } | null;
 }
@@ -115,19 +117,34 @@ export function markdownReport(r: Report): string {
     );
     if (w.simulation) {
       const c = w.simulation.costs;
+      const at16 = w.simulation.predicted.find((p) => p.threads === 16);
       lines.push(
-        `Simulator (one-worker trace replayed; costs from the 2-thread runs: ${c.msPerMessage.toFixed(2)} ms per message, ` +
-          `${(c.msPerInt * 1e6).toFixed(1)} ns per int moved, ${s1(c.warmupMs)} s warm-up per pool isolate, ` +
-          `${s1(c.outsideMs)} s outside bursts; pool after ${c.inPlaceFirstMs} ms in place). ` +
-          `Error at 2 threads: ${pct(w.simulation.errorAtTwo)} (predicted speedup against the measured medians' speedup; the trace run met its own machine load, so speedups are compared, not times).`,
+        "Simulator: the median one-worker run's profile (each block's CPU time, the coordinator's serial CPU) replayed " +
+          "with the pool's placement, units, balancing and stealing; costs measured on the runs above: " +
+          `co-running slowdown ${f2(c.coRun)}× (blocks' CPU with two threads over one), ${c.msPerMessage.toFixed(2)} ms hand-over ` +
+          `per task, ${s1(c.warmupMs)} s until a thread has loaded, ${s1(c.outsideMs)} s serial outside the bursts` +
+          c.mapped
+            .map((m) => `, ${m.name} ${s1(m.ms)} s with serial fraction ${pct(m.serialFraction)}`)
+            .join("") +
+          `. Error at 2 threads: ${pct(w.simulation.errorAtTwo)} (predicted wall time against the measured median; the ` +
+          "costs are fitted on the same runs, so this checks the model's structure, in sample).",
         "",
-        "| Threads | Predicted wall (s) | Predicted speedup | Balance | Messages (s) | Warm-up (s) |",
-        "|---|---|---|---|---|---|",
+        "| Threads | Predicted wall (s) | Predicted speedup | Balance | Serial outside / mapped / between bursts (s) | Critical path (s) | Co-running (s) | Imbalance, waits (s) | Limiting cost (share) |",
+        "|---|---|---|---|---|---|---|---|---|",
         ...w.simulation.predicted.map(
           (p) =>
-            `| ${p.threads} | ${s1(p.wallMs)} | ${f2(p.speedup)}× | ${pct(p.balance)} | ${s1(p.messageMs)} | ${s1(p.warmupMs)} |`,
+            `| ${p.threads} | ${s1(p.wallMs)} | ${f2(p.speedup)}× | ${pct(p.balance)} | ` +
+            `${s1(p.parts.outsideMs)} / ${s1(p.parts.mappedMs)} / ${s1(p.parts.serialMs)} | ${s1(p.parts.criticalPathMs)} | ` +
+            `${s1(p.parts.coRunMs)} | ${s1(p.parts.imbalanceMs)} | ${p.limiting} (${pct(p.limitingShare)}) |`,
         ),
         "",
+        ...(at16 && at16.speedup < 12
+          ? [
+              `At 16 threads the simulator predicts ${f2(at16.speedup)}×, under 12×: the limiting cost is ${at16.limiting}, ` +
+                `${pct(at16.limitingShare)} of the predicted time.`,
+              "",
+            ]
+          : []),
       );
     }
   }

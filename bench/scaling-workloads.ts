@@ -8,19 +8,21 @@
  *   (`gl prove --gl-config … --conjectures …`) under a burst cap; needs ../shared (skipped with a
  *   printed reason when absent).
  *
- * Proving workloads also report the pool's time accounting and, with one worker, a per-burst
- * trace for the scaling simulator (bench/scaling-model.ts).
+ * Proving workloads also report the pool's time accounting; a profiled run (one or two workers)
+ * records the pool's per-burst profile (engine/pool-profile.ts) for the scaling simulator
+ * (bench/scaling-model.ts), and a discover workload its summary's per-phase times.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { loadavg } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runDiscover } from "../cli/commands/discover.js";
 import { loadTheory } from "../cli/load-theory.js";
 import { runProver } from "../cli/run-engine.js";
 import { enumerateConjectures } from "../engine/conjecture/index.js";
-import type { BurstTrace, PoolStats } from "../engine/pool.js";
+import type { PoolStats } from "../engine/pool.js";
+import type { PoolProfile } from "../engine/pool-profile.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -83,6 +85,10 @@ export interface Sample {
   /** Hash of the result without timings: equal for every worker count. */
   readonly resultSha: string;
   readonly pool: PoolStats | null;
+  /** The pool's per-burst profile, for a profiled run. */
+  readonly profile: PoolProfile | null;
+  /** A discover workload's per-phase wall and CPU time and threads (its summary's `phases`). */
+  readonly phases: Record<string, { ms: number; cpuMs: number; threads: number }> | null;
 }
 
 const sha = (x: unknown): string => createHash("sha256").update(JSON.stringify(x)).digest("hex");
@@ -110,12 +116,12 @@ function provingInput(
   return { theory: loaded.theory, conjectures, settings: { maxWitnessDepth: 3 } };
 }
 
-/** Runs a workload once in this process; `trace` collects the one-worker burst trace. */
+/** Runs a workload once in this process; with `profiled`, the pool records its per-burst profile. */
 export async function runWorkload(
   w: Workload,
   workers: number,
   o: WorkloadOptions,
-  trace?: BurstTrace[],
+  profiled = false,
 ): Promise<Sample> {
   const loadBefore = loadavg()[0]!;
   const cpu0 = process.cpuUsage();
@@ -124,7 +130,11 @@ export async function runWorkload(
   let pool: PoolStats | null = null;
   let burstMs: number | null = null;
   let threads = workers;
+  let profile: PoolProfile | null = null;
+  let phases: Sample["phases"] = null;
   if (w.kind === "discover") {
+    const dir = profiled ? mkdtempSync(join(tmpdir(), "gl-scaling-")) : null;
+    if (dir) process.env.GL_POOL_PROFILE = join(dir, "profile.json");
     const path = w.name === "small" ? join(root, "examples", "peano") : peanoExp;
     // The command prints its summary on stdout; keep it for the hash.
     const chunks: string[] = [];
@@ -138,20 +148,27 @@ export async function runWorkload(
       code = await runDiscover([path], { json: true, quiet: true, workers: String(workers) });
     } finally {
       process.stdout.write = write;
+      delete process.env.GL_POOL_PROFILE;
     }
     if (code !== 0) throw new Error(`gl discover ended with exit code ${code}`);
+    if (dir) {
+      profile = JSON.parse(readFileSync(join(dir, "profile.json"), "utf8")) as PoolProfile;
+      rmSync(dir, { recursive: true, force: true });
+    }
     const summary = JSON.parse(chunks.join("")) as Record<string, unknown>;
     threads = Number(summary.workers);
+    phases = summary.phases as Sample["phases"];
     const { timeMs: _t, totalMs: _m, peakRssMb: _r, workers: _w, phases: _p, ...stable } = summary;
     resultSha = sha(stable);
   } else {
     const input = provingInput(w.name, o);
+    if (profiled) profile = { bursts: [], threadLoadMs: [] };
     const r = await runProver(input.theory, input.conjectures, {
       workers,
       settings: input.settings,
       phase: w.name,
       quiet: true,
-      ...(trace ? { trace } : {}),
+      ...(profile ? { profile } : {}),
     });
     resultSha = sha(r.graph);
     pool = r.pool;
@@ -171,5 +188,7 @@ export async function runWorkload(
     loadBefore,
     resultSha,
     pool,
+    profile,
+    phases,
   };
 }

@@ -7,9 +7,12 @@
  * machine load spreads over all configurations. Every run of a workload must give the same
  * result (checked by hash).
  *
- * Then the simulator (bench/scaling-model.ts) replays a one-worker trace of each proving
- * workload with costs measured from its 2-thread runs, predicts the measured counts (error
- * stated) and 4–64 threads, and Amdahl's law is fitted to the measured speedups.
+ * Runs with one and two workers record the pool's per-burst profile (each thread's CPU time from
+ * the kernel's per-thread clock). The simulator (bench/scaling-model.ts) replays the median
+ * one-worker run's profile with costs measured from the runs (co-running slowdown, hand-over
+ * latency and thread loading from the 2-thread profiles, the mapped phases' serial fractions
+ * from the 2-thread summaries), states its error against the measured 2-thread median, and
+ * predicts 4–64 threads with the limiting cost named; Amdahl's law is fitted to the speedups.
  * Results: bench/results/scaling.{md,json,svg}.
  *
  *   npm run bench:scaling -- [--quick] [--reps 3] [--workers 1,2,4] [--workloads small,medium,large]
@@ -22,8 +25,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type BurstTrace, IN_PLACE_FIRST_MS } from "../engine/pool.js";
-import { amdahl, fitAmdahl, type SimCosts, simulate } from "./scaling-model.js";
+import { amdahl, fitAmdahl, limitingCost, type SimCosts, simBursts, simulate } from "./scaling-model.js";
 import { scalingSvg } from "./scaling-plot.js";
 import { markdownReport, type Report, type WorkloadReport } from "./scaling-report.js";
 import { root, runWorkload, type Sample, type WorkloadName, workloads } from "./scaling-workloads.js";
@@ -38,7 +40,7 @@ interface Options {
   waitLoad: number | null;
   out: string;
   quick: boolean;
-  child: { workload: WorkloadName; workers: number; trace: boolean } | null;
+  child: { workload: WorkloadName; workers: number; profiled: boolean } | null;
 }
 
 function ladder(): number[] {
@@ -100,7 +102,7 @@ function parseArgs(argv: string[]): Options {
         break;
       case "--child": {
         const [name, w, t] = value.split(":");
-        o.child = { workload: name as WorkloadName, workers: count(w ?? "", 1), trace: t === "trace" };
+        o.child = { workload: name as WorkloadName, workers: count(w ?? "", 1), profiled: t === "profile" };
         break;
       }
       default:
@@ -125,54 +127,66 @@ async function waitForQuiet(limit: number | null): Promise<void> {
   for (let waited = 0; loadavg()[0]! > limit && waited < 120_000; waited += 5000) await sleep(5000);
 }
 
-function spawnChild(
-  o: Options,
-  name: WorkloadName,
-  workers: number,
-  trace: boolean,
-): { sample: Sample; trace: BurstTrace[] | null } {
+function spawnChild(o: Options, name: WorkloadName, workers: number, profiled: boolean): Sample {
   const args = [
     self,
     "--child",
-    `${name}:${workers}${trace ? ":trace" : ""}`,
+    `${name}:${workers}${profiled ? ":profile" : ""}`,
     "--large-bursts",
     String(o.largeBursts),
   ];
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`${name} with ${workers} workers failed:\n${r.stderr}`);
   const line = r.stdout.split("\n").find((l) => l.startsWith("@@sample "));
   if (!line) throw new Error(`${name} with ${workers} workers printed no sample:\n${r.stderr}`);
-  return JSON.parse(line.slice(9)) as { sample: Sample; trace: BurstTrace[] | null };
+  return JSON.parse(line.slice(9)) as Sample;
 }
 
 async function child(o: Options): Promise<void> {
   const c = o.child!;
   const w = workloads({ largeBursts: o.largeBursts }).find((x) => x.name === c.workload)!;
-  const trace: BurstTrace[] | undefined = c.trace ? [] : undefined;
-  const sample = await runWorkload(w, c.workers, { largeBursts: o.largeBursts }, trace);
-  process.stdout.write(`@@sample ${JSON.stringify({ sample, trace: trace ?? null })}\n`);
+  const sample = await runWorkload(w, c.workers, { largeBursts: o.largeBursts }, c.profiled);
+  process.stdout.write(`@@sample ${JSON.stringify(sample)}\n`);
 }
 
 const PREDICT = [1, 2, 4, 8, 16, 32, 64];
+/** Phases of `gl discover` that map their tasks on the pool. */
+const MAPPED = ["verify", "html"];
 
-/** Costs for the simulator, from the medians of the 2-thread runs against the 1-thread ones. */
-function costsFrom(one: Sample[], two: Sample[], trace: BurstTrace[], traceWallMs: number): SimCosts | null {
-  const pools = two.map((s) => s.pool).filter((p) => p !== null && p.threadsRun > 1);
-  if (pools.length === 0 || one.length === 0) return null;
-  const m = (f: (p: NonNullable<Sample["pool"]>) => number) => median(pools.map((p) => f(p!)));
-  const traced = trace.reduce((s, b) => s + b.coordinatorMs + b.blocks.reduce((x, y) => x + y.ms, 0), 0);
-  // The second isolate's extra work (compiling and optimising the engine again, slower code
-  // until then) in CPU time, scaled to this machine's wall-clock pace in the one-worker run.
-  const oneCpu = median(one.map((s) => s.cpuMs));
-  const pace = median(one.map((s) => s.wallMs)) / Math.max(1, oneCpu);
-  const extraCpu = Math.max(0, median(two.map((s) => s.cpuMs)) - oneCpu);
-  return {
-    msPerMessage: m((p) => p.messageMs / Math.max(1, p.batches)),
-    msPerInt: m((p) => p.codecMs / Math.max(1, p.deltaInts + p.movedInts)),
-    warmupMs: pace * extraCpu,
-    outsideMs: Math.max(0, traceWallMs - traced),
-    inPlaceFirstMs: IN_PLACE_FIRST_MS,
+/** The sample whose wall time is the median of its kind. */
+const medianSample = (xs: readonly Sample[]): Sample =>
+  [...xs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((xs.length - 1) / 2)]!;
+
+const blockSum = (s: Sample): number =>
+  s.profile!.bursts.reduce((x, b) => x + b.perBlock.reduce((y, e) => y + e[2], 0), 0);
+
+/** Costs for the simulator, from the profiled one- and two-thread runs. */
+function costsFrom(one: Sample[], two: Sample[]): { costs: SimCosts; base: Sample } | null {
+  const ones = one.filter((s) => s.profile);
+  const twos = two.filter((s) => s.profile && s.threads > 1);
+  if (ones.length === 0 || twos.length === 0) return null;
+  const base = medianSample(ones);
+  const bursts = simBursts(base.profile!.bursts);
+  const sends = twos.flatMap((s) =>
+    s.profile!.bursts.flatMap((b) => b.threads.filter((t) => t.shard > 0).map((t) => t.sendMs)),
+  );
+  const mapped = MAPPED.flatMap((name) => {
+    const m1 = one.map((s) => s.phases?.[name]?.ms).filter((x): x is number => x !== undefined);
+    const m2 = two.map((s) => s.phases?.[name]?.ms).filter((x): x is number => x !== undefined);
+    if (m1.length === 0 || m2.length === 0) return [];
+    const ms = median(m1);
+    const serialFraction = Math.min(1, Math.max(0, (2 * median(m2)) / ms - 1));
+    return [{ name, ms, serialFraction }];
+  });
+  const inBursts = bursts.reduce((x, b) => x + b.serialMs + b.blocks.reduce((y, e) => y + e[1], 0), 0);
+  const costs: SimCosts = {
+    msPerMessage: sends.length > 0 ? median(sends) : 0,
+    coRun: median(twos.map(blockSum)) / median(ones.map(blockSum)),
+    warmupMs: median(twos.flatMap((s) => s.profile!.threadLoadMs)),
+    outsideMs: Math.max(0, base.wallMs - inBursts - mapped.reduce((x, m) => x + m.ms, 0)),
+    mapped,
   };
+  return { costs, base };
 }
 
 async function main(): Promise<void> {
@@ -191,7 +205,7 @@ async function main(): Promise<void> {
       const order = o.workers.map((_, i) => o.workers[(i + rep) % o.workers.length]!);
       for (const n of order) {
         await waitForQuiet(o.waitLoad);
-        const { sample } = spawnChild(o, w.name, n, false);
+        const sample = spawnChild(o, w.name, n, n <= 2);
         samples.push(sample);
         process.stderr.write(
           `scaling: ${w.name} rep ${rep + 1}/${o.reps}, ${n} worker${n > 1 ? "s" : ""}: ${(sample.wallMs / 1000).toFixed(2)} s (load ${sample.loadBefore.toFixed(1)})\n`,
@@ -241,33 +255,36 @@ async function main(): Promise<void> {
       rows.filter((r) => r.workers > 1).map((r) => ({ threads: r.workers, speedup: r.speedup })),
     );
     let simulation: WorkloadReport["simulation"] = null;
-    if (w.kind === "prove" && o.workers.includes(2)) {
-      const { trace, sample: traced } = spawnChild(o, w.name, 1, true);
-      const costs = costsFrom(
-        mine.filter((s) => s.workers === 1),
-        mine.filter((s) => s.workers === 2),
-        trace!,
-        traced.wallMs,
-      );
-      if (costs) {
-        const t1 = simulate(trace!, 1, costs).wallMs;
-        const counts = [...new Set([...o.workers, ...PREDICT])].sort((a, b) => a - b);
-        const predicted = counts.map((n) => {
-          const r = simulate(trace!, n, costs);
-          return {
-            threads: n,
-            wallMs: r.wallMs,
-            speedup: t1 / r.wallMs,
-            balance: r.balance,
-            messageMs: r.messageMs,
-            warmupMs: r.warmupMs,
-          };
-        });
-        // The trace run and the measured runs met different machine loads: compare speedups.
-        const two = predicted.find((p) => p.threads === 2)!;
-        const measuredTwo = rows.find((r) => r.workers === 2)!.speedup;
-        simulation = { costs, predicted, errorAtTwo: (two.speedup - measuredTwo) / measuredTwo };
-      }
+    const fitted = costsFrom(
+      mine.filter((x) => x.workers === 1),
+      mine.filter((x) => x.workers === 2),
+    );
+    if (fitted) {
+      const bursts = simBursts(fitted.base.profile!.bursts);
+      const t1 = simulate(bursts, 1, fitted.costs).wallMs;
+      const counts = [...new Set([...o.workers, ...PREDICT])].sort((a, b) => a - b);
+      const predicted = counts.map((n) => {
+        const r = simulate(bursts, n, fitted.costs);
+        const limit = limitingCost(r);
+        return {
+          threads: n,
+          wallMs: r.wallMs,
+          speedup: t1 / r.wallMs,
+          balance: r.balance,
+          parts: r.parts,
+          limiting: limit.name,
+          limitingShare: limit.share,
+        };
+      });
+      const two = predicted.find((p) => p.threads === 2)!;
+      const measuredTwo = rows.find((r) => r.workers === 2);
+      simulation = {
+        costs: fitted.costs,
+        predicted,
+        errorAtTwo: measuredTwo
+          ? (two.wallMs - measuredTwo.medianWallMs) / measuredTwo.medianWallMs
+          : Number.NaN,
+      };
     }
     reports.push({
       name: w.name,

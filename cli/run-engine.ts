@@ -6,7 +6,6 @@ import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { buildProofGraph } from "../engine/graph.js";
 import {
-  type BurstTrace,
   type FaultInjection,
   IN_PLACE_FIRST_MS,
   MIN_BLOCKS_PER_SHARD,
@@ -40,8 +39,8 @@ export interface ProverOptions {
   readonly pureInduction?: ReadonlySet<string>;
   /** PoolOptions.adaptive: `workers` is a ceiling, the threads used follow the work. */
   readonly adaptive?: boolean;
-  /** PoolOptions.trace (scaling simulator). */
-  readonly trace?: BurstTrace[];
+  /** PoolOptions.profile (the scaling simulator's input); a pool even for one worker. */
+  readonly profile?: PoolProfile;
   /** Limits checked between bursts (see cli/limits.ts). */
   readonly shouldStop?: () => LimitStop | null;
   /**
@@ -196,7 +195,7 @@ export async function runProver(
     });
     if (i !== null) lemmaConjectures.add(i);
   }
-  const profiling = o.pool ? null : poolProfileFromEnv();
+  const profiling = o.pool ? null : o.profile ? { profile: o.profile, write() {} } : poolProfileFromEnv();
   const executor = o.pool ?? newPool(theory, engine.width, conjectures, o, profiling);
   executor?.setPhase(o.phase);
   // Threads start and load while the first bursts run in place, off the critical path, when
@@ -233,13 +232,12 @@ export function newPool(
   o: ProverOptions,
   profiling: { readonly profile: PoolProfile } | null = null,
 ): PoolExecutor | null {
-  if (o.workers <= 1 && !o.trace && !profiling) return null;
+  if (o.workers <= 1 && !profiling) return null;
   return poolExecutor(theory, width, {
     workers: o.workers,
     inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv(),
     ...(o.fault ? { fault: o.fault } : {}),
     ...(o.adaptive ? { adaptive: true } : {}),
-    ...(o.trace ? { trace: o.trace } : {}),
     ...(profiling ? { profile: profiling.profile } : {}),
     rehearsal: conjectures.slice(0, REHEARSAL_CONJECTURES),
   });
@@ -305,7 +303,7 @@ export function poolProfileFromEnv(
   value = process.env.GL_POOL_PROFILE,
 ): { readonly profile: PoolProfile; write(): void } | null {
   if (value === undefined || value === "") return null;
-  const profile: PoolProfile = { bursts: [] };
+  const profile: PoolProfile = { bursts: [], threadLoadMs: [] };
   return {
     profile,
     write: () => writeFileSync(value, `${JSON.stringify(profile)}\n`),

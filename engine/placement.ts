@@ -9,8 +9,8 @@
  *   and its induction-step and contradiction children) so share a thread and their inboxes
  *   never cross threads.
  * - A block created later goes where its parent lives.
- * - Rebalancing moves a subtree from the busiest shard to the least busy only when the time it is
- *   expected to save over the next bursts exceeds the measured cost of moving its facts.
+ * - Nothing is rebalanced between bursts: during a burst idle threads take over unstarted work
+ *   (engine/steal.ts) and blocks stay where they last ran.
  *
  * Output never depends on placement (docs/parallelism.md); placement only decides speed.
  */
@@ -99,60 +99,4 @@ export function placeNew(t: TreeView, owner: number[], shards: number): void {
     owner[i] = s;
     load[s]! += t.weight[i]!;
   }
-}
-
-export interface MoveCosts {
-  /** Milliseconds to move one int of block state (pack, hand over, unpack). */
-  readonly msPerInt: number;
-  /** Bursts over which a move is expected to keep paying. */
-  readonly horizon: number;
-}
-
-/**
- * At most one subtree move from the busiest shard to the least busy, if it pays: the makespan
- * saved over `horizon` bursts exceeds the cost of moving the subtree's state (`size`, ints).
- * Returns the blocks to move and the target shard, or null.
- */
-export function rebalance(
-  t: TreeView,
-  owner: readonly number[],
-  size: readonly number[],
-  shards: number,
-  costs: MoveCosts,
-  pinned: ReadonlySet<number> = new Set(),
-): { blocks: number[]; to: number } | null {
-  if (shards <= 1) return null;
-  const load = new Array<number>(shards).fill(0);
-  owner.forEach((s, i) => {
-    if (s >= 0) load[s]! += t.weight[i]!;
-  });
-  let hi = 0;
-  let lo = 0;
-  for (let s = 1; s < shards; s++) {
-    if (load[s]! > load[hi]!) hi = s;
-    if (load[s]! < load[lo]!) lo = s;
-  }
-  const gap = load[hi]! - load[lo]!;
-  if (gap <= 0) return null;
-  const ch = childrenOf(t.parent);
-  // Subtrees of `hi` restricted to its own blocks, rooted where the parent lives elsewhere or below.
-  let best: { blocks: number[]; gain: number } | null = null;
-  for (let v = 0; v < owner.length; v++) {
-    if (owner[v] !== hi || t.weight[v] === 0 || pinned.has(v)) continue;
-    const blocks: number[] = [];
-    let w = 0;
-    let ints = 0;
-    const walk = (x: number) => {
-      blocks.push(x);
-      w += t.weight[x]!;
-      ints += size[x]!;
-      for (const c of ch[x]!) if (owner[c] === hi && !pinned.has(c)) walk(c);
-    };
-    walk(v);
-    // The new makespan of the pair is max(hi − w, lo + w); the saving is gap − |gap − 2w| halved.
-    const saved = Math.min(w, gap - w);
-    const gain = saved * costs.horizon - ints * costs.msPerInt;
-    if (saved > 0 && gain > 0 && (!best || gain > best.gain)) best = { blocks, gain };
-  }
-  return best ? { blocks: best.blocks, to: lo } : null;
 }

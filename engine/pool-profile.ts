@@ -59,13 +59,18 @@ export interface BurstProfile {
   readonly maxBlockMs: number;
   readonly criticalBlock: number;
   readonly sumBlockMs: number;
-  /** Every block of the burst: id, the shard that ran it, its CPU milliseconds (wall where unmeasured). */
-  readonly perBlock: readonly (readonly [number, number, number])[];
+  /**
+   * Every block of the burst: id, the shard that ran it, its CPU milliseconds (wall where
+   * unmeasured), and its parent (-1 for a root): what the scaling simulator replays.
+   */
+  readonly perBlock: readonly (readonly [id: number, shard: number, ms: number, parent: number])[];
 }
 
 /** Where a PoolOptions.profile collects its bursts. */
 export interface PoolProfile {
   readonly bursts: BurstProfile[];
+  /** Per pool thread started: milliseconds from its start until it had loaded (and rehearsed). */
+  readonly threadLoadMs: number[];
 }
 
 /** A thread's busy time in a burst: CPU where measured, else its wall time less waiting. */

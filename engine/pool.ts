@@ -40,9 +40,9 @@ import {
   abortBurst,
   assignUnits,
   BurstScheduler,
+  buildUnits,
   endOfBurstPublications,
   newControl,
-  type UnitTable,
 } from "./steal.js";
 import { clockSince, epochMs, threadClock } from "./thread-clock.js";
 import type {
@@ -98,8 +98,6 @@ export interface PoolOptions {
    * (engine/worker.ts): its JIT warm-up then overlaps the caller's serial work.
    */
   rehearsal?: readonly Conjecture[];
-  /** Records, per burst, every block's time and message sizes (for the scaling simulator). */
-  trace?: BurstTrace[];
   /** Records, per burst, each thread's CPU, run-queue wait, idle time and hand-overs (engine/pool-profile.ts). */
   profile?: PoolProfile;
 }
@@ -108,25 +106,6 @@ export interface PoolOptions {
 export const IN_PLACE_FIRST_MS = 1000;
 /** With PoolOptions.adaptive, a shard per this many active blocks. */
 export const MIN_BLOCKS_PER_SHARD = 16;
-
-/** One burst of a run as the simulator replays it. */
-export interface BurstTrace {
-  readonly shards: number;
-  /** Coordinator milliseconds between the previous burst and this one. */
-  readonly coordinatorMs: number;
-  readonly blocks: {
-    readonly id: number;
-    readonly parent: number;
-    readonly shard: number;
-    readonly ms: number;
-    readonly inboxInts: number;
-    /** Ints of replica deltas published for this block this burst (0 if none). */
-    readonly publishedInts: number;
-  }[];
-  /** Wall milliseconds of the exchange round and of the burst round. */
-  readonly exchangeMs: number;
-  readonly burstMs: number;
-}
 
 /** Where a pool run's time went (milliseconds, summed over shards unless said otherwise). */
 export interface PoolStats {
@@ -241,11 +220,13 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       const k = pools.length;
       pools.push(pool);
       loaded.push(false);
+      const t0 = performance.now();
       // The answer comes once the thread has loaded the engine and rehearsed.
       loading.push(
         pool.run({ kind: "ping" }).then(
           () => {
             loaded[k] = true;
+            opts.profile?.threadLoadMs.push(performance.now() - t0);
           },
           () => {},
         ),
@@ -384,13 +365,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     return want;
   };
 
-  const inPlaceBurst = (
-    ids: number[],
-    blocks: BlockState[],
-    ctx: Parameters<ResidentRunner["runBurst"]>[2],
-    coordinatorMs: number,
-    serial: Serial,
-  ) => {
+  const inPlaceBurst = (ids: number[], ctx: Parameters<ResidentRunner["runBurst"]>[2], serial: Serial) => {
     const t0 = performance.now();
     const c0 = threadClock();
     const profiling = opts.profile !== undefined;
@@ -407,20 +382,6 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     st.localBlocks += ids.length;
     st.computeMs += ms;
     st.busiestThreadMs += ms;
-    opts.trace?.push({
-      shards: 1,
-      coordinatorMs,
-      blocks: out.map((o) => ({
-        id: o.id,
-        parent: blocks[o.id]!.meta.parent,
-        shard: 0,
-        ms: o.ms,
-        inboxInts: o.inboxInts,
-        publishedInts: 0,
-      })),
-      exchangeMs: 0,
-      burstMs: ms,
-    });
     if (opts.profile) {
       const thread: ThreadBurst = {
         shard: 0,
@@ -469,10 +430,10 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     let maxBlockMs = 0;
     let criticalBlock = -1;
     let sumBlockMs = 0;
-    const perBlock: [number, number, number][] = [];
+    const perBlock: [number, number, number, number][] = [];
     for (const { shard: s, o } of outcomes) {
       const x = o.cpuMs >= 0 ? o.cpuMs : o.ms;
-      perBlock.push([o.id, s, Math.round(x * 1000) / 1000]);
+      perBlock.push([o.id, s, Math.round(x * 1000) / 1000, runBlocks?.[o.id]?.meta.parent ?? -1]);
       sumBlockMs += x;
       if (x > maxBlockMs) {
         maxBlockMs = x;
@@ -522,7 +483,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       if (firstPlacement) shards = await decideStart(ids.length);
       usedThreads(shards);
       if (shards === 1) {
-        inPlaceBurst(ids, blocks, ctx, coordinatorMs, serial);
+        inPlaceBurst(ids, ctx, serial);
         burstOfRun++;
         lastBetween = performance.now();
         lastClock = threadClock();
@@ -643,59 +604,22 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       subs = need;
       const exchangeMs = exchanged ? performance.now() - exchangeT0 : 0;
 
-      // The burst's units: a block with its active leaf children on the same shard while the
-      // unit stays light (a heavy child is a unit of its own, so that it can go elsewhere).
-      const weightOf = (id: number) => tree.weight[id]!;
-      const totalWeight = ids.reduce((x, id) => x + weightOf(id), 0);
-      const unitLimit = totalWeight / (4 * shards);
-      const unitRoot = new Map<number, number>();
-      const rootWeight = new Map<number, number>();
-      for (const id of ids) {
-        const p = blocks[id]!.meta.parent;
-        const root = p >= 0 && activeSet.has(p) ? unitRoot.get(p)! : -1;
-        const joins =
-          root >= 0 &&
-          owner[p] === owner[id] &&
-          blocks[id]!.meta.leaf &&
-          rootWeight.get(root)! + weightOf(id) <= unitLimit;
-        if (joins) {
-          unitRoot.set(id, root);
-          rootWeight.set(root, rootWeight.get(root)! + weightOf(id));
-        } else {
-          unitRoot.set(id, id);
-          rootWeight.set(id, weightOf(id));
-        }
-      }
-      const unitsByRoot = new Map<number, number[]>();
-      for (const id of ids) listIn(unitsByRoot, unitRoot.get(id)!).push(id);
-      const units = [...unitsByRoot.entries()].map(([root, members]) => ({
-        root,
-        members,
-        shard: owner[root]!,
-        weight: rootWeight.get(root)!,
-      }));
-      units.sort((a, b) => a.shard - b.shard || b.weight - a.weight || a.root - b.root);
-      const table: UnitTable = {
-        shard: Int32Array.from(units.map((u) => u.shard)),
-        start: new Int32Array(units.length + 1),
-        blocks: new Int32Array(ids.length),
-        weight: Float64Array.from(units.map((u) => u.weight)),
-      };
-      let at = 0;
-      units.forEach((u, k) => {
-        table.start[k] = at;
-        for (const id of u.members) table.blocks[at++] = id;
-      });
-      table.start[units.length] = at;
+      const { table, unitOf } = buildUnits(
+        ids,
+        (id) => blocks[id]!.meta.parent,
+        (id) => blocks[id]!.meta.leaf,
+        owner,
+        (id) => tree.weight[id]!,
+        shards,
+      );
       // A unit that moves publishes a block whose active children stay behind (their next inbox).
       const publishIfMoved: number[] = [];
       for (const id of ids) {
         const p = blocks[id]!.meta.parent;
-        if (p >= 0 && activeSet.has(p) && unitRoot.get(id) !== unitRoot.get(p)) publishIfMoved.push(p);
+        if (p >= 0 && activeSet.has(p) && unitOf.get(id) !== unitOf.get(p)) publishIfMoved.push(p);
       }
       const movedPublish = [...new Set(publishIfMoved)].sort((a, b) => a - b);
-      const pinnedUnits =
-        pinnedBlock >= 0 ? units.flatMap((u, k) => (u.members.includes(pinnedBlock) ? [k] : [])) : [];
+      const pinnedUnits = pinnedBlock >= 0 && unitOf.has(pinnedBlock) ? [unitOf.get(pinnedBlock)!] : [];
       const assigned = assignUnits(table, shards, new Set(pinnedUnits));
       const control = newControl(table, shards, pinnedUnits, assigned);
       const planMs = performance.now() - planT0;
@@ -926,26 +850,6 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       }
       st.busiestThreadMs += Math.max(0, ...computeBy);
       const burstMs = performance.now() - burstT0;
-      if (opts.trace) {
-        const byId = new Map(outcomes.map((x) => [x.o.id, x]));
-        opts.trace.push({
-          shards,
-          coordinatorMs,
-          blocks: ids.map((id) => {
-            const x = byId.get(id)!;
-            return {
-              id,
-              parent: blocks[id]!.meta.parent,
-              shard: x.shard,
-              ms: x.o.ms,
-              inboxInts: x.o.inboxInts,
-              publishedInts: publishedInts.get(id) ?? 0,
-            };
-          }),
-          exchangeMs,
-          burstMs,
-        });
-      }
       if (opts.profile)
         opts.profile.bursts.push(
           burstProfile(serial, planMs, planCpu?.cpuMs ?? null, exchangeMs, burstMs, timed, outcomes),

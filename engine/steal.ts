@@ -32,6 +32,70 @@ export interface UnitTable {
   readonly weight: Float64Array;
 }
 
+/**
+ * The units of a burst and their table: a block joins its parent's unit when the parent runs
+ * in the burst on the same shard, the block is a leaf (its inbox is what the parent derives,
+ * so they stay together), and the unit stays light (at most 1/(4·shards) of the expected work:
+ * a heavy child is a unit of its own, so that it can go elsewhere). Each shard's units go
+ * heaviest first. Pure, so the scaling simulator builds the same units (bench/scaling-model.ts).
+ */
+export function buildUnits(
+  ids: readonly number[],
+  parentOf: (id: number) => number,
+  isLeaf: (id: number) => boolean,
+  owner: readonly number[],
+  weightOf: (id: number) => number,
+  shards: number,
+): { table: UnitTable; unitOf: Map<number, number> } {
+  const active = new Set(ids);
+  const total = ids.reduce((x, id) => x + weightOf(id), 0);
+  const limit = total / (4 * shards);
+  const rootOf = new Map<number, number>();
+  const rootWeight = new Map<number, number>();
+  for (const id of ids) {
+    const p = parentOf(id);
+    const root = p >= 0 && active.has(p) ? rootOf.get(p)! : -1;
+    if (root >= 0 && owner[p] === owner[id] && isLeaf(id) && rootWeight.get(root)! + weightOf(id) <= limit) {
+      rootOf.set(id, root);
+      rootWeight.set(root, rootWeight.get(root)! + weightOf(id));
+    } else {
+      rootOf.set(id, id);
+      rootWeight.set(id, weightOf(id));
+    }
+  }
+  const members = new Map<number, number[]>();
+  for (const id of ids) {
+    const r = rootOf.get(id)!;
+    const list = members.get(r);
+    if (list) list.push(id);
+    else members.set(r, [id]);
+  }
+  const units = [...members.entries()].map(([root, m]) => ({
+    root,
+    m,
+    shard: owner[root]!,
+    weight: rootWeight.get(root)!,
+  }));
+  units.sort((a, b) => a.shard - b.shard || b.weight - a.weight || a.root - b.root);
+  const table: UnitTable = {
+    shard: Int32Array.from(units.map((u) => u.shard)),
+    start: new Int32Array(units.length + 1),
+    blocks: new Int32Array(ids.length),
+    weight: Float64Array.from(units.map((u) => u.weight)),
+  };
+  const unitOf = new Map<number, number>();
+  let at = 0;
+  units.forEach((u, k) => {
+    table.start[k] = at;
+    for (const id of u.m) {
+      table.blocks[at++] = id;
+      unitOf.set(id, k);
+    }
+  });
+  table.start[units.length] = at;
+  return { table, unitOf };
+}
+
 /** Ints of the shared control array for a burst of `shards` shards and `units` units. */
 export const controlLength = (shards: number, units: number): number => 1 + 2 * shards + units;
 

@@ -1,8 +1,7 @@
 /**
  * Where blocks live (engine/placement.ts) and how a parent's replica on another thread is kept
  * current (engine/shard.ts): a conjecture's subtree stays together, every block gets one shard,
- * a subtree moves only when the time saved exceeds the cost of moving it, and a replica fed
- * by deltas yields exactly the inboxes the parent itself would give, burst after burst.
+ * and a replica fed by deltas yields exactly the inboxes the parent itself would give, burst after burst.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Block from "../engine/block.js";
@@ -66,41 +65,6 @@ describe("placeNew", () => {
     placement.placeNew({ parent, weight: parent.map(() => 1) }, owner, 2);
     expect(owner[7]).toBe(1);
     expect(owner[8]).toBe(0);
-  });
-});
-
-describe("rebalance", () => {
-  const owner = [0, 0, 1, 0, 0, 1, 1, 0, 1];
-  const weight = [1, 1, 1, 50, 50, 1, 1, 50, 1];
-  const size = parent.map(() => 1000);
-  it("moves a subtree from the busiest shard to the idlest when it pays", () => {
-    const mv = placement.rebalance({ parent, weight }, owner, size, 2, { msPerInt: 1e-5, horizon: 2 });
-    expect(mv).not.toBeNull();
-    expect(mv!.to).toBe(1);
-    for (const b of mv!.blocks) expect(owner[b]).toBe(0);
-    // It takes about half the gap (≈ 150), not everything.
-    const moved = mv!.blocks.reduce((s, b) => s + weight[b]!, 0);
-    expect(moved).toBeGreaterThan(0);
-    expect(moved).toBeLessThan(150);
-  });
-
-  it("stays put when moving costs more than it saves", () => {
-    const mv = placement.rebalance({ parent, weight }, owner, size, 2, { msPerInt: 10, horizon: 2 });
-    expect(mv).toBeNull();
-  });
-
-  it("stays put when balanced", () => {
-    const even = placement.rebalance(
-      { parent, weight: parent.map(() => 1) },
-      [0, 0, 1, 0, 1, 1, 0, 1, 0],
-      size,
-      2,
-      {
-        msPerInt: 0,
-        horizon: 2,
-      },
-    );
-    expect(even === null || even.blocks.length === 0).toBe(true);
   });
 });
 

@@ -1,42 +1,36 @@
 /**
  * The scaling benchmark's models: Amdahl's fit recovers a known serial fraction, and the
- * simulator replays a trace exactly for one thread, divides independent work for more, and
- * charges warm-up and messages where they are paid.
+ * simulator replays a one-worker profile exactly for one thread, divides independent work for
+ * more, is bounded by a burst's longest block, runs bursts in place until the threads have
+ * loaded, charges the co-running slowdown, and steals the way the pool does.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Model from "../bench/scaling-model.js";
-import type { BurstTrace } from "../engine/pool.js";
+import type * as Steal from "../engine/steal.js";
 import { ensureBuilt, fromDist } from "./support/dist.js";
 
 let model: typeof Model;
+let steal: typeof Steal;
 
 beforeAll(async () => {
   ensureBuilt();
   model = await fromDist<typeof Model>("bench/scaling-model.js");
+  steal = await fromDist<typeof Steal>("engine/steal.js");
 });
 
-/** An anchor and `n` independent leaves of `ms` each, for `bursts` bursts. */
-function flatTrace(n: number, ms: number, bursts: number): BurstTrace[] {
+/** An anchor and `n` independent leaves of `ms` each (one of them `long`), for `bursts` bursts. */
+function flat(n: number, ms: number, bursts: number, long = ms): Model.SimBurst[] {
   return Array.from({ length: bursts }, () => ({
-    shards: 1,
-    coordinatorMs: 2,
-    exchangeMs: 0,
-    burstMs: n * ms,
+    run: 1,
+    serialMs: 2,
     blocks: [
-      { id: 0, parent: -1, shard: 0, ms: 0, inboxInts: 0, publishedInts: 0 },
-      ...Array.from({ length: n }, (_, i) => ({
-        id: i + 1,
-        parent: 0,
-        shard: 0,
-        ms,
-        inboxInts: 10,
-        publishedInts: 0,
-      })),
+      [0, 0, -1] as const,
+      ...Array.from({ length: n }, (_, i) => [i + 1, i === 0 ? long : ms, 0] as const),
     ],
   }));
 }
 
-const free = { msPerMessage: 0, msPerInt: 0, warmupMs: 0, outsideMs: 0, inPlaceFirstMs: 0 };
+const free: Model.SimCosts = { msPerMessage: 0, coRun: 1, warmupMs: 0, outsideMs: 0, mapped: [] };
 
 describe("Amdahl", () => {
   it("fits the serial fraction of exact points", () => {
@@ -46,33 +40,82 @@ describe("Amdahl", () => {
 });
 
 describe("simulate", () => {
-  it("one thread: the trace's own time", () => {
-    const t = flatTrace(64, 5, 4);
-    const r = model.simulate(t, 1, { ...free, outsideMs: 100 });
+  it("one thread: the profile's own time, plus what lies outside the bursts", () => {
+    const r = model.simulate(flat(64, 5, 4), 1, { ...free, outsideMs: 100 });
     expect(r.wallMs).toBeCloseTo(100 + 4 * (2 + 64 * 5), 6);
   });
 
   it("divides independent blocks: near-ideal with no costs", () => {
-    const t = flatTrace(64, 5, 4);
-    const one = model.simulate(t, 1, free).wallMs;
-    const eight = model.simulate(t, 8, free);
-    expect(one / eight.wallMs).toBeGreaterThan(7);
-    expect(eight.balance).toBeGreaterThan(0.95);
+    const one = model.simulate(flat(64, 5, 4), 1, free).wallMs;
+    const eight = model.simulate(flat(64, 5, 4), 8, free);
+    expect(one / eight.wallMs).toBeGreaterThan(6);
+    expect(eight.balance).toBeGreaterThan(0.9);
   });
 
-  it("charges each pool thread's warm-up once and two messages per thread and burst", () => {
-    const t = flatTrace(64, 5, 4);
-    const base = model.simulate(t, 4, free).wallMs;
-    const warm = model.simulate(t, 4, { ...free, warmupMs: 50 });
-    expect(warm.warmupMs).toBe(3 * 50);
-    expect(warm.wallMs - base).toBeCloseTo(50, 6);
-    const msg = model.simulate(t, 4, { ...free, msPerMessage: 1 });
-    expect(msg.messageMs).toBe(4 * 3 * 2);
+  it("is bounded by a burst's longest block: the critical path", () => {
+    const r = model.simulate(flat(64, 1, 4, 100), 16, free);
+    // Each burst takes at least its 100 ms block, however many threads.
+    expect(r.wallMs).toBeGreaterThanOrEqual(4 * (2 + 100));
+    expect(r.parts.criticalPathMs).toBeGreaterThan(4 * 50);
+    expect(model.limitingCost(r).name).toContain("longest block");
   });
 
-  it("runs the first bursts in place, as the commands do", () => {
-    const t = flatTrace(64, 5, 4);
-    const r = model.simulate(t, 4, { ...free, inPlaceFirstMs: 10_000 });
+  it("runs bursts in place until the threads have loaded", () => {
+    const t = flat(64, 5, 4);
+    const r = model.simulate(t, 4, { ...free, warmupMs: 1e9 });
     expect(r.wallMs).toBeCloseTo(model.simulate(t, 1, free).wallMs, 6);
+  });
+
+  it("charges the co-running slowdown on the bursts that run on several threads", () => {
+    const t = flat(64, 5, 4);
+    const base = model.simulate(t, 4, free);
+    const slow = model.simulate(t, 4, { ...free, coRun: 1.2 });
+    expect(slow.parts.coRunMs).toBeCloseTo(base.parts.workMs * 0.2, 6);
+    expect(slow.wallMs).toBeGreaterThan(base.wallMs);
+  });
+
+  it("divides a mapped phase by Amdahl's law with its serial fraction", () => {
+    const t = flat(1, 1, 1);
+    const mapped = [{ name: "html", ms: 1000, serialFraction: 0.2 }];
+    const one = model.simulate(t, 1, { ...free, mapped });
+    const four = model.simulate(t, 4, { ...free, mapped });
+    expect(one.parts.mappedMs).toBeCloseTo(1000, 6);
+    expect(four.parts.mappedMs).toBeCloseTo(1000 * (0.2 + 0.8 / 4), 6);
+  });
+});
+
+describe("stealSchedule", () => {
+  /** Units of one block each, all held by thread 0. */
+  const table = (ms: number[]) => ({
+    shard: new Int32Array(ms.length),
+    start: Int32Array.from({ length: ms.length + 1 }, (_, i) => i),
+    blocks: Int32Array.from(ms.map((_, i) => i)),
+    weight: Float64Array.from(ms),
+  });
+
+  it("an idle thread takes half of what the busy one has not started", () => {
+    const ms = Array.from({ length: 16 }, () => 10);
+    const r = model.stealSchedule(table(ms), new Map(), new Map(ms.map((x, i) => [i, x])), 2, 0);
+    expect(r.makespan).toBeLessThanOrEqual(90);
+    expect([...r.ranBy].filter((s) => s === 1).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("the thief waits for the block the victim is on", () => {
+    // Thread 0 starts on a 100 ms block; the thief gets the rest only when it ends.
+    const ms = [100, 10, 10];
+    const r = model.stealSchedule(table(ms), new Map(), new Map(ms.map((x, i) => [i, x])), 2, 0);
+    expect(r.ranBy[0]).toBe(0);
+    expect(r.makespan).toBeGreaterThanOrEqual(100);
+    expect(r.makespan).toBeLessThanOrEqual(120);
+  });
+
+  it("units assigned elsewhere when the burst starts run there", () => {
+    const ms = [50, 50];
+    const t = table(ms);
+    const assigned = steal.assignUnits(t, 2);
+    expect([...assigned]).toEqual([[1, 1]]);
+    const r = model.stealSchedule(t, assigned, new Map(ms.map((x, i) => [i, x])), 2, 0);
+    expect([...r.ranBy]).toEqual([0, 1]);
+    expect(r.makespan).toBe(50);
   });
 });
