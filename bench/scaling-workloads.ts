@@ -162,7 +162,7 @@ export async function runWorkload(
     resultSha = sha(stable);
   } else {
     const input = provingInput(w.name, o);
-    if (profiled) profile = { bursts: [], threadLoadMs: [] };
+    if (profiled) profile = { bursts: [], threadLoadMs: [], threadLoadCpuMs: [] };
     const r = await runProver(input.theory, input.conjectures, {
       workers,
       settings: input.settings,

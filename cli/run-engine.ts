@@ -303,7 +303,7 @@ export function poolProfileFromEnv(
   value = process.env.GL_POOL_PROFILE,
 ): { readonly profile: PoolProfile; write(): void } | null {
   if (value === undefined || value === "") return null;
-  const profile: PoolProfile = { bursts: [], threadLoadMs: [] };
+  const profile: PoolProfile = { bursts: [], threadLoadMs: [], threadLoadCpuMs: [] };
   return {
     profile,
     write: () => writeFileSync(value, `${JSON.stringify(profile)}\n`),

@@ -71,6 +71,8 @@ export interface PoolProfile {
   readonly bursts: BurstProfile[];
   /** Per pool thread started: milliseconds from its start until it had loaded (and rehearsed). */
   readonly threadLoadMs: number[];
+  /** Per pool thread: its CPU milliseconds until then (module loading, rule tables, rehearsal). */
+  readonly threadLoadCpuMs: number[];
 }
 
 /** A thread's busy time in a burst: CPU where measured, else its wall time less waiting. */

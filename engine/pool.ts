@@ -224,9 +224,10 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       // The answer comes once the thread has loaded the engine and rehearsed.
       loading.push(
         pool.run({ kind: "ping" }).then(
-          () => {
+          (r: { loadCpuMs: number }) => {
             loaded[k] = true;
             opts.profile?.threadLoadMs.push(performance.now() - t0);
+            opts.profile?.threadLoadCpuMs.push(r.loadCpuMs);
           },
           () => {},
         ),

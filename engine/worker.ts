@@ -38,7 +38,7 @@ export interface WorkerInit {
 }
 
 /** How long a thread's rehearsal may run (checked between its bursts). */
-export const REHEARSAL_MS = 400;
+export const REHEARSAL_MS = 150;
 
 export interface ExchangeTask {
   kind: "exchange";
@@ -305,7 +305,7 @@ async function mapBatch(task: MapTask): Promise<MapResult> {
 }
 
 export default function runShardTask(task: ShardTask): unknown {
-  if (task.kind === "ping") return { thread: threadId };
+  if (task.kind === "ping") return { thread: threadId, loadCpuMs: (threadClock()?.cpuNs ?? 0) / 1e6 };
   if (task.kind === "exchange") return exchange(task);
   if (task.kind === "burst") return burst(task);
   if (task.kind === "map") return mapBatch(task);

@@ -93,7 +93,7 @@ describe("assignUnits", () => {
 describe("a pool run", () => {
   it("moves blocks to idle threads during bursts, and gives the one-worker bytes", async () => {
     const run = async (workers: number) => {
-      const profile: Profile.PoolProfile = { bursts: [], threadLoadMs: [] };
+      const profile: Profile.PoolProfile = { bursts: [], threadLoadMs: [], threadLoadCpuMs: [] };
       const r = await runProver(theory, theory.conjectures, {
         workers,
         settings: {},

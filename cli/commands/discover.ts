@@ -284,8 +284,9 @@ async function discoverInto(
   t = performance.now();
   applyProofFault(graph, proofFault);
   // Nothing is reported as proved before the independent verifier has passed it.
-  const rechecked = (await checkGraphs(pool, [graph, modelGraph])).checked;
-  const [checked, modelChecked] = [rechecked[0]!, rechecked[1]!];
+  // The model's graph first: a pool thread takes it, the larger proof graph stays here.
+  const rechecked = (await checkGraphs(pool, [modelGraph, graph])).checked;
+  const [modelChecked, checked] = [rechecked[0]!, rechecked[1]!];
   const [check, modelCheck] = [checked.report, modelChecked.report];
   ms.verify = Math.round(performance.now() - t);
   account.end();
