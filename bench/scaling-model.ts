@@ -7,8 +7,8 @@
  * engine/steal.ts): blocks are placed when the pool starts and new blocks go beside their
  * parent; each burst's units are built and balanced when the burst starts by the pool's own
  * functions; then each thread runs its units heaviest first and an idle thread claims half the
- * unstarted expected work of the busiest one, handed over when the victim finishes the block it
- * is on. Blocks stay where they ran. A burst costs the coordinator's serial work, then the
+ * unstarted expected work of the busiest one, handed over after the measured wait of a steal.
+ * Blocks stay where they ran. A burst costs the coordinator's serial work, then the
  * busiest thread's time; phases outside the bursts cost their measured one-thread time, and
  * those that map tasks on the pool (the HTML site, the re-check) follow Amdahl's law with the
  * serial fraction their 2-thread runs show. Costs are measured (bench/scaling.ts, `costsFrom`).
@@ -39,6 +39,8 @@ export function fitAmdahl(points: readonly { threads: number; speedup: number }[
 export interface SimCosts {
   /** Hand-over latency of a task to a pool thread and of its answer back, per burst (ms). */
   readonly msPerMessage: number;
+  /** A thief's wait for the blocks it claimed (the victim serves claims between rounds) (ms). */
+  readonly msPerSteal: number;
   /** A block's CPU time with threads running at once over its time alone (measured; 1 = none). */
   readonly coRun: number;
   /** From a pool thread's start until it takes blocks: loading and rehearsal (ms). */
@@ -109,7 +111,6 @@ export function simulate(bursts: readonly SimBurst[], threads: number, costs: Si
   let parallel = false;
   let owner: number[] = [];
   let parent: number[] = [];
-  let children: number[] = [];
   let lastMs: number[] = [];
   let meanSum = 0;
   let maxSum = 0;
@@ -119,14 +120,12 @@ export function simulate(bursts: readonly SimBurst[], threads: number, costs: Si
       parallel = false;
       owner = [];
       parent = [];
-      children = [];
       lastMs = [];
     }
     parts.serialMs += b.serialMs;
     elapsed += b.serialMs;
     for (const [id, , p] of b.blocks) {
       while (parent.length <= id) parent.push(-1);
-      if (parent[id] !== p && p >= 0) children[p] = (children[p] ?? 0) + 1;
       parent[id] = p;
     }
     const work = b.blocks.reduce((s, x) => s + x[1], 0);
@@ -150,16 +149,16 @@ export function simulate(bursts: readonly SimBurst[], threads: number, costs: Si
       owner = placed;
     }
     const msOf = new Map(b.blocks.map((x) => [x[0], x[1] * costs.coRun]));
-    const { table } = buildUnits(
-      ids,
-      (id) => parent[id]!,
-      (id) => !children[id],
-      owner,
-      (id) => weight[id]!,
-      threads,
-    );
+    const { table } = buildUnits(ids, owner, (id) => weight[id]!);
     const assigned = assignUnits(table, threads);
-    const { makespan, ranBy, busy } = stealSchedule(table, assigned, msOf, threads, costs.msPerMessage);
+    const { makespan, ranBy, busy } = stealSchedule(
+      table,
+      assigned,
+      msOf,
+      threads,
+      costs.msPerMessage,
+      costs.msPerSteal,
+    );
     for (let u = 0; u < table.shard.length; u++)
       for (let i = table.start[u]!; i < table.start[u + 1]!; i++) owner[table.blocks[i]!] = ranBy[u]!;
     const even = work / threads;
@@ -180,8 +179,8 @@ export function simulate(bursts: readonly SimBurst[], threads: number, costs: Si
 /**
  * One burst on `threads` threads: each runs its units in order after handing over the units
  * assigned elsewhere, then the ones assigned to it, then claims half the unstarted expected
- * work of the busiest thread, which hands it over when the block it is on ends. Returns the
- * burst's time, which thread ran each unit, and each thread's busy time.
+ * work of the busiest thread, handed over after `msPerSteal`. Returns the burst's time, which
+ * thread ran each unit, and each thread's busy time.
  */
 export function stealSchedule(
   table: {
@@ -194,6 +193,7 @@ export function stealSchedule(
   msOf: ReadonlyMap<number, number>,
   threads: number,
   msPerMessage: number,
+  msPerSteal: number,
 ): { makespan: number; ranBy: Int32Array; busy: number[] } {
   const n = table.shard.length;
   const claim = new Int32Array(n).fill(-1);
@@ -201,14 +201,11 @@ export function stealSchedule(
   const ranBy = Int32Array.from(table.shard);
   const time = Array.from({ length: threads }, (_, s) => (s === 0 ? 0 : msPerMessage));
   const busy = new Array<number>(threads).fill(0);
-  /** Each thread's block end times so far (a victim hands over at the next one). */
-  const ends: number[][] = Array.from({ length: threads }, () => []);
   const runUnit = (s: number, u: number) => {
     for (let i = table.start[u]!; i < table.start[u + 1]!; i++) {
       const ms = msOf.get(table.blocks[i]!) ?? 0;
       time[s]! += ms;
       busy[s]! += ms;
-      ends[s]!.push(time[s]!);
     }
     ranBy[u] = s;
   };
@@ -256,8 +253,7 @@ export function stealSchedule(
       taken.push(u);
       got += table.weight[u]!;
     }
-    const boundary = ends[victim]!.find((t) => t >= time[s]!) ?? time[s]!;
-    time[s] = boundary + msPerMessage;
+    time[s]! += msPerSteal;
     for (const u of taken) runUnit(s, u);
   }
   return { makespan: Math.max(...time) + msPerMessage, ranBy, busy };

@@ -122,7 +122,7 @@ export function markdownReport(r: Report): string {
         "Simulator: the median one-worker run's profile (each block's CPU time, the coordinator's serial CPU) replayed " +
           "with the pool's placement, units, balancing and stealing; costs measured on the runs above: " +
           `co-running slowdown ${f2(c.coRun)}× (blocks' CPU with two threads over one), ${c.msPerMessage.toFixed(2)} ms hand-over ` +
-          `per task, ${s1(c.warmupMs)} s until a thread has loaded, ${s1(c.outsideMs)} s serial outside the bursts` +
+          `per task, ${c.msPerSteal.toFixed(2)} ms wait per steal, ${s1(c.warmupMs)} s until a thread has loaded, ${s1(c.outsideMs)} s serial outside the bursts` +
           c.mapped
             .map((m) => `, ${m.name} ${s1(m.ms)} s with serial fraction ${pct(m.serialFraction)}`)
             .join("") +

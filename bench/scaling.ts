@@ -179,8 +179,14 @@ function costsFrom(one: Sample[], two: Sample[]): { costs: SimCosts; base: Sampl
     return [{ name, ms, serialFraction }];
   });
   const inBursts = bursts.reduce((x, b) => x + b.serialMs + b.blocks.reduce((y, e) => y + e[1], 0), 0);
+  const waits = twos.flatMap((s) =>
+    s.profile!.bursts.flatMap((b) =>
+      b.threads.filter((t) => t.steals > 0).map((t) => t.stealWaitMs / t.steals),
+    ),
+  );
   const costs: SimCosts = {
     msPerMessage: sends.length > 0 ? median(sends) : 0,
+    msPerSteal: waits.length > 0 ? median(waits) : 0,
     coRun: median(twos.map(blockSum)) / median(ones.map(blockSum)),
     warmupMs: median(twos.flatMap((s) => s.profile!.threadLoadMs)),
     outsideMs: Math.max(0, base.wallMs - inBursts - mapped.reduce((x, m) => x + m.ms, 0)),

@@ -33,7 +33,8 @@ export interface ThreadBurst {
   /** From its end to the end of the burst: waiting at the barrier, not runnable. */
   readonly idleMs: number;
   readonly blocks: number;
-  /** Blocks it took over from other threads, and blocks it handed over. */
+  /** Claims it made on other threads' work; blocks it took over, and blocks it handed over. */
+  readonly steals: number;
   readonly took: number;
   readonly gave: number;
 }
@@ -173,6 +174,7 @@ export function profileTable(bursts: readonly BurstProfile[]): string {
     "plan",
     "wall",
     ...Array.from({ length: shards }, (_, s) => `thread ${s}: CPU / run-queue / idle / steal-wait`),
+    "blocks moved",
     "hand-over (send+return)",
     "longest block (id)",
     "all blocks",
@@ -184,6 +186,7 @@ export function profileTable(bursts: readonly BurstProfile[]): string {
       return t ? `${f1(t.cpuMs)} / ${f1(t.runQueueMs)} / ${f1(t.idleMs)} / ${f1(t.stealWaitMs)}` : "";
     });
     const hand = b.threads.reduce((x, t) => x + t.sendMs + t.returnMs, 0);
+    const moved = b.threads.reduce((x, t) => x + t.took, 0);
     return [
       String(b.run),
       String(b.burst),
@@ -192,6 +195,7 @@ export function profileTable(bursts: readonly BurstProfile[]): string {
       f1(b.planCpuMs ?? b.planMs),
       f1(b.wallMs),
       ...cells,
+      String(moved),
       f1(hand),
       `${f1(b.maxBlockMs)} (${b.criticalBlock})`,
       f1(b.sumBlockMs),

@@ -398,6 +398,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         returnMs: 0,
         idleMs: 0,
         blocks: out.length,
+        steals: 0,
         took: 0,
         gave: 0,
       };
@@ -605,14 +606,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       subs = need;
       const exchangeMs = exchanged ? performance.now() - exchangeT0 : 0;
 
-      const { table, unitOf } = buildUnits(
-        ids,
-        (id) => blocks[id]!.meta.parent,
-        (id) => blocks[id]!.meta.leaf,
-        owner,
-        (id) => tree.weight[id]!,
-        shards,
-      );
+      const { table, unitOf } = buildUnits(ids, owner, (id) => tree.weight[id]!);
       // A unit that moves publishes a block whose active children stay behind (their next inbox).
       const publishIfMoved: number[] = [];
       for (const id of ids) {
@@ -727,6 +721,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
               returnMs: Math.max(0, receivedAt - r.endAt),
               idleMs: 0,
               blocks: r.outcomes.length,
+              steals: r.steals,
               took: r.took.length,
               gave: r.gave.length,
             });
@@ -750,19 +745,28 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       const mine = ids.filter((id) => owner[id] === 0);
       const localOut: BlockOutcome[] = [];
       const gaveParents: number[] = [];
-      const sched = new BurstScheduler(control, table, shards, 0, coordinatorPorts, local.inboxes(mine), {
-        run: (id, inbox) => {
-          localOut.push(local.runOne(id, inbox, ctx, profiling));
+      const served = { ...ctx, poll: () => sched.poll() };
+      const sched: BurstScheduler = new BurstScheduler(
+        control,
+        table,
+        shards,
+        0,
+        coordinatorPorts,
+        local.inboxes(mine),
+        {
+          run: (id, inbox) => {
+            localOut.push(local.runOne(id, inbox, served, profiling));
+          },
+          give: (id) => {
+            const s = local.release(id);
+            gaveParents.push(s.meta.parent);
+            return packBlock(s);
+          },
+          take: (p) => {
+            local.adopt(unpackBlock(p));
+          },
         },
-        give: (id) => {
-          const s = local.release(id);
-          gaveParents.push(s.meta.parent);
-          return packBlock(s);
-        },
-        take: (p) => {
-          local.adopt(unpackBlock(p));
-        },
-      });
+      );
       try {
         sched.runOwn();
         await sched.stealAsync(failure);
@@ -812,6 +816,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         returnMs: 0,
         idleMs: Math.max(0, burstEnd - localEnd),
         blocks: localOut.length,
+        steals: sched.steals,
         took: sched.took.length,
         gave: sched.gave.length,
       });

@@ -110,6 +110,7 @@ class Saturator extends Matcher {
       const deltaEnd = factCount(this.d);
       if (deltaStart >= deltaEnd && this.demands.size === 0) break;
       m.rounds++;
+      this.ctx.poll?.();
       this.fireSeeds(deltaStart, deltaEnd);
       this.processDemands();
       this.processEqualities();

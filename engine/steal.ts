@@ -1,11 +1,12 @@
 /**
- * Work stealing within a burst. A burst's active blocks are grouped into units (a block with
- * its leaf children on the same shard: their inboxes are what the block derives, so they stay
- * together), and each shard runs its own units heaviest first. A shard that runs out claims
- * about half of the unstarted work of the shard with the most left, from the light end of its
- * queue, and the owner hands those blocks over between two of its own blocks: their state
- * (transferred, not copied) and the inboxes it computed before the burst started. The thief
- * then owns them (blocks stay where they last ran).
+ * Work stealing within a burst. A burst's active blocks are its units, and each shard runs its
+ * own heaviest first (by the time each took in its last burst), after handing over the units
+ * balanced onto other shards when the burst started (`assignUnits`). A shard that runs out
+ * claims about half of the unstarted work of the shard with the most left, from the light end
+ * of its queue, and the owner hands those blocks over at its next look, between two blocks or
+ * between two rounds of the block it runs (EngineContext.poll): their state (transferred, not
+ * copied) and the inboxes it computed before the burst started. The thief then owns them
+ * (blocks stay where they last ran).
  *
  * Claims are compare-and-swap on one int per unit in a SharedArrayBuffer (`control`) that every
  * shard of the burst shares, so a unit runs exactly once; blocks travel over a MessagePort per
@@ -33,67 +34,26 @@ export interface UnitTable {
 }
 
 /**
- * The units of a burst and their table: a block joins its parent's unit when the parent runs
- * in the burst on the same shard, the block is a leaf (its inbox is what the parent derives,
- * so they stay together), and the unit stays light (at most 1/(4·shards) of the expected work:
- * a heavy child is a unit of its own, so that it can go elsewhere). Each shard's units go
- * heaviest first. Pure, so the scaling simulator builds the same units (bench/scaling-model.ts).
+ * The units of a burst and their table: one block each, each shard's heaviest first (by the
+ * expected work). A block is not kept with its parent: the hand-over is quick (owners serve
+ * claims between the rounds of the block they run), and a heavy child that the expectations
+ * missed must be able to go to an idle thread. Pure, so the scaling simulator builds the same
+ * table (bench/scaling-model.ts).
  */
 export function buildUnits(
   ids: readonly number[],
-  parentOf: (id: number) => number,
-  isLeaf: (id: number) => boolean,
   owner: readonly number[],
   weightOf: (id: number) => number,
-  shards: number,
 ): { table: UnitTable; unitOf: Map<number, number> } {
-  const active = new Set(ids);
-  const total = ids.reduce((x, id) => x + weightOf(id), 0);
-  const limit = total / (4 * shards);
-  const rootOf = new Map<number, number>();
-  const rootWeight = new Map<number, number>();
-  for (const id of ids) {
-    const p = parentOf(id);
-    const root = p >= 0 && active.has(p) ? rootOf.get(p)! : -1;
-    if (root >= 0 && owner[p] === owner[id] && isLeaf(id) && rootWeight.get(root)! + weightOf(id) <= limit) {
-      rootOf.set(id, root);
-      rootWeight.set(root, rootWeight.get(root)! + weightOf(id));
-    } else {
-      rootOf.set(id, id);
-      rootWeight.set(id, weightOf(id));
-    }
-  }
-  const members = new Map<number, number[]>();
-  for (const id of ids) {
-    const r = rootOf.get(id)!;
-    const list = members.get(r);
-    if (list) list.push(id);
-    else members.set(r, [id]);
-  }
-  const units = [...members.entries()].map(([root, m]) => ({
-    root,
-    m,
-    shard: owner[root]!,
-    weight: rootWeight.get(root)!,
-  }));
-  units.sort((a, b) => a.shard - b.shard || b.weight - a.weight || a.root - b.root);
+  const units = ids.map((id) => ({ id, shard: owner[id]!, weight: weightOf(id) }));
+  units.sort((a, b) => a.shard - b.shard || b.weight - a.weight || a.id - b.id);
   const table: UnitTable = {
     shard: Int32Array.from(units.map((u) => u.shard)),
-    start: new Int32Array(units.length + 1),
-    blocks: new Int32Array(ids.length),
+    start: Int32Array.from({ length: units.length + 1 }, (_, i) => i),
+    blocks: Int32Array.from(units.map((u) => u.id)),
     weight: Float64Array.from(units.map((u) => u.weight)),
   };
-  const unitOf = new Map<number, number>();
-  let at = 0;
-  units.forEach((u, k) => {
-    table.start[k] = at;
-    for (const id of u.m) {
-      table.blocks[at++] = id;
-      unitOf.set(id, k);
-    }
-  });
-  table.start[units.length] = at;
-  return { table, unitOf };
+  return { table, unitOf: new Map(units.map((u, k) => [u.id, k])) };
 }
 
 /** Ints of the shared control array for a burst of `shards` shards and `units` units. */
@@ -257,8 +217,11 @@ export class BurstScheduler {
     this.handOver();
   }
 
-  /** Hands over claimed units if a thief asked since the last look. */
-  private poll(): void {
+  /**
+   * Hands over claimed units if a thief asked since the last look: between blocks, and through
+   * EngineContext.poll between the rounds of the block running.
+   */
+  poll(): void {
     const p = Atomics.load(this.ctl, pendingAt(this.me));
     if (p === this.seenPending) return;
     this.seenPending = p;

@@ -212,24 +212,33 @@ function burst(task: BurstTask): BurstResult {
   let codecMs = performance.now() - t0;
   const outcomes: BlockOutcome[] = [];
   const gaveParents: number[] = [];
-  const sched = new BurstScheduler(task.control, table, task.shards, task.shard, ports, inboxes, {
-    run: (id, inbox) => {
-      Atomics.store(task.current, 0, id);
-      if (task.fault?.block === id) {
-        if (task.fault.kind === "exit") process.exit(3);
-        throw new Error("injected fault (testing hook)");
-      }
-      outcomes.push(shard.runOne(id, inbox, ctx, task.profile));
+  const served = { ...ctx, poll: () => sched.poll() };
+  const sched: BurstScheduler = new BurstScheduler(
+    task.control,
+    table,
+    task.shards,
+    task.shard,
+    ports,
+    inboxes,
+    {
+      run: (id, inbox) => {
+        Atomics.store(task.current, 0, id);
+        if (task.fault?.block === id) {
+          if (task.fault.kind === "exit") process.exit(3);
+          throw new Error("injected fault (testing hook)");
+        }
+        outcomes.push(shard.runOne(id, inbox, served, task.profile));
+      },
+      give: (id) => {
+        const s = shard.release(id);
+        gaveParents.push(s.meta.parent);
+        return packBlock(s);
+      },
+      take: (p) => {
+        shard.adopt(unpackBlock(p));
+      },
     },
-    give: (id) => {
-      const s = shard.release(id);
-      gaveParents.push(s.meta.parent);
-      return packBlock(s);
-    },
-    take: (p) => {
-      shard.adopt(unpackBlock(p));
-    },
-  });
+  );
   sched.runOwn();
   sched.stealSync();
   const computeMs = outcomes.reduce((s, o) => s + o.ms, 0);

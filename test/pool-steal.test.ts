@@ -1,6 +1,5 @@
 /**
- * Work within a burst (engine/steal.ts): units keep a block with its light leaf children, a
- * heavy child stands alone; balancing at the start of a burst moves only what does not fit a
+ * Work within a burst (engine/steal.ts): a unit per block, heaviest first; balancing at the start of a burst moves only what does not fit a
  * fair share, never a pinned unit; and in a real pool run idle threads take over blocks from
  * busy ones while the proof graph keeps its bytes.
  */
@@ -27,42 +26,14 @@ beforeAll(async () => {
   theory = loadTheory({ paths: [join(REPO_ROOT, "examples", "peano")] }).theory!;
 });
 
-// 0 ─┬─ 1 ─┬─ 3      (3, 4, 5 leaves; 2 a leaf too)
-//    │     ├─ 4
-//    │     └─ 5
-//    └─ 2
-const parent = [-1, 0, 0, 1, 1, 1];
-const leaf = (id: number) => id >= 2;
-
 describe("buildUnits", () => {
-  it("keeps a block with its light leaf children, and lets a heavy child stand alone", () => {
-    const weight = [1, 1, 1, 1, 1, 40];
-    const { table, unitOf } = steal.buildUnits(
-      [0, 1, 2, 3, 4, 5],
-      (id) => parent[id]!,
-      leaf,
-      [0, 0, 0, 0, 0, 0],
-      (id) => weight[id]!,
-      2,
-    );
-    expect(unitOf.get(3)).toBe(unitOf.get(1));
-    expect(unitOf.get(4)).toBe(unitOf.get(1));
-    // 5 alone weighs more than a quarter of a fair share: its own unit, first in the queue.
-    expect(unitOf.get(5)).not.toBe(unitOf.get(1));
-    expect(unitOf.get(5)).toBe(0);
+  it("one unit per block, each shard's heaviest first", () => {
+    const weight = [1, 5, 3, 1, 2, 40];
+    const { table, unitOf } = steal.buildUnits([0, 1, 2, 3, 4, 5], [0, 0, 0, 1, 1, 1], (id) => weight[id]!);
+    expect([...table.blocks]).toEqual([1, 2, 0, 5, 4, 3]);
+    expect([...table.shard]).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(unitOf.get(5)).toBe(3);
     expect(table.start[table.shard.length]).toBe(6);
-  });
-
-  it("never joins blocks of different shards", () => {
-    const { unitOf } = steal.buildUnits(
-      [0, 1, 3],
-      (id) => parent[id]!,
-      leaf,
-      [0, 1, 1, 0],
-      () => 1,
-      2,
-    );
-    expect(unitOf.get(3)).not.toBe(unitOf.get(1));
   });
 });
 

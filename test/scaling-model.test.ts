@@ -30,7 +30,14 @@ function flat(n: number, ms: number, bursts: number, long = ms): Model.SimBurst[
   }));
 }
 
-const free: Model.SimCosts = { msPerMessage: 0, coRun: 1, warmupMs: 0, outsideMs: 0, mapped: [] };
+const free: Model.SimCosts = {
+  msPerMessage: 0,
+  msPerSteal: 0,
+  coRun: 1,
+  warmupMs: 0,
+  outsideMs: 0,
+  mapped: [],
+};
 
 describe("Amdahl", () => {
   it("fits the serial fraction of exact points", () => {
@@ -95,18 +102,21 @@ describe("stealSchedule", () => {
 
   it("an idle thread takes half of what the busy one has not started", () => {
     const ms = Array.from({ length: 16 }, () => 10);
-    const r = model.stealSchedule(table(ms), new Map(), new Map(ms.map((x, i) => [i, x])), 2, 0);
+    const r = model.stealSchedule(table(ms), new Map(), new Map(ms.map((x, i) => [i, x])), 2, 0, 0);
     expect(r.makespan).toBeLessThanOrEqual(90);
     expect([...r.ranBy].filter((s) => s === 1).length).toBeGreaterThanOrEqual(7);
   });
 
-  it("the thief waits for the block the victim is on", () => {
-    // Thread 0 starts on a 100 ms block; the thief gets the rest only when it ends.
+  it("a thief pays the wait of each steal", () => {
+    // Thread 0 starts on a 100 ms block; the thief takes the two others after 30 ms.
     const ms = [100, 10, 10];
-    const r = model.stealSchedule(table(ms), new Map(), new Map(ms.map((x, i) => [i, x])), 2, 0);
+    const times = new Map(ms.map((x, i) => [i, x]));
+    const r = model.stealSchedule(table(ms), new Map(), times, 2, 0, 30);
     expect(r.ranBy[0]).toBe(0);
-    expect(r.makespan).toBeGreaterThanOrEqual(100);
-    expect(r.makespan).toBeLessThanOrEqual(120);
+    expect(r.makespan).toBe(100);
+    expect(r.busy[1]).toBe(20);
+    const slow = model.stealSchedule(table(ms), new Map(), times, 2, 0, 95);
+    expect(slow.makespan).toBeGreaterThan(100);
   });
 
   it("units assigned elsewhere when the burst starts run there", () => {
@@ -114,7 +124,7 @@ describe("stealSchedule", () => {
     const t = table(ms);
     const assigned = steal.assignUnits(t, 2);
     expect([...assigned]).toEqual([[1, 1]]);
-    const r = model.stealSchedule(t, assigned, new Map(ms.map((x, i) => [i, x])), 2, 0);
+    const r = model.stealSchedule(t, assigned, new Map(ms.map((x, i) => [i, x])), 2, 0, 0);
     expect([...r.ranBy]).toEqual([0, 1]);
     expect(r.makespan).toBe(50);
   });

@@ -34,7 +34,9 @@ export abstract class Matcher extends Witnesses {
     const all = this.opMerged ? [...t.values()].flat() : null;
     const W = this.W;
     const facts = this.d.facts.data;
+    const poll = this.ctx.poll;
     for (let f = from; f < to; f++) {
+      if (poll && (f & 255) === 0) poll();
       if (!this.alive(f)) continue;
       const pn = facts[f * W]!;
       if (all) {

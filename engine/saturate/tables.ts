@@ -20,6 +20,12 @@ export interface EngineContext {
   readonly operators: readonly (OperatorInfo | null)[];
   readonly width: number;
   readonly settings: EngineSettings;
+  /**
+   * Called now and then during a block's saturation (between rounds, every few hundred seed
+   * facts): the pool hands over other blocks that idle threads claimed (engine/steal.ts). It
+   * never touches the block running, so it cannot change what the block derives.
+   */
+  readonly poll?: () => void;
 }
 
 /** What a block receives at the start of a burst. */
