@@ -1,20 +1,35 @@
 /**
  * The second opinion: every theorem of a proof graph is turned into first-order problems
- * (obligations.ts) and z3 decides each one. A theorem is
+ * (obligations.ts) and an outside solver (z3, or E) decides each one. A theorem is
  *
  * - `confirmed` when every obligation is unsat (it follows from the axioms its proof cites
  *   and the theorems it cites, which come before it, by the method's schema);
- * - `refuted` when some obligation is sat: z3 found a model of the assumptions where the goal
- *   fails, so the statement (or, for an induction, that obligation) does not follow;
- * - `unknown` otherwise: a timeout, z3 giving up on the quantifiers, or a graph the encoding
- *   does not cover; the reason is kept.
+ * - `refuted` when some obligation is sat: the solver found a model of the assumptions where
+ *   the goal fails, so the statement (or, for an induction, that obligation) does not follow;
+ * - `unknown` otherwise: a timeout, the solver giving up on the quantifiers, or a graph the
+ *   encoding does not cover; the reason is kept.
  *
  * Theorems are decided in file order, one problem at a time, so the report is the same for
  * the same graph (times aside).
  */
 import type { AtomJson, ProofGraph, StatementJson } from "../export/schema.js";
-import { graphContext, type Obligation, type ObligationName, theoremProblems } from "./obligations.js";
-import type { SolverAnswer } from "./z3.js";
+import {
+  type EncodingName,
+  graphContext,
+  type Obligation,
+  type ObligationName,
+  theoremProblems,
+} from "./obligations.js";
+
+/** `unsat`: the obligation holds; `sat`: a counter-model; `unknown`: undecided. */
+export type SolverAnswer = "unsat" | "sat" | "unknown";
+
+export interface SolverResult {
+  readonly answer: SolverAnswer;
+  /** The solver's reason for `unknown` (e.g. `timeout`, `incomplete quantifiers`), or its error. */
+  readonly reason: string | null;
+  readonly ms: number;
+}
 
 export type Verdict = "confirmed" | "unknown" | "refuted";
 
@@ -39,9 +54,15 @@ export interface TheoremResult {
 }
 
 export interface CrosscheckReport {
+  /** The solver's name and version, e.g. `Z3 4.15.8.0`. */
   readonly solver: string;
+  /** Its short name: `z3`, `E`. */
+  readonly solverName: string;
   readonly timeoutMs: number;
   readonly axioms: "cited" | "all";
+  readonly encoding: EncodingName;
+  /** The relations read as functions (`in3.+ as fn.+`); empty under the relational encoding. */
+  readonly functions: readonly string[];
   readonly theorems: readonly TheoremResult[];
   readonly counts: Readonly<Record<Verdict, number>>;
   readonly problems: number;
@@ -50,18 +71,20 @@ export interface CrosscheckReport {
   readonly cpuMs: number;
 }
 
-/** What decides a problem (z3 in the command; anything with the same answer in tests). */
+/** What decides a problem (z3 or E in the command; anything with the same answers in tests). */
 export interface ProblemSolver {
+  /** Short name for messages: `z3`, `E`. */
+  readonly name: string;
   readonly version: string;
-  check(
-    smt2: string,
-    timeoutMs: number,
-  ): Promise<{ answer: SolverAnswer; reason: string | null; ms: number }>;
+  /** Decides one obligation (from its SMT-LIB or its TPTP text). */
+  check(obligation: Obligation, timeoutMs: number): Promise<SolverResult>;
 }
 
 export interface CrosscheckOptions {
   readonly timeoutMs: number;
   readonly allAxioms?: boolean;
+  /** Default `functional`. */
+  readonly encoding?: EncodingName;
   /**
    * Decide every obligation even after one is not unsat (the theorem can then no longer be
    * confirmed); by default the rest are skipped and listed as such.
@@ -69,7 +92,7 @@ export interface CrosscheckOptions {
   readonly allObligations?: boolean;
   /** Only these theorem ids (all when absent). */
   readonly only?: ReadonlySet<string>;
-  /** Called with each problem before it is decided (the SMT-LIB export). */
+  /** Called with each problem before it is decided (the SMT-LIB and TPTP exports). */
   readonly onProblem?: (o: Obligation) => void;
   /** Called after each theorem. */
   readonly onTheorem?: (done: number, total: number, result: TheoremResult) => void;
@@ -83,10 +106,16 @@ function formatStatement(s: StatementJson): string {
   return s.vars.length > 0 ? `∀${s.vars.join(",")}: ${body}` : body;
 }
 
-function verdictOf(results: readonly ObligationResult[]): { verdict: Verdict; reason: string | null } {
+function verdictOf(
+  results: readonly ObligationResult[],
+  solver: string,
+): { verdict: Verdict; reason: string | null } {
   const sat = results.filter((r) => r.answer === "sat");
   if (sat.length > 0)
-    return { verdict: "refuted", reason: `${sat.map((r) => r.name).join(", ")}: z3 found a counter-model` };
+    return {
+      verdict: "refuted",
+      reason: `${sat.map((r) => r.name).join(", ")}: ${solver} found a counter-model`,
+    };
   const open = results.filter((r) => r.answer === "unknown");
   if (open.length === 0 && results.every((r) => r.answer === "unsat"))
     return { verdict: "confirmed", reason: null };
@@ -100,7 +129,10 @@ export async function crosscheckGraph(
 ): Promise<CrosscheckReport> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const ctx = graphContext(graph, options.allAxioms === true);
+  const ctx = graphContext(graph, {
+    allAxioms: options.allAxioms === true,
+    encoding: options.encoding ?? "functional",
+  });
   const selected = graph.theorems.filter((t) => !options.only || options.only.has(t.id));
   const theorems: TheoremResult[] = [];
   const counts: Record<Verdict, number> = { confirmed: 0, unknown: 0, refuted: 0 };
@@ -119,12 +151,12 @@ export async function crosscheckGraph(
           obligations.push({ name: o.name, answer: "skipped", reason: null, ms: 0 });
           continue;
         }
-        const r = await solver.check(o.smt2, options.timeoutMs);
+        const r = await solver.check(o, options.timeoutMs);
         problems++;
         open ||= r.answer !== "unsat";
         obligations.push({ name: o.name, answer: r.answer, reason: r.reason, ms: r.ms });
       }
-      verdict = verdictOf(obligations);
+      verdict = verdictOf(obligations, solver.name);
     }
     counts[verdict.verdict]++;
     const result: TheoremResult = {
@@ -141,8 +173,11 @@ export async function crosscheckGraph(
   }
   return {
     solver: solver.version,
+    solverName: solver.name,
     timeoutMs: options.timeoutMs,
     axioms: options.allAxioms === true ? "all" : "cited",
+    encoding: ctx.encoding,
+    functions: [...ctx.signature.values()].map((r) => `${r.relation} as ${r.fn}`),
     theorems,
     counts,
     problems,

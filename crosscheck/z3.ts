@@ -7,6 +7,8 @@
  * terminates them so that they cannot keep Node alive after the last problem.
  */
 import { type Context, init } from "z3-solver";
+import type { ProblemSolver, SolverResult } from "./crosscheck.js";
+import type { Obligation } from "./obligations.js";
 
 /**
  * Options beyond z3's defaults, applied to every problem (and listed in docs/verifier.md,
@@ -15,18 +17,11 @@ import { type Context, init } from "z3-solver";
  */
 export const SOLVER_OPTIONS: readonly (readonly [string, number])[] = [["smt.qi.eager_threshold", 15.5]];
 
-export type SolverAnswer = "unsat" | "sat" | "unknown";
-
-export interface SolverResult {
-  readonly answer: SolverAnswer;
-  /** z3's reason for `unknown` (e.g. `timeout`, `incomplete quantifiers`), or its error. */
-  readonly reason: string | null;
-  readonly ms: number;
-}
-
 type Z3 = Awaited<ReturnType<typeof init>>;
 
-export class Z3Session {
+export class Z3Session implements ProblemSolver {
+  readonly name = "z3";
+
   private constructor(
     private readonly z3: Z3,
     private readonly context: Context<"main">,
@@ -38,8 +33,13 @@ export class Z3Session {
     return new Z3Session(z3, z3.Context("main"), z3.Z3.get_full_version());
   }
 
-  /** Decides one problem; `(check-sat)` in the text is left to this call. */
-  async check(smt2: string, timeoutMs: number): Promise<SolverResult> {
+  /** Decides one obligation from its SMT-LIB text. */
+  check(o: Obligation, timeoutMs: number): Promise<SolverResult> {
+    return this.checkText(o.smt2, timeoutMs);
+  }
+
+  /** Decides one SMT-LIB problem; `(check-sat)` in the text is left to this call. */
+  async checkText(smt2: string, timeoutMs: number): Promise<SolverResult> {
     const started = performance.now();
     const solver = new this.context.Solver();
     try {
