@@ -12,7 +12,7 @@
  * Theorems are decided in file order, one problem at a time, so the report is the same for
  * the same graph (times aside).
  */
-import type { AtomJson, ProofGraph, StatementJson } from "../export/schema.js";
+import type { ProofGraph } from "../export/schema.js";
 import {
   type EncodingName,
   graphContext,
@@ -20,6 +20,7 @@ import {
   type ObligationName,
   theoremProblems,
 } from "./obligations.js";
+import { readableOf } from "./text.js";
 
 /** `unsat`: the obligation holds; `sat`: a counter-model; `unknown`: undecided. */
 export type SolverAnswer = "unsat" | "sat" | "unknown";
@@ -85,6 +86,8 @@ export interface CrosscheckOptions {
   readonly allAxioms?: boolean;
   /** Default `functional`. */
   readonly encoding?: EncodingName;
+  /** Keep the carrier guards even where they could be dropped (relativise.ts). */
+  readonly keepGuards?: boolean;
   /**
    * Decide every obligation even after one is not unsat (the theorem can then no longer be
    * confirmed); by default the rest are skipped and listed as such.
@@ -96,14 +99,6 @@ export interface CrosscheckOptions {
   readonly onProblem?: (o: Obligation) => void;
   /** Called after each theorem. */
   readonly onTheorem?: (done: number, total: number, result: TheoremResult) => void;
-}
-
-const formatAtom = (a: AtomJson) => `${a.neg ? "!" : ""}${a.pred}[${a.args.join(",")}]`;
-
-/** `∀a,b: in3[a,b,c,+] → in3[b,a,c,+]`, for graphs without readable forms. */
-function formatStatement(s: StatementJson): string {
-  const body = [...s.premises.map(formatAtom), formatAtom(s.head)].join(" → ");
-  return s.vars.length > 0 ? `∀${s.vars.join(",")}: ${body}` : body;
 }
 
 function verdictOf(
@@ -132,6 +127,7 @@ export async function crosscheckGraph(
   const ctx = graphContext(graph, {
     allAxioms: options.allAxioms === true,
     encoding: options.encoding ?? "functional",
+    keepGuards: options.keepGuards === true,
   });
   const selected = graph.theorems.filter((t) => !options.only || options.only.has(t.id));
   const theorems: TheoremResult[] = [];
@@ -162,7 +158,7 @@ export async function crosscheckGraph(
     const result: TheoremResult = {
       id: t.id,
       name: t.name,
-      readable: t.readable.trim() === "" ? formatStatement(t.statement) : t.readable,
+      readable: t.readable.trim() === "" ? readableOf(t) : t.readable,
       method: t.method,
       ...verdict,
       ms: performance.now() - began,

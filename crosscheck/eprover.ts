@@ -13,19 +13,22 @@ import { delimiter, join } from "node:path";
 import type { ProblemSolver, SolverAnswer, SolverResult } from "./crosscheck.js";
 import type { Obligation } from "./obligations.js";
 
-export const EPROVER_MISSING =
-  "E (eprover) was not found on the PATH: install it (Debian: apt-get install eprover) or set EPROVER to its path";
-
-/** Where `eprover` is: `$EPROVER` if set (and present), else the first on the PATH; null if absent. */
-export function findEprover(env: NodeJS.ProcessEnv = process.env): string | null {
+/** Where `eprover` is: `$EPROVER` if set, else the first on the PATH; or why it is not there. */
+export function findEprover(env: NodeJS.ProcessEnv = process.env): { path: string } | { missing: string } {
   const fromEnv = env.EPROVER;
-  if (fromEnv !== undefined && fromEnv !== "") return existsSync(fromEnv) ? fromEnv : null;
+  if (fromEnv !== undefined && fromEnv !== "")
+    return existsSync(fromEnv)
+      ? { path: fromEnv }
+      : { missing: `E (eprover) not found: EPROVER is set to ${fromEnv}, which does not exist` };
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (dir === "") continue;
     const candidate = join(dir, "eprover");
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) return { path: candidate };
   }
-  return null;
+  return {
+    missing:
+      "E (eprover) not found on the PATH: install it (Debian: apt-get install eprover, or scripts/ensure-eprover.sh) or set EPROVER to its path",
+  };
 }
 
 const STATUS: Readonly<Record<string, SolverAnswer>> = {
@@ -75,13 +78,17 @@ export class EProver implements ProblemSolver {
     readonly version: string,
   ) {}
 
-  /** Finds eprover and reads its version; null when it is not installed. */
-  static async find(env: NodeJS.ProcessEnv = process.env): Promise<EProver | null> {
-    const path = findEprover(env);
-    if (!path) return null;
-    const v = await run(path, ["--version"], "", 10_000);
+  /** Finds eprover and reads its version; or why it cannot be used. */
+  static async find(env: NodeJS.ProcessEnv = process.env): Promise<EProver | { missing: string }> {
+    const found = findEprover(env);
+    if ("missing" in found) return found;
+    const v = await run(found.path, ["--version"], "", 10_000);
     const version = v.stdout.trim().split("\n")[0] ?? "";
-    return new EProver(path, version === "" ? "E (version unknown)" : version);
+    if (!/^E \d/.test(version))
+      return {
+        missing: `${found.path} is not the E prover: --version printed '${version}'${v.error ? ` (${v.error})` : ""}`,
+      };
+    return new EProver(found.path, version);
   }
 
   async check(o: Obligation, timeoutMs: number): Promise<SolverResult> {

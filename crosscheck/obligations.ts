@@ -31,6 +31,7 @@ import { functionalSignature, type Signature } from "./functional.js";
 import { type Problem, ProblemBuilder } from "./problem.js";
 import { unrelativise } from "./relativise.js";
 import { toSmtlib } from "./smtlib.js";
+import { formatAtom, readableOf } from "./text.js";
 import { toTptp } from "./tptp.js";
 
 export type ObligationName = "main" | "carrier" | "base" | "step" | "hypothesis";
@@ -110,9 +111,6 @@ function substitute(a: AtomJson, from: string, to: string): AtomJson {
   return { ...a, args: a.args.map((x) => (x === from ? to : x)) };
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, " ");
-const formatAtom = (a: AtomJson) => `${a.neg ? "!" : ""}${a.pred}[${a.args.join(",")}]`;
-
 /**
  * The axioms and theorems cited by the steps of the given sections. An obligation assumes
  * only what the part of the proof it stands for cites (a base, for instance, not what the
@@ -166,7 +164,7 @@ class ObligationProblem {
         throw new EncodingError(`cites ${id}, which does not come before it`);
       const cited = ctx.graph.theorems[at]!;
       this.theory.assume(
-        `cited theorem ${id}: ${oneLine(cited.readable)}`,
+        `cited theorem ${id}: ${readableOf(cited)}`,
         this.encoder.statement(cited.statement),
       );
     }
@@ -218,7 +216,7 @@ class ObligationProblem {
         : "relational encoding";
     const header = [
       `gl crosscheck: theorem ${t.id}${t.name ? ` (${t.name})` : ""}, ${t.method}, obligation ${this.name}`,
-      `statement: ${oneLine(t.readable)}`,
+      `statement: ${readableOf(t)}`,
       encoding,
       "the obligation holds when the goal follows from the assumptions",
     ];

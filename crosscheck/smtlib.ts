@@ -11,6 +11,7 @@
 import { EncodingError } from "./encode.js";
 import { type Formula, isTerm, type Term, type Trigger } from "./formula.js";
 import type { Problem } from "./problem.js";
+import { oneLine } from "./text.js";
 
 export const SORT = "U";
 
@@ -131,8 +132,6 @@ function formula(f: Formula, d: Declarations): string {
     }
   }
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, " ");
 
 /** The problem as an SMT-LIB 2 script ending in `(check-sat)`; unsat means the goal follows. */
 export function toSmtlib(p: Problem): string {

@@ -11,6 +11,7 @@
  */
 import type { Formula, Term } from "./formula.js";
 import type { Problem } from "./problem.js";
+import { oneLine } from "./text.js";
 
 const LOWER_WORD = /^[a-z][A-Za-z0-9_]*$/;
 const PLAIN = /^[A-Za-z0-9_]+$/;
@@ -81,8 +82,6 @@ function atomic(f: Formula, vars: Variables): string {
   const text = formula(f, vars);
   return f.kind === "pred" || f.kind === "true" || f.kind === "false" ? text : `(${text})`;
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, " ");
 
 /** The problem as a TPTP FOF file; `Theorem` (SZS) means the goal follows. */
 export function toTptp(p: Problem): string {

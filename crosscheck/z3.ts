@@ -30,7 +30,11 @@ export class Z3Session implements ProblemSolver {
 
   static async start(): Promise<Z3Session> {
     const z3 = await init();
-    return new Z3Session(z3, z3.Context("main"), z3.Z3.get_full_version());
+    const session = new Z3Session(z3, z3.Context("main"), z3.Z3.get_full_version());
+    // The first solve starts z3's threads (about a second); done here, so that it is not
+    // charged to the first problem's timeout.
+    await session.checkText("(declare-const warm Bool) (assert warm)", 5000);
+    return session;
   }
 
   /** Decides one obligation from its SMT-LIB text. */
@@ -60,9 +64,18 @@ export class Z3Session implements ProblemSolver {
     }
   }
 
-  /** Stops z3's worker threads; the session cannot be used afterwards. */
-  close(): void {
-    const em = this.z3.em as { PThread?: { terminateAllThreads?: () => void } };
+  /**
+   * Stops z3's worker threads; the session cannot be used afterwards. A thread that was just
+   * winding down (a solve's timer) may still post a message after it is terminated, which
+   * Emscripten would print on stderr: the session is over, so such messages are dropped.
+   */
+  async close(): Promise<void> {
+    type Worker = { onmessage: unknown };
+    const em = this.z3.em as {
+      PThread?: { runningWorkers?: Worker[]; unusedWorkers?: Worker[]; terminateAllThreads?: () => void };
+    };
+    const workers = [...(em.PThread?.runningWorkers ?? []), ...(em.PThread?.unusedWorkers ?? [])];
     em.PThread?.terminateAllThreads?.();
+    for (const w of workers) w.onmessage = () => {};
   }
 }

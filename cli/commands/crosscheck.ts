@@ -34,6 +34,7 @@ export interface CrosscheckCliOptions {
   only?: string;
   allAxioms?: boolean;
   allObligations?: boolean;
+  keepGuards?: boolean;
 }
 
 export const DEFAULT_PROBLEM_TIMEOUT_S = 5;
@@ -80,12 +81,14 @@ function ensureDir(dir: string): void {
 }
 
 /** The solver the command asked for, started; E that is not installed is a clear error. */
-async function startSolver(name: (typeof SOLVERS)[number]): Promise<ProblemSolver & { close(): void }> {
+async function startSolver(
+  name: (typeof SOLVERS)[number],
+): Promise<ProblemSolver & { close(): Promise<void> }> {
   if (name === "e") {
-    const { EProver, EPROVER_MISSING } = await import("../../crosscheck/eprover.js");
+    const { EProver } = await import("../../crosscheck/eprover.js");
     const e = await EProver.find();
-    if (!e) throw new CliError(`--solver e: ${EPROVER_MISSING}`, "input");
-    return Object.assign(e, { close: () => {} });
+    if ("missing" in e) throw new CliError(`--solver e: ${e.missing}`, "input");
+    return Object.assign(e, { close: async () => {} });
   }
   // Loaded here, not at the top: the solver takes most of a second to load, and every other
   // gl command would pay for it at start-up.
@@ -164,6 +167,7 @@ export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Prom
       timeoutMs,
       encoding,
       allAxioms: o.allAxioms === true,
+      keepGuards: o.keepGuards === true,
       allObligations: o.allObligations === true,
       ...(only ? { only } : {}),
       onProblem: exports,
@@ -183,7 +187,7 @@ export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Prom
     );
     return exitCodeOf(report, o.strict === true);
   } finally {
-    session.close();
+    await session.close();
   }
 }
 
@@ -215,6 +219,10 @@ export function registerCrosscheck(program: Command): void {
     )
     .option("--only <ids>", "only these theorems, comma-separated (e.g. T3,T7)")
     .option("--all-axioms", "give every problem all axioms, not only those the proof cites (slower)")
+    .option(
+      "--keep-guards",
+      "keep the carrier memberships in every problem, even where relativisation makes them redundant",
+    )
     .option("--all-obligations", "decide every obligation of a theorem, even after one stayed open")
     .option(
       "--progress <n>",
