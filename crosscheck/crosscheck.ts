@@ -52,6 +52,11 @@ export interface TheoremResult {
   readonly reason: string | null;
   readonly ms: number;
   readonly obligations: readonly ObligationResult[];
+  /**
+   * Earlier theorems the proof cites, directly or through the theorems it cites, that were not
+   * confirmed in this run: a confirmation assumes their statements (sorted ids).
+   */
+  readonly assumes: readonly string[];
 }
 
 export interface CrosscheckReport {
@@ -131,6 +136,8 @@ export async function crosscheckGraph(
   });
   const selected = graph.theorems.filter((t) => !options.only || options.only.has(t.id));
   const theorems: TheoremResult[] = [];
+  // Theorem id → the unconfirmed theorems its verdict rests on; absent: not confirmed here.
+  const confirmedGiven = new Map<string, ReadonlySet<string>>();
   const counts: Record<Verdict, number> = { confirmed: 0, unknown: 0, refuted: 0 };
   let problems = 0;
   for (const t of selected) {
@@ -155,6 +162,13 @@ export async function crosscheckGraph(
       verdict = verdictOf(obligations, solver.name);
     }
     counts[verdict.verdict]++;
+    const assumes = new Set<string>();
+    for (const u of t.uses) {
+      const given = confirmedGiven.get(u);
+      if (given) for (const x of given) assumes.add(x);
+      else assumes.add(u);
+    }
+    if (verdict.verdict === "confirmed") confirmedGiven.set(t.id, assumes);
     const result: TheoremResult = {
       id: t.id,
       name: t.name,
@@ -163,6 +177,7 @@ export async function crosscheckGraph(
       ...verdict,
       ms: performance.now() - began,
       obligations,
+      assumes: verdict.verdict === "confirmed" ? [...assumes].sort() : [],
     };
     theorems.push(result);
     options.onTheorem?.(theorems.length, selected.length, result);

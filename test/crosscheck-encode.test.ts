@@ -365,6 +365,9 @@ describe("verdicts", () => {
     expect(others.every((t) => t.verdict === "confirmed")).toBe(true);
     expect(report.counts).toEqual({ confirmed: others.length, unknown: 1, refuted: 1 });
     expect(report).toMatchObject({ solver: "scripted 1", solverName: "scripted", encoding: "functional" });
+    // T3 cites the refuted T1: confirmed, assuming T1's statement; T8 cites the confirmed T2.
+    expect(byId.get("T3")).toMatchObject({ verdict: "confirmed", assumes: ["T1"] });
+    expect(byId.get("T8")).toMatchObject({ verdict: "confirmed", assumes: [] });
     expect(report.functions).toEqual(["in2.s as fn.s", "in3.+ as fn.+"]);
   });
 

@@ -100,12 +100,15 @@ const secondsText = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}
 
 function theoremLine(r: TheoremResult, width: number): string {
   const head = `  ${r.id.padEnd(width)}  ${r.verdict.padEnd(9)}  ${secondsText(r.ms).padStart(7)}  ${r.readable}`;
-  return r.reason ? `${head}\n  ${" ".repeat(width)}  ${r.reason}` : head;
+  const note =
+    r.reason ??
+    (r.assumes.length > 0 ? `assumes ${r.assumes.join(", ")} (cited, not confirmed in this run)` : null);
+  return note ? `${head}\n  ${" ".repeat(width)}  ${note}` : head;
 }
 
 /** The report as text: one line per theorem, totals, and a closing verdict. */
 export function formatCrosscheck(file: string, report: CrosscheckReport, strict: boolean): string {
-  const axioms = report.axioms === "all" ? "every axiom" : "the axioms each proof cites";
+  const axioms = report.axioms === "all" ? "every axiom" : "the axioms each part of a proof cites";
   const encoding =
     report.functions.length > 0
       ? `functional encoding: ${report.functions.join(", ")}`
