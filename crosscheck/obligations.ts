@@ -117,17 +117,19 @@ function substitute(a: AtomJson, from: string, to: string): AtomJson {
  * step needs): fewer assumptions make a confirmation no weaker, and keep the solver from
  * instantiating lemmas the obligation does not need.
  */
-function citations(t: TheoremJson, sections: readonly Section[]) {
+function citations(graph: ProofGraph, t: TheoremJson, sections: readonly Section[]) {
+  const axiomIds = new Set(graph.axioms.map((e) => e.id));
   const axioms = new Set<string>();
   const theorems = new Set<string>();
   for (const s of t.steps) {
     if (!sections.includes(s.section) || s.ref === undefined) continue;
     if (s.kind === "theorem") theorems.add(s.ref);
+    // Any other step that names an axiom cites it (whatever kinds of step a graph may have).
+    else if (axiomIds.has(s.ref)) axioms.add(s.ref);
     else if (s.kind === "axiom" || s.kind === "rule" || s.kind === "witness" || s.kind === "definition")
-      axioms.add(s.ref);
+      throw new EncodingError(`step ${s.n} cites unknown axiom ${s.ref}`);
   }
-  const sorted = (xs: Set<string>) => [...xs].sort();
-  return { axioms, theorems: sorted(theorems) };
+  return { axioms, theorems: [...theorems].sort() };
 }
 
 /** One obligation under construction. */
@@ -152,10 +154,8 @@ class ObligationProblem {
     this.withTheory = sections.length > 0;
     this.encoder = this.withTheory ? ctx.encoder : ctx.relational;
     if (!this.withTheory) return;
-    const cited = citations(theorem, sections);
+    const cited = citations(ctx.graph, theorem, sections);
     for (const e of ctx.graph.axioms) if (ctx.allAxioms || cited.axioms.has(e.id)) this.axiom(e.id, "");
-    for (const id of cited.axioms)
-      if (!ctx.graph.axioms.some((e) => e.id === id)) throw new EncodingError(`cites unknown axiom ${id}`);
     for (const id of cited.theorems) {
       const at = ctx.positions.get(id);
       const own = ctx.positions.get(theorem.id);

@@ -43,7 +43,7 @@ describe("gl crosscheck", () => {
     expect(r.stderr).toContain("crosscheck: 4/8 theorems (4 confirmed, 0 unknown, 0 refuted)");
     expect(r.stderr).toContain("crosscheck: 8/8 theorems (8 confirmed, 0 unknown, 0 refuted)");
     expect(r.stdout).toMatch(
-      /^Crosscheck of .*good\.json with Z3 4\.15\.\d+\.\d+ \(5 s per problem, the axioms each proof cites, functional encoding: in2\.s as fn\.s, in3\.\+ as fn\.\+\)$/m,
+      /^Crosscheck of .*good\.json with Z3 4\.15\.\d+\.\d+ \(5 s per problem, the axioms each part of a proof cites, functional encoding: in2\.s as fn\.s, in3\.\+ as fn\.\+\)$/m,
     );
     expect(r.stdout).toMatch(/^ {2}T1 {2}confirmed +\d+\.\d\d s {2}∀a: in\[a,N\] → in3\[a,zero,a,\+\]$/m);
     expect(r.stdout).toContain("Total: 8 theorems, 14 problems: 8 confirmed, 0 unknown, 0 refuted;");
