@@ -120,63 +120,46 @@ export function termVars(t: Term, into = new Set<string>()): Set<string> {
   return into;
 }
 
-/** The free variables of a formula. */
-export function freeVars(f: Formula, into = new Set<string>()): Set<string> {
+/** The immediate parts of a formula: its sub-formulas and its argument terms. */
+export function children(f: Formula): { formulas: readonly Formula[]; terms: readonly Term[] } {
   switch (f.kind) {
     case "pred":
-      for (const a of f.args) termVars(a, into);
-      break;
+      return { formulas: [], terms: f.args };
     case "eq":
-      termVars(f.left, into);
-      termVars(f.right, into);
-      break;
+      return { formulas: [], terms: [f.left, f.right] };
     case "not":
-      freeVars(f.body, into);
-      break;
-    case "and":
-      for (const p of f.parts) freeVars(p, into);
-      break;
-    case "implies":
-      freeVars(f.premise, into);
-      freeVars(f.conclusion, into);
-      break;
     case "forall":
-    case "exists": {
-      const inner = freeVars(f.body);
-      for (const v of inner) if (!f.vars.includes(v)) into.add(v);
-      break;
-    }
+    case "exists":
+      return { formulas: [f.body], terms: [] };
+    case "and":
+      return { formulas: f.parts, terms: [] };
+    case "implies":
+      return { formulas: [f.premise, f.conclusion], terms: [] };
+    default:
+      return { formulas: [], terms: [] };
   }
+}
+
+/** The free variables of a formula. */
+export function freeVars(f: Formula, into = new Set<string>()): Set<string> {
+  const { formulas, terms } = children(f);
+  for (const t of terms) termVars(t, into);
+  const bound = f.kind === "forall" || f.kind === "exists" ? f.vars : [];
+  for (const g of formulas) for (const v of freeVars(g)) if (!bound.includes(v)) into.add(v);
   return into;
 }
 
 /** The function applications in a formula, outermost first, each once (by `key`). */
 export function applications(x: Term | Formula, into = new Map<string, Term>()): Map<string, Term> {
-  switch (x.kind) {
-    case "app":
-      if (!into.has(key(x))) into.set(key(x), x);
-      for (const a of x.args) applications(a, into);
-      break;
-    case "pred":
-      for (const a of x.args) applications(a, into);
-      break;
-    case "eq":
-      applications(x.left, into);
-      applications(x.right, into);
-      break;
-    case "not":
-    case "forall":
-    case "exists":
-      applications(x.body, into);
-      break;
-    case "and":
-      for (const p of x.parts) applications(p, into);
-      break;
-    case "implies":
-      applications(x.premise, into);
-      applications(x.conclusion, into);
-      break;
+  if (isTerm(x)) {
+    if (x.kind !== "app") return into;
+    if (!into.has(key(x))) into.set(key(x), x);
+    for (const a of x.args) applications(a, into);
+    return into;
   }
+  const { formulas, terms } = children(x);
+  for (const t of terms) applications(t, into);
+  for (const g of formulas) applications(g, into);
   return into;
 }
 

@@ -24,6 +24,7 @@
  */
 import {
   and,
+  children,
   conjuncts,
   type Formula,
   freeVars,
@@ -46,29 +47,10 @@ function termParts(t: Term, fns: Set<string>, constants: Set<string>) {
 
 /** Functions, constants and unary membership predicates (`in.S`) of a formula. */
 function parts(f: Formula, fns: Set<string>, constants: Set<string>, members: Set<string>): void {
-  const rec = (g: Formula) => parts(g, fns, constants, members);
-  switch (f.kind) {
-    case "pred":
-      if (f.rel.startsWith("in.") && f.args.length === 1) members.add(f.rel);
-      for (const a of f.args) termParts(a, fns, constants);
-      break;
-    case "eq":
-      termParts(f.left, fns, constants);
-      termParts(f.right, fns, constants);
-      break;
-    case "not":
-    case "forall":
-    case "exists":
-      rec(f.body);
-      break;
-    case "and":
-      f.parts.forEach(rec);
-      break;
-    case "implies":
-      rec(f.premise);
-      rec(f.conclusion);
-      break;
-  }
+  if (f.kind === "pred" && f.rel.startsWith("in.") && f.args.length === 1) members.add(f.rel);
+  const { formulas, terms } = children(f);
+  for (const t of terms) termParts(t, fns, constants);
+  for (const g of formulas) parts(g, fns, constants, members);
 }
 
 const isMember = (f: Formula, set: string, x: string) =>

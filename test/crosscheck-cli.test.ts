@@ -122,29 +122,17 @@ describe("gl crosscheck", () => {
   it("says clearly that E is missing, exits 1 and writes nothing", () => {
     const file = write("good3.json", peanoGraph());
     const tptp = join(dir, "never");
-    const r = glWithEnv(
-      { EPROVER: join(dir, "no-such-eprover") },
-      "crosscheck",
-      file,
-      "--solver",
-      "e",
-      "--tptp-dir",
-      tptp,
-    );
+    const absent = join(dir, "no-such-eprover");
+    const withoutE = (...args: string[]) =>
+      glWithEnv({ EPROVER: absent }, "crosscheck", file, "--solver", "e", ...args);
+    const r = withoutE("--tptp-dir", tptp);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      `gl crosscheck: error: --solver e: E (eprover) not found: EPROVER is set to ${join(dir, "no-such-eprover")}, which does not exist\n`,
+      `gl crosscheck: error: --solver e: E (eprover) not found: EPROVER is set to ${absent}, which does not exist\n`,
     );
     expect(r.stdout).toBe("");
     expect(existsSync(tptp)).toBe(false);
-    const json = glWithEnv(
-      { EPROVER: join(dir, "no-such-eprover") },
-      "crosscheck",
-      file,
-      "--solver",
-      "e",
-      "--json",
-    );
+    const json = withoutE("--json");
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { kind: "input" } });
   }, 60_000);
