@@ -45,6 +45,11 @@ export interface SimCosts {
   readonly coRun: number;
   /** From a pool thread's start until it takes blocks: loading and rehearsal (ms). */
   readonly warmupMs: number;
+  /**
+   * In-place burst time after which the pool waits for its threads instead of running more
+   * bursts in place (the commands' PoolOptions.inPlaceFirstMs; Infinity: never waits).
+   */
+  readonly inPlaceFirstMs: number;
   /** The one-thread time outside the bursts that stays serial (loading, enumeration, export…). */
   readonly outsideMs: number;
   /** Phases that map their tasks on the pool: one-thread time and serial fraction. */
@@ -62,6 +67,8 @@ export interface SimResult {
     readonly mappedMs: number;
     /** The coordinator's serial work between bursts. */
     readonly serialMs: number;
+    /** Waiting for the pool threads to load (after inPlaceFirstMs of bursts in place). */
+    readonly loadWaitMs: number;
     /** Bursts: the work itself divided over the threads (CPU alone, no slowdown). */
     readonly workMs: number;
     /** Bursts: the co-running slowdown's share. */
@@ -99,6 +106,7 @@ export function simulate(bursts: readonly SimBurst[], threads: number, costs: Si
     outsideMs: costs.outsideMs,
     mappedMs: 0,
     serialMs: 0,
+    loadWaitMs: 0,
     workMs: 0,
     coRunMs: 0,
     criticalPathMs: 0,
@@ -107,6 +115,7 @@ export function simulate(bursts: readonly SimBurst[], threads: number, costs: Si
   for (const m of costs.mapped)
     parts.mappedMs += m.ms * (threads <= 1 ? 1 : amdahl(m.serialFraction, threads) ** -1);
   let elapsed = 0;
+  let inPlace = 0;
   let run = -1;
   let parallel = false;
   let owner: number[] = [];
@@ -130,10 +139,16 @@ export function simulate(bursts: readonly SimBurst[], threads: number, costs: Si
     }
     const work = b.blocks.reduce((s, x) => s + x[1], 0);
     const longest = Math.max(0, ...b.blocks.map((x) => x[1]));
-    // Threads take blocks once loaded (the commands start them when the run starts).
+    // Threads take blocks once loaded (the commands start them when the run starts); after
+    // inPlaceFirstMs of bursts in place the pool waits for them.
+    if (threads > 1 && !parallel && elapsed < costs.warmupMs && inPlace >= costs.inPlaceFirstMs) {
+      parts.loadWaitMs += costs.warmupMs - elapsed;
+      elapsed = costs.warmupMs;
+    }
     if (threads <= 1 || (!parallel && elapsed < costs.warmupMs)) {
       parts.workMs += work;
       elapsed += work;
+      inPlace += work;
       for (const [id, ms] of b.blocks) lastMs[id] = ms;
       continue;
     }
@@ -265,6 +280,7 @@ export function limitingCost(r: SimResult): { name: string; share: number } {
     outsideMs: "serial phases outside the bursts",
     mappedMs: "phases mapped on the pool",
     serialMs: "the coordinator's serial work between bursts",
+    loadWaitMs: "waiting for the pool threads to load",
     workMs: "the work itself",
     coRunMs: "co-running slowdown (threads sharing caches and memory)",
     criticalPathMs: "the longest block of a burst (critical path)",

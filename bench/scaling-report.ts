@@ -129,12 +129,13 @@ export function markdownReport(r: Report): string {
           `. Error at 2 threads: ${pct(w.simulation.errorAtTwo)} (predicted wall time against the measured median; the ` +
           "costs are fitted on the same runs, so this checks the model's structure, in sample).",
         "",
-        "| Threads | Predicted wall (s) | Predicted speedup | Balance | Serial outside / mapped / between bursts (s) | Critical path (s) | Co-running (s) | Imbalance, waits (s) | Limiting cost (share) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| Threads | Predicted wall (s) | Predicted speedup | Balance | Serial outside / mapped / between bursts / thread loading (s) | Work on the threads (s) | Critical path (s) | Co-running (s) | Imbalance, waits (s) | Limiting cost (share) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
         ...w.simulation.predicted.map(
           (p) =>
             `| ${p.threads} | ${s1(p.wallMs)} | ${f2(p.speedup)}× | ${pct(p.balance)} | ` +
-            `${s1(p.parts.outsideMs)} / ${s1(p.parts.mappedMs)} / ${s1(p.parts.serialMs)} | ${s1(p.parts.criticalPathMs)} | ` +
+            `${s1(p.parts.outsideMs)} / ${s1(p.parts.mappedMs)} / ${s1(p.parts.serialMs)} / ${s1(p.parts.loadWaitMs)} | ` +
+            `${s1(p.parts.workMs)} | ${s1(p.parts.criticalPathMs)} | ` +
             `${s1(p.parts.coRunMs)} | ${s1(p.parts.imbalanceMs)} | ${p.limiting} (${pct(p.limitingShare)}) |`,
         ),
         "",

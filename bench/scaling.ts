@@ -16,15 +16,17 @@
  * Results: bench/results/scaling.{md,json,svg}.
  *
  *   npm run bench:scaling -- [--quick] [--reps 3] [--workers 1,2,4] [--workloads small,medium,large]
- *                             [--large-bursts 4] [--wait-load L] [--out DIR]
+ *                             [--large-bursts 6] [--wait-load L] [--out DIR]
  *
- * --quick: two repetitions and a burst cap of 3 on the large workload (under 8 minutes on 16 cores).
+ * --quick: two repetitions and a burst cap of 5 on the large workload (6 otherwise), meant to stay
+ * under 8 minutes on 16 cores.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { IN_PLACE_FIRST_MS } from "../engine/pool.js";
 import { amdahl, fitAmdahl, limitingCost, type SimCosts, simBursts, simulate } from "./scaling-model.js";
 import { scalingSvg } from "./scaling-plot.js";
 import { markdownReport, type Report, type WorkloadReport } from "./scaling-report.js";
@@ -110,7 +112,7 @@ function parseArgs(argv: string[]): Options {
     }
   }
   o.reps = reps ?? (o.quick ? 2 : 3);
-  o.largeBursts = bursts ?? (o.quick ? 3 : 4);
+  o.largeBursts = bursts ?? (o.quick ? 5 : 6);
   return o;
 }
 
@@ -189,6 +191,7 @@ function costsFrom(one: Sample[], two: Sample[]): { costs: SimCosts; base: Sampl
     msPerSteal: waits.length > 0 ? median(waits) : 0,
     coRun: median(twos.map(blockSum)) / median(ones.map(blockSum)),
     warmupMs: median(twos.flatMap((s) => s.profile!.threadLoadMs)),
+    inPlaceFirstMs: IN_PLACE_FIRST_MS,
     outsideMs: Math.max(0, base.wallMs - inBursts - mapped.reduce((x, m) => x + m.ms, 0)),
     mapped,
   };

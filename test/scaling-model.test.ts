@@ -35,6 +35,7 @@ const free: Model.SimCosts = {
   msPerSteal: 0,
   coRun: 1,
   warmupMs: 0,
+  inPlaceFirstMs: Number.POSITIVE_INFINITY,
   outsideMs: 0,
   mapped: [],
 };
@@ -67,10 +68,14 @@ describe("simulate", () => {
     expect(model.limitingCost(r).name).toContain("longest block");
   });
 
-  it("runs bursts in place until the threads have loaded", () => {
+  it("runs bursts in place until the threads have loaded, or waits for them after inPlaceFirstMs", () => {
     const t = flat(64, 5, 4);
     const r = model.simulate(t, 4, { ...free, warmupMs: 1e9 });
     expect(r.wallMs).toBeCloseTo(model.simulate(t, 1, free).wallMs, 6);
+    // One burst in place (322 ms), then a wait until 1000 ms, then three bursts on 4 threads.
+    const w = model.simulate(t, 4, { ...free, warmupMs: 1000, inPlaceFirstMs: 300 });
+    expect(w.parts.loadWaitMs).toBeCloseTo(1000 - 322 - 2, 6);
+    expect(w.wallMs).toBeLessThan(model.simulate(t, 1, free).wallMs + 1000);
   });
 
   it("charges the co-running slowdown on the bursts that run on several threads", () => {
