@@ -252,7 +252,8 @@ export function stealSchedule(
     }
     // Steal: half the unstarted expected work of the thread with the most, from its end.
     const free = new Array<number>(threads).fill(0);
-    for (let u = 0; u < n; u++) if (claim[u]! < 0) free[table.shard[u]!]! += table.weight[u]!;
+    for (let u = 0; u < n; u++)
+      if (claim[u]! < 0 && table.weight[u]! >= MIN_STEAL_MS) free[table.shard[u]!]! += table.weight[u]!;
     let victim = -1;
     for (let k = 0; k < threads; k++)
       if (k !== s && free[k]! >= MIN_STEAL_MS && (victim < 0 || free[k]! > free[victim]!)) victim = k;
@@ -263,7 +264,7 @@ export function stealSchedule(
     const taken: number[] = [];
     let got = 0;
     for (let u = n - 1; u >= 0 && got < free[victim]! / 2; u--) {
-      if (table.shard[u] !== victim || claim[u]! >= 0) continue;
+      if (table.shard[u] !== victim || claim[u]! >= 0 || table.weight[u]! < MIN_STEAL_MS) continue;
       claim[u] = s;
       taken.push(u);
       got += table.weight[u]!;

@@ -755,7 +755,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         local.inboxes(mine),
         {
           run: (id, inbox) => {
-            localOut.push(local.runOne(id, inbox, served, profiling));
+            localOut.push(sched.timed(() => local.runOne(id, inbox, served, profiling)));
           },
           give: (id) => {
             const s = local.release(id);

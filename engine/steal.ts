@@ -21,6 +21,8 @@ import { type MessagePort, receiveMessageOnPort } from "node:worker_threads";
 import { type PackedBlock, transferList } from "./block.js";
 import { EMPTY_INBOX } from "./inbox.js";
 import type { Inbox } from "./saturate.js";
+import type { BlockOutcome } from "./shard.js";
+import { clockSince, threadClock } from "./thread-clock.js";
 
 /** One burst's units, as every shard of the burst sees them (built by engine/pool.ts). */
 export interface UnitTable {
@@ -147,8 +149,12 @@ export interface ShardHooks {
   take(p: PackedBlock): void;
 }
 
-/** Smallest expected work worth a hand-over (milliseconds). */
-export const MIN_STEAL_MS = 0.25;
+/**
+ * Smallest expected work of a unit worth a hand-over (milliseconds): moving a block costs
+ * about as much as running one that takes a tenth of a millisecond (packing, transfer, adopting),
+ * and the first bursts have hundreds of those.
+ */
+export const MIN_STEAL_MS = 0.5;
 
 /** Milliseconds a waiting thief sleeps before it looks at the abort flag again. */
 const WAIT_SLICE_MS = 50;
@@ -167,6 +173,8 @@ export class BurstScheduler {
   /** Wall milliseconds waiting for hand-overs, and spent packing and posting them. */
   waitMs = 0;
   handoverMs = 0;
+  /** CPU time of the hand-overs (where the thread clock exists). */
+  handoverCpuMs = 0;
   steals = 0;
   private readonly handed: Uint8Array;
   private seenPending = 0;
@@ -230,6 +238,7 @@ export class BurstScheduler {
 
   private handOver(): void {
     const t0 = performance.now();
+    const c0 = threadClock();
     const byThief = new Map<number, Handover>();
     const mine = this.me + 1;
     for (let u = 0; u < this.table.shard.length; u++) {
@@ -260,12 +269,27 @@ export class BurstScheduler {
       Atomics.add(this.ctl, handedAt(this.S, t), 1);
       Atomics.notify(this.ctl, handedAt(this.S, t));
     }
-    if (byThief.size > 0) this.handoverMs += performance.now() - t0;
+    if (byThief.size > 0) {
+      this.handoverMs += performance.now() - t0;
+      this.handoverCpuMs += clockSince(c0)?.cpuMs ?? 0;
+    }
+  }
+
+  /**
+   * Runs `run` (a block's run) and takes the CPU time of the hand-overs served meanwhile
+   * (EngineContext.poll) off the block's own CPU time.
+   */
+  timed(run: () => BlockOutcome): BlockOutcome {
+    const h0 = this.handoverCpuMs;
+    const o = run();
+    const h = this.handoverCpuMs - h0;
+    return h > 0 && o.cpuMs >= 0 ? { ...o, cpuMs: Math.max(0, o.cpuMs - h) } : o;
   }
 
   /**
    * Claims about half the unstarted expected work of the shard with the most left, from the
-   * end of its queue (its lightest units), or returns null when nothing worth a hand-over is left.
+   * end of its queue (its lightest units worth a hand-over), or returns null when nothing worth
+   * a hand-over is left.
    */
   private claimSome(): { victim: number; units: Set<number> } | null {
     for (;;) {
@@ -282,7 +306,7 @@ export class BurstScheduler {
       const units = new Set<number>();
       let got = 0;
       for (let u = n - 1; u >= 0 && got < target; u--) {
-        if (this.table.shard[u] !== victim) continue;
+        if (this.table.shard[u] !== victim || this.table.weight[u]! < MIN_STEAL_MS) continue;
         if (Atomics.compareExchange(this.ctl, claimAt(this.S, u), 0, this.me + 1) !== 0) continue;
         units.add(u);
         got += this.table.weight[u]!;

@@ -37,8 +37,12 @@ export interface WorkerInit {
   rehearsal?: Conjecture[];
 }
 
-/** How long a thread's rehearsal may run (checked between its bursts). */
-export const REHEARSAL_MS = 150;
+/**
+ * How much of its own CPU time a thread's rehearsal may take (checked between its bursts), and
+ * at most how long it may take on the clock (on a loaded machine the CPU comes slowly).
+ */
+export const REHEARSAL_CPU_MS = 200;
+export const REHEARSAL_WALL_MS = 2000;
 
 export interface ExchangeTask {
   kind: "exchange";
@@ -150,10 +154,15 @@ if (init.rehearsal && init.rehearsal.length > 0) await rehearse(init.theory, ini
 
 async function rehearse(theory: Theory, conjectures: Conjecture[]): Promise<void> {
   const t0 = performance.now();
+  const c0 = threadClock();
   const engine = new Engine({ ...theory, conjectures: [] }, { maxBursts: 4, maxFactsPerBlock: 2000 });
   for (const c of conjectures)
     engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
-  await engine.run({ shouldStop: () => (performance.now() - t0 > REHEARSAL_MS ? "timeout" : null) });
+  const spent = () => clockSince(c0)?.cpuMs ?? performance.now() - t0;
+  await engine.run({
+    shouldStop: () =>
+      spent() > REHEARSAL_CPU_MS || performance.now() - t0 > REHEARSAL_WALL_MS ? "timeout" : null,
+  });
 }
 const axioms = axiomRules(init.theory);
 const operators: (OperatorInfo | null)[] = init.theory.predicates.map((p) => p.operator);
@@ -227,7 +236,7 @@ function burst(task: BurstTask): BurstResult {
           if (task.fault.kind === "exit") process.exit(3);
           throw new Error("injected fault (testing hook)");
         }
-        outcomes.push(shard.runOne(id, inbox, served, task.profile));
+        outcomes.push(sched.timed(() => shard.runOne(id, inbox, served, task.profile)));
       },
       give: (id) => {
         const s = shard.release(id);
