@@ -295,9 +295,10 @@ export class BurstScheduler {
     for (;;) {
       const free = new Float64Array(this.S);
       const n = this.table.shard.length;
-      for (let u = 0; u < n; u++)
-        if (Atomics.load(this.ctl, claimAt(this.S, u)) === 0)
-          free[this.table.shard[u]!]! += this.table.weight[u]!;
+      // The same test as the claims below: a unit free and worth a hand-over.
+      const stealable = (u: number) =>
+        this.table.weight[u]! >= MIN_STEAL_MS && Atomics.load(this.ctl, claimAt(this.S, u)) === 0;
+      for (let u = 0; u < n; u++) if (stealable(u)) free[this.table.shard[u]!]! += this.table.weight[u]!;
       let victim = -1;
       for (let s = 0; s < this.S; s++)
         if (s !== this.me && free[s]! >= MIN_STEAL_MS && (victim < 0 || free[s]! > free[victim]!)) victim = s;
@@ -305,13 +306,21 @@ export class BurstScheduler {
       const target = free[victim]! / 2;
       const units = new Set<number>();
       let got = 0;
+      let lost = false;
       for (let u = n - 1; u >= 0 && got < target; u--) {
-        if (this.table.shard[u] !== victim || this.table.weight[u]! < MIN_STEAL_MS) continue;
-        if (Atomics.compareExchange(this.ctl, claimAt(this.S, u), 0, this.me + 1) !== 0) continue;
+        if (this.table.shard[u] !== victim || !stealable(u)) continue;
+        if (Atomics.compareExchange(this.ctl, claimAt(this.S, u), 0, this.me + 1) !== 0) {
+          lost = true;
+          continue;
+        }
         units.add(u);
         got += this.table.weight[u]!;
       }
-      if (units.size === 0) continue;
+      // Nothing claimed: another thread won every race (look again), or nothing is left.
+      if (units.size === 0) {
+        if (lost) continue;
+        return null;
+      }
       Atomics.add(this.ctl, pendingAt(victim), 1);
       Atomics.notify(this.ctl, pendingAt(victim));
       this.steals++;

@@ -61,6 +61,31 @@ describe("assignUnits", () => {
   });
 });
 
+describe("BurstScheduler", () => {
+  it("a thief gives up when the other shards hold only units too small to hand over", () => {
+    // Shard 0 holds 400 units of 0.1 ms (40 ms in all, none worth a hand-over); shard 1 has none.
+    const table = {
+      shard: new Int32Array(400),
+      start: Int32Array.from({ length: 401 }, (_, i) => i),
+      blocks: Int32Array.from({ length: 400 }, (_, i) => i),
+      weight: new Float64Array(400).fill(0.1),
+    };
+    const ctl = steal.newControl(table, 2);
+    const never = () => {
+      throw new Error("nothing should run or move");
+    };
+    const thief = new steal.BurstScheduler(ctl, table, 2, 1, new Map(), new Map(), {
+      run: never,
+      give: never,
+      take: never,
+    });
+    thief.runOwn();
+    thief.stealSync();
+    expect(thief.steals).toBe(0);
+    expect(thief.took).toEqual([]);
+  });
+});
+
 describe("a pool run", () => {
   it("moves blocks to idle threads during bursts, and gives the one-worker bytes", async () => {
     const run = async (workers: number) => {
