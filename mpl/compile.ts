@@ -112,6 +112,26 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
     }
   }
 
+  // Batches (anchors that extend others) are split by mpl/batches.ts; a single theory has none.
+  const extending = anchors.find((a) => a.item.extends !== null);
+  if (extending !== undefined) {
+    if (anchors.length > 1) {
+      const second = anchors[1]!;
+      out.push(
+        diagnostic("MPL128", nameAt(second.path, second.item.name), {
+          count: anchors.length,
+          names: anchors.map((a) => a.item.name.text).join(", "),
+        }),
+      );
+    } else
+      out.push(
+        diagnostic("MPL122", nameAt(extending.path, extending.item.extends!.name), {
+          name: extending.item.extends!.name.text,
+        }),
+      );
+    return { theory: null, diagnostics: dedupeDiagnostics(out) };
+  }
+
   const lookup = (name: string): Signature | undefined => {
     const builtin = BUILTIN_BY_NAME.get(name);
     if (builtin !== undefined) return { name, paramTypes: builtin.argTypes, isDefinition: false };

@@ -3,6 +3,15 @@
  * folders), and diagnostics. The AST and compiled-theory types are re-exported as types.
  */
 export type * from "./ast.js";
+export { type BatchLink, entityKey, findLink, formatEntity, formatMapping, mapAtom } from "./batch-link.js";
+export {
+  type Batch,
+  type BatchCompileResult,
+  compileBatchSources,
+  compileParsedBatches,
+  declaresBatches,
+  reportLink,
+} from "./batches.js";
 export { BUILTIN_PREDICATES } from "./builtins.js";
 export { type CompileResult, compileParsed, compileSources, type SourceText } from "./compile.js";
 export {
