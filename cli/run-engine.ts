@@ -109,7 +109,7 @@ export interface EngineFlags {
   maxWitnessDepth?: string;
   maxFacts?: string;
   conjectures?: string[];
-  glConfig?: string;
+  glConfig?: string | readonly string[];
 }
 
 export type EngineOverrides = { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };

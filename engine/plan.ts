@@ -360,8 +360,13 @@ export class BlockPlan {
   }
   protected readonly flatBlocks: number[] = [];
 
+  /** Rules added by addTheoremRule, for the proofs that cite them. */
+  readonly importedRules: Rule[] = [];
+
   /** A proved statement from elsewhere, available as a rule from the first burst. */
   addTheoremRule(st: Statement, ref: string): void {
-    this.rules = [...this.rules, ruleFromStatement(st, this.rules.length, ref, "theorem")];
+    const rule = ruleFromStatement(st, this.rules.length, ref, "theorem");
+    this.importedRules.push(rule);
+    this.rules = [...this.rules, rule];
   }
 }

@@ -191,7 +191,9 @@ class ProofBuilder {
           rule = this.axiomRule(d.ref);
         } else {
           step.kind = "theorem";
-          rule = this.run.theorems.find((t) => t.rule.index === d.ref)!.rule;
+          rule =
+            this.run.theorems.find((t) => t.rule.index === d.ref)?.rule ??
+            this.run.importedRules.find((r) => r.index === d.ref)!;
           step.ref = rule.ref;
         }
         step.binding = d.binding.map((k) => this.name(k));

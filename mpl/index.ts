@@ -22,7 +22,7 @@ export {
   renderDiagnostic,
   type Severity,
 } from "./diagnostics.js";
-export { anchorJson, type ConstantJson, entityJson, patternJson } from "./entity-json.js";
+export { anchorJson, type ConstantJson, entityJson, linkJson, patternJson } from "./entity-json.js";
 export {
   GL_CONJECTURE_FILES,
   type GlConjectureLines,
@@ -37,7 +37,7 @@ export {
   parseGlConjectureLines,
 } from "./gl.js";
 export { MAX_NESTING } from "./lexer.js";
-export { type LoadResult, loadPaths } from "./load.js";
+export { type BatchLoadResult, type LoadResult, loadBatchPaths, loadPaths } from "./load.js";
 export { type ParseFileResult, type ParseFormulaResult, parseFile, parseFormula } from "./parse.js";
 export { type PrintOptions, printFile, printFormula, printItem } from "./print.js";
 export { decodeUtf8, readSource } from "./source.js";

@@ -12,6 +12,8 @@ import { SiteNames } from "./site-names.js";
 export interface SiteExtras {
   /** A discovery run's report: adds the discovery page and marks essential theorems. */
   readonly discovery?: DiscoveryReport;
+  /** For a graph of batches: the reports of the earlier batches, in the graph's `earlier` order. */
+  readonly earlierDiscovery?: readonly DiscoveryReport[];
 }
 
 export interface SiteContext {
