@@ -4,6 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { diagnostic } from "../mpl/diagnostics.js";
 import {
   type BatchLink,
   type Conjecture,
@@ -20,7 +21,6 @@ import {
   reportLink,
   type Theory,
 } from "../mpl/index.js";
-import { diagnostic } from "../mpl/diagnostics.js";
 
 export interface Loaded {
   readonly theory: Theory | null;
@@ -101,7 +101,10 @@ function unique(paths: readonly string[]): string[] {
 }
 
 /** Prints every diagnostic (file:line:col, the line and a caret) to stderr. */
-export function printDiagnostics(loaded: Pick<Loaded, "diagnostics" | "texts">, err: (s: string) => void): void {
+export function printDiagnostics(
+  loaded: Pick<Loaded, "diagnostics" | "texts">,
+  err: (s: string) => void,
+): void {
   for (const d of loaded.diagnostics) err(`${renderDiagnostic(d, loaded.texts.get(d.path))}\n`);
 }
 
@@ -150,7 +153,8 @@ export function loadBatches(src: BatchSource): LoadedBatches {
   if (src.glConfigs.length === 0) {
     const r = loadBatchPaths(src.paths);
     return {
-      batches: r.batches?.map((b) => ({ name: b.name, extends: b.extends, theory: b.theory, link: b.link })) ?? null,
+      batches:
+        r.batches?.map((b) => ({ name: b.name, extends: b.extends, theory: b.theory, link: b.link })) ?? null,
       diagnostics: r.diagnostics,
       texts: r.sourceTexts,
       skippedLines: 0,
@@ -213,7 +217,8 @@ export function loadBatches(src: BatchSource): LoadedBatches {
       claimed.set(path, set);
       const added = parseGlConjectureLines(mine.join("\n"), theory, path);
       diagnostics.push(...added.diagnostics);
-      skippedLines += new Set(added.diagnostics.filter((d) => d.severity === "error").map((d) => d.line)).size;
+      skippedLines += new Set(added.diagnostics.filter((d) => d.severity === "error").map((d) => d.line))
+        .size;
       candidates = [...(candidates ?? []), ...added.conjectures];
       theory = { ...theory, predicates: added.predicates, sources: [...theory.sources, { path, text }] };
     }
@@ -247,6 +252,7 @@ export function loadBatches(src: BatchSource): LoadedBatches {
         ),
       );
     });
-  const failed = hasErrors(diagnostics.filter((d) => d.code !== "MPL205")) || batches.length !== src.glConfigs.length;
+  const failed =
+    hasErrors(diagnostics.filter((d) => d.code !== "MPL205")) || batches.length !== src.glConfigs.length;
   return { batches: failed ? null : batches, diagnostics, texts, skippedLines };
 }

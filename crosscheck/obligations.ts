@@ -100,6 +100,15 @@ class Problem {
     for (const id of theorem.uses) {
       const at = ctx.positions.get(id);
       const own = ctx.positions.get(theorem.id);
+      // A theorem of an earlier batch (checked against that batch by the verifier): assumed.
+      const imported = ctx.graph.batch?.imports.find((i) => i.id === id);
+      if (at === undefined && imported !== undefined) {
+        this.assert(
+          `imported theorem ${id}: ${oneLine(imported.readable)}`,
+          this.vocabulary.statement(imported.statement),
+        );
+        continue;
+      }
       if (at === undefined) throw new EncodingError(`cites unknown theorem ${id}`);
       if (own === undefined || at >= own)
         throw new EncodingError(`cites ${id}, which does not come before it`);

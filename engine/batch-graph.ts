@@ -4,13 +4,7 @@
  * the last batch's graph carries the earlier ones whole, so one file holds the run and the
  * verifier can check every import against the batch it came from.
  */
-import type {
-  BatchJson,
-  EarlierBatchJson,
-  ImportJson,
-  ProofGraph,
-  StatementJson,
-} from "../export/schema.js";
+import type { BatchJson, EarlierBatchJson, ImportJson, ProofGraph, StatementJson } from "../export/schema.js";
 import { linkJson } from "../mpl/entity-json.js";
 import type { Theory } from "../mpl/theory.js";
 import type { BatchResult } from "./discovery/batches.js";
@@ -56,7 +50,9 @@ export function batchJson(
 }
 
 /** The graph of several batches: the last one's, holding the earlier ones (in run order). */
-export function batchGraph(batches: readonly { readonly graph: ProofGraph; readonly batch: BatchJson }[]): ProofGraph {
+export function batchGraph(
+  batches: readonly { readonly graph: ProofGraph; readonly batch: BatchJson }[],
+): ProofGraph {
   const last = batches[batches.length - 1]!;
   const earlier = batches.slice(0, -1).map(({ graph, batch }): EarlierBatchJson => {
     const { schema: _s, version: _v, batch: _b, earlier: _e, ...rest } = graph;

@@ -89,9 +89,14 @@ export function anchorJson(theory: Theory): {
 export function linkJson(link: BatchLink, earlier: Theory, later: Theory): LinkJson {
   return {
     earlier: link.earlier,
-    constants: link.constants.map((m, k): [string, string] => [earlier.constants[k]!.name, later.constants[m]!.name]),
+    constants: link.constants.map((m, k): [string, string] => [
+      earlier.constants[k]!.name,
+      later.constants[m]!.name,
+    ]),
     predicates: link.predicates.flatMap((q, p): [string, string][] =>
-      q === null || p < BUILTIN_PREDICATES.length ? [] : [[earlier.predicates[p]!.name, later.predicates[q]!.name]],
+      q === null || p < BUILTIN_PREDICATES.length
+        ? []
+        : [[earlier.predicates[p]!.name, later.predicates[q]!.name]],
     ),
     how: link.how,
   };

@@ -28,7 +28,8 @@ export interface BatchLoadResult {
  */
 export function loadPaths(paths: readonly string[]): LoadResult {
   const read = readPaths(paths);
-  if (read.sources === null) return { theory: null, diagnostics: read.diagnostics, sourceTexts: read.sourceTexts };
+  if (read.sources === null)
+    return { theory: null, diagnostics: read.diagnostics, sourceTexts: read.sourceTexts };
   const compiled = compileSources(read.sources);
   return { theory: compiled.theory, diagnostics: compiled.diagnostics, sourceTexts: read.sourceTexts };
 }
@@ -36,7 +37,8 @@ export function loadPaths(paths: readonly string[]): LoadResult {
 /** As `loadPaths`, for an input that may declare batches (anchors with `extends`). */
 export function loadBatchPaths(paths: readonly string[]): BatchLoadResult {
   const read = readPaths(paths);
-  if (read.sources === null) return { batches: null, diagnostics: read.diagnostics, sourceTexts: read.sourceTexts };
+  if (read.sources === null)
+    return { batches: null, diagnostics: read.diagnostics, sourceTexts: read.sourceTexts };
   const compiled = compileBatchSources(read.sources);
   return { batches: compiled.batches, diagnostics: compiled.diagnostics, sourceTexts: read.sourceTexts };
 }
@@ -76,6 +78,7 @@ function readPaths(paths: readonly string[]): {
     sourceTexts.set(path, read.text);
     if (read.diagnostics.length === 0) sources.push({ path, text: read.text });
   }
-  if (hasErrors(diagnostics)) return { sources: null, diagnostics: sortDiagnostics(diagnostics, files), sourceTexts };
+  if (hasErrors(diagnostics))
+    return { sources: null, diagnostics: sortDiagnostics(diagnostics, files), sourceTexts };
   return { sources, diagnostics, sourceTexts };
 }

@@ -81,10 +81,19 @@ export function registerCheck(program: Command): void {
 
 /** Runs the check and returns the exit code (0, or 1 on input errors). */
 export function runCheck(paths: readonly string[], options: CheckOptions, io: Output): number {
-  const configs = options.glConfig === undefined ? [] : typeof options.glConfig === "string" ? [options.glConfig] : options.glConfig;
+  const configs =
+    options.glConfig === undefined
+      ? []
+      : typeof options.glConfig === "string"
+        ? [options.glConfig]
+        : options.glConfig;
   if (configs.length !== 1) {
     // `.mpl` input (which may declare batches) or several GL configs (a batch each).
-    const loaded = loadBatches({ paths: configs.length > 1 ? paths.slice(0, 1) : paths, glConfigs: configs, conjectures: configs.length > 1 ? paths.slice(1) : [] });
+    const loaded = loadBatches({
+      paths: configs.length > 1 ? paths.slice(0, 1) : paths,
+      glConfigs: configs,
+      conjectures: configs.length > 1 ? paths.slice(1) : [],
+    });
     for (const d of loaded.diagnostics) io.err(`${renderDiagnostic(d, loaded.texts.get(d.path))}\n`);
     const files = [...loaded.texts.keys()];
     const batches = loaded.batches ?? [];
@@ -96,10 +105,18 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ou
     const summaries: BatchSummary[] = batches.map((b) => {
       const earlier = batches.find((x) => x.name === b.extends);
       return {
-        ...summarise(b.theory, loaded.diagnostics, b.theory.sources.map((s) => s.path), []),
+        ...summarise(
+          b.theory,
+          loaded.diagnostics,
+          b.theory.sources.map((s) => s.path),
+          [],
+        ),
         batch: b.name,
         extends: b.extends,
-        link: b.link && earlier ? { mapping: formatMapping(b.link.constants, earlier.theory, b.theory), how: b.link.how } : null,
+        link:
+          b.link && earlier
+            ? { mapping: formatMapping(b.link.constants, earlier.theory, b.theory), how: b.link.how }
+            : null,
       };
     });
     const ok = summaries.every((s) => s.ok);

@@ -27,6 +27,7 @@ import { readableStatement } from "../../export/readable.js";
 import type { BatchJson, ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
+import { GRAPH, type VerifyReport } from "../../verify/report.js";
 import { applyProofFault, checkGraph, failureLines, proofFaultFromEnv } from "../checked-report.js";
 import { siteDiscoveryReport } from "../discovery-report.js";
 import { CliError, EXIT, printFailureJson } from "../failure.js";
@@ -42,7 +43,6 @@ import {
   parseLimits,
 } from "../limits.js";
 import { loadBatches, printDiagnostics } from "../load-theory.js";
-import { GRAPH, type VerifyReport } from "../../verify/report.js";
 import {
   chooseWorkers,
   defaultWorkers,
@@ -266,7 +266,10 @@ async function discoverInto(
       shouldStop: limitCheck(limits, t0),
       onBatch: (b, i) => {
         prefix = batched ? `batch ${b.name}: ` : "";
-        if (batched) say(`discover: batch ${i + 1} of ${loaded.batches!.length}: ${b.name}${b.extends ? ` (extends ${b.extends})` : ""}`);
+        if (batched)
+          say(
+            `discover: batch ${i + 1} of ${loaded.batches!.length}: ${b.name}${b.extends ? ` (extends ${b.extends})` : ""}`,
+          );
       },
       onPhase: (phase) => {
         now = `${prefix}${phase}`;
@@ -297,12 +300,17 @@ async function discoverInto(
     for (const u of graph.unproved) u.name = null;
     const model: ProofGraph = { ...buildProofGraph(r.result.model.run, readable), unproved: [] };
     const parent = ran.find((x) => x.ran.batch.name === r.batch.extends);
-    const batch = batched ? batchJson(r, parent ? { graph: parent.graph, theory: parent.theory } : null, readable) : null;
+    const batch = batched
+      ? batchJson(r, parent ? { graph: parent.graph, theory: parent.theory } : null, readable)
+      : null;
     ran.push({ ran: r, theory, graph, model, batch, readable });
   }
   const withBatches = (i: number, own: ProofGraph): ProofGraph =>
     batched
-      ? batchGraph([...ran.slice(0, i).map((x) => ({ graph: x.graph, batch: x.batch! })), { graph: own, batch: ran[i]!.batch! }])
+      ? batchGraph([
+          ...ran.slice(0, i).map((x) => ({ graph: x.graph, batch: x.batch! })),
+          { graph: own, batch: ran[i]!.batch! },
+        ])
       : own;
   const last = ran.length - 1;
   const graph = withBatches(last, ran[last]!.graph);
@@ -320,13 +328,22 @@ async function discoverInto(
     ...failureLines(graph, checked),
     ...earlierFailureLines(checked.report, ran.slice(0, last)),
     ...modelGraphs.flatMap((g, i) =>
-      failureLines(g, modelChecked[i]!, `the ground model's graph${batched ? ` of ${ran[i]!.ran.batch.name}` : ""}`),
+      failureLines(
+        g,
+        modelChecked[i]!,
+        `the ground model's graph${batched ? ` of ${ran[i]!.ran.batch.name}` : ""}`,
+      ),
     ),
   ])
     process.stderr.write(`gl discover: ${line}\n`);
   const modelOk = modelChecked.every((c) => c.report.ok);
   const summaries = ran.map((x, i) =>
-    batchSummary(x, i === last ? checked.failed : failedIn(checked.report, x.ran.batch.name), modelSize, candidatesFrom(x.ran.batch)),
+    batchSummary(
+      x,
+      i === last ? checked.failed : failedIn(checked.report, x.ran.batch.name),
+      modelSize,
+      candidatesFrom(x.ran.batch),
+    ),
   );
   const own = summaries[last]!;
   const summary = {
@@ -346,7 +363,9 @@ async function discoverInto(
     peakRssMb: 0,
     outputs: null as null | { proofGraph: string; model: string; report: string; html: string | null },
   };
-  const modelFiles = ran.map((x, i) => (i === last ? "model.json" : `model.${fileSafe(x.ran.batch.name, i)}.json`));
+  const modelFiles = ran.map((x, i) =>
+    i === last ? "model.json" : `model.${fileSafe(x.ran.batch.name, i)}.json`,
+  );
   // A site shows its theorems as proved, so a graph that fails the re-check gets none.
   const siteOk = check.ok && modelOk;
   if (stage !== null && o.out !== undefined) {
@@ -392,7 +411,9 @@ async function discoverInto(
     const outputs = {
       proofGraph: "proof.json",
       model: "model.json",
-      ...(batched ? { models: Object.fromEntries(ran.map((x, i) => [x.ran.batch.name, modelFiles[i]!])) } : {}),
+      ...(batched
+        ? { models: Object.fromEntries(ran.map((x, i) => [x.ran.batch.name, modelFiles[i]!])) }
+        : {}),
       report: "discovery.json",
       html: siteOk ? "html/index.html" : null,
     };
@@ -426,12 +447,15 @@ const glConfigsOf = (o: DiscoverOptions): string[] =>
   o.glConfig === undefined ? [] : Array.isArray(o.glConfig) ? o.glConfig : [o.glConfig];
 
 /** A batch's name as part of a file name: plain names as they are, others by position. */
-const fileSafe = (name: string, i: number): string => (/^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? name : `batch${i + 1}`);
+const fileSafe = (name: string, i: number): string =>
+  /^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? name : `batch${i + 1}`;
 
 /** Ids of an earlier batch's theorems that failed (the verifier names them `<batch>:<id>`). */
 function failedIn(report: VerifyReport, name: string): Set<string> {
   const prefix = `${name}:`;
-  const mine = report.failures.filter((f) => f.theorem.startsWith(prefix)).map((f) => f.theorem.slice(prefix.length));
+  const mine = report.failures
+    .filter((f) => f.theorem.startsWith(prefix))
+    .map((f) => f.theorem.slice(prefix.length));
   return new Set(mine);
 }
 
@@ -440,7 +464,10 @@ function earlierFailureLines(report: VerifyReport, earlier: readonly RanBatch[])
   const names = new Set(earlier.map((x) => x.ran.batch.name));
   return report.failures
     .filter((f) => names.has(f.theorem.slice(0, f.theorem.indexOf(":"))))
-    .map((f) => `error: ${f.theorem} failed the independent re-check${f.step === null ? ": " : ` at step ${f.step}: `}${f.reason}`);
+    .map(
+      (f) =>
+        `error: ${f.theorem} failed the independent re-check${f.step === null ? ": " : ` at step ${f.step}: `}${f.reason}`,
+    );
 }
 
 /** The summary of one batch (what its run found) and what became of its candidates. */
@@ -575,7 +602,10 @@ function formatBatch(s: BatchSummary, header: boolean): string {
           `  ${c.status === "failed" ? "FAILED re-check" : "unproved"}: ${c.name ?? "(unnamed)"}  ${c.readable}`,
       ),
   ];
-  return `${lines.map((l) => (header ? `  ${l}` : l)).join("\n").replace(/^ {2}batch/, "batch")}\n`;
+  return `${lines
+    .map((l) => (header ? `  ${l}` : l))
+    .join("\n")
+    .replace(/^ {2}batch/, "batch")}\n`;
 }
 
 /** How the run went: verification, time, outputs. */

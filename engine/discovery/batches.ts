@@ -133,7 +133,11 @@ function carryOver(
       used.add(name);
       return name;
     });
-    const statement = canonicalVars({ varNames, premises: mapped.slice(0, -1), head: mapped[mapped.length - 1]! });
+    const statement = canonicalVars({
+      varNames,
+      premises: mapped.slice(0, -1),
+      head: mapped[mapped.length - 1]!,
+    });
     imports.push({ ...t, statement });
   }
   return { imports, notImported };

@@ -44,7 +44,8 @@ export function* siteFiles(graph: ProofGraph, extras: SiteExtras = {}): Generato
   const last = parts.length - 1;
   const dirOf = (i: number) => (i === last ? "" : batchDir(parts[i]!.theory.anchor));
   // From the root of site i to the root of site j.
-  const between = (i: number, j: number) => (i === last ? dirOf(j) : j === last ? "../../" : `../${dirOf(j).slice(BATCH_DIR.length + 1)}`);
+  const between = (i: number, j: number) =>
+    i === last ? dirOf(j) : j === last ? "../../" : `../${dirOf(j).slice(BATCH_DIR.length + 1)}`;
   const index = new Map(parts.map((p, j) => [p.theory.anchor, j]));
   for (const [i, part] of parts.entries()) {
     const site: BatchSite = {

@@ -36,7 +36,11 @@ export interface SiteContext {
   readonly batches: BatchSite | null;
 }
 
-export function siteContext(graph: ProofGraph, extras: SiteExtras = {}, batches: BatchSite | null = null): SiteContext {
+export function siteContext(
+  graph: ProofGraph,
+  extras: SiteExtras = {},
+  batches: BatchSite | null = null,
+): SiteContext {
   const rel = graphRelations(graph);
   const discovery = extras.discovery ?? null;
   const names = new SiteNames(graph, new Set(discovery?.essential ?? []));

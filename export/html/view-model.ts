@@ -87,8 +87,11 @@ export function layout(
       style: hrefs.style(),
       scripts: hrefs.scripts(),
       batches:
-        ctx.batches?.list.map((b) => ({ name: b.name, href: `${hrefs.root}${b.root}index.html`, current: b.current })) ??
-        null,
+        ctx.batches?.list.map((b) => ({
+          name: b.name,
+          href: `${hrefs.root}${b.root}index.html`,
+          current: b.current,
+        })) ?? null,
     },
     root: hrefs.root,
   };
