@@ -148,7 +148,7 @@ function axiomText(e: EntityJson, pred: (p: string) => string, constant: (c: str
     const run = runs[i]!;
     const permute = (rest: AtomJson[], acc: AtomJson[]) => {
       if (rest.length === 0) walk(i + 1, [...order, ...acc]);
-      rest.forEach((x, k) => permute([...rest.slice(0, k), ...rest.slice(k + 1)], [...acc, x]));
+      for (const [k, x] of rest.entries()) permute([...rest.slice(0, k), ...rest.slice(k + 1)], [...acc, x]);
     };
     permute(run, []);
   };

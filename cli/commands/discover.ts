@@ -390,7 +390,7 @@ async function discoverInto(
         ms.html = Math.round(performance.now() - t);
       }
       writeJsonAtomic(join(stage.dir, "proof.json"), graph);
-      modelGraphs.forEach((g, i) => writeJsonAtomic(join(stage.dir, modelFiles[i]!), g));
+      for (const [i, g] of modelGraphs.entries()) writeJsonAtomic(join(stage.dir, modelFiles[i]!), g);
     });
     summary.outputs = {
       proofGraph: join(o.out, "proof.json"),
