@@ -189,7 +189,7 @@ export function linkProblems(
   return { problems, maps: m };
 }
 
-/** The earlier statement under the link equals the import's, up to a renaming of variables. */
+/** The earlier statement under the link equals the imported statement, up to a renaming of variables. */
 function sameUnderLink(
   source: StatementJson,
   imported: StatementJson,

@@ -240,7 +240,7 @@ function checkBatch(
       `newConstants lists [${b.newConstants.join(",")}], but the link leaves [${own.join(",")}]`,
     );
   for (const imp of b.imports) {
-    r.count("import");
+    r.count("imported-theorem");
     if (imports.has(imp.id)) {
       r.fail(GRAPH, null, `import ${imp.id} is listed twice`);
       continue;
