@@ -31,7 +31,7 @@ import { functionalSignature, type Signature } from "./functional.js";
 import { type Problem, ProblemBuilder } from "./problem.js";
 import { unrelativise } from "./relativise.js";
 import { toSmtlib } from "./smtlib.js";
-import { formatAtom, readableOf } from "./text.js";
+import { formatAtom, formatStatement, oneLine, readableOf } from "./text.js";
 import { toTptp } from "./tptp.js";
 
 export type ObligationName = "main" | "carrier" | "base" | "step" | "hypothesis";
@@ -162,9 +162,9 @@ class ObligationProblem {
       // A theorem of an earlier batch (checked against that batch by the verifier): assumed.
       const imported = ctx.graph.batch?.imports.find((i) => i.id === id);
       if (at === undefined && imported !== undefined) {
-        this.assert(
-          `imported theorem ${id}: ${oneLine(imported.readable)}`,
-          this.vocabulary.statement(imported.statement),
+        this.theory.assume(
+          `imported theorem ${id}: ${imported.readable.trim() === "" ? formatStatement(imported.statement) : oneLine(imported.readable)}`,
+          this.encoder.statement(imported.statement),
         );
         continue;
       }
