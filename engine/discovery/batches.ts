@@ -2,7 +2,8 @@
  * Discovery over batches (docs/mpl-format.md, "Batches"): the batches run in order, each with
  * the pipeline of engine/discovery/pipeline.ts. A later batch receives the essential theorems of
  * the batch it extends, and the theorems that batch received itself, mapped through the anchor
- * link: they are rules of every engine run of the later batch (model, proofs, compressor), cited
+ * link: they are rules of the later batch's proofs and compressor (and of its ground model with
+ * `theoremRulesInModel`), cited
  * as `<batch>:<theorem>`. Its conjecturer proposes only candidates that mention one of its
  * parameters outside the link's image (`requireSymbols`).
  */
