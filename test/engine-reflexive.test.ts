@@ -14,7 +14,7 @@ const THEORY = `definition Id[N: set, zero: element, succ: function, id: functio
   (&(in[zero,N])
   (&(>[x] (in[x,N]) !(>[y] (in[y,N]) !(in2[x,y,succ])))
   (&(>[x,y] (in2[x,y,succ]) (in[y,N]))
-    (>[x,y] (&(in[x,N]) (=[x,y])) (in2[x,y,id])))))
+    (>[x,y] (&(=[x,y]) (in[x,N])) (in2[x,y,id])))))
 anchor Id (carrier N, zero zero, successor succ)
 -- id(0) = 0, and id(a) = a for every successor a
 conjecture id_zero := (>[] (in[zero,N]) (in2[zero,zero,id]))
