@@ -8,7 +8,7 @@
 import type { AnchorItem, Item, SourceFile } from "./ast.js";
 import { type BatchLink, findLink, formatMapping } from "./batch-link.js";
 import { withArticle } from "./builtins.js";
-import { compileParsed, type SourceText } from "./compile.js";
+import { compileParsed, parseSources, type SourceText } from "./compile.js";
 import {
   type Diagnostic,
   dedupeDiagnostics,
@@ -20,7 +20,6 @@ import {
   where,
   whereIn,
 } from "./diagnostics.js";
-import { parseFile } from "./parse.js";
 import type { Theory } from "./theory.js";
 
 export interface Batch {
@@ -41,14 +40,7 @@ export interface BatchCompileResult {
 
 /** Parses and compiles a set of `.mpl` sources into its batches. */
 export function compileBatchSources(files: readonly SourceText[]): BatchCompileResult {
-  const parsed: SourceFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const f of files) {
-    const r = parseFile(f.path, f.text);
-    diagnostics.push(...r.diagnostics);
-    if (r.file !== undefined) parsed.push(r.file);
-  }
-  const order = files.map((f) => f.path);
+  const { parsed, diagnostics, order } = parseSources(files);
   if (hasErrors(diagnostics)) return { batches: null, diagnostics: sortDiagnostics(diagnostics, order) };
   const r = compileParsedBatches(parsed, files);
   return { batches: r.batches, diagnostics: sortDiagnostics([...diagnostics, ...r.diagnostics], order) };

@@ -47,8 +47,12 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Parses and compiles a set of `.mpl` sources into one theory. */
-export function compileSources(files: readonly SourceText[]): CompileResult {
+/** Every file parsed, with the parse diagnostics; the caller compiles only when there is no error. */
+export function parseSources(files: readonly SourceText[]): {
+  parsed: SourceFile[];
+  diagnostics: Diagnostic[];
+  order: string[];
+} {
   const parsed: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const f of files) {
@@ -56,7 +60,12 @@ export function compileSources(files: readonly SourceText[]): CompileResult {
     diagnostics.push(...r.diagnostics);
     if (r.file !== undefined) parsed.push(r.file);
   }
-  const order = files.map((f) => f.path);
+  return { parsed, diagnostics, order: files.map((f) => f.path) };
+}
+
+/** Parses and compiles a set of `.mpl` sources into one theory. */
+export function compileSources(files: readonly SourceText[]): CompileResult {
+  const { parsed, diagnostics, order } = parseSources(files);
   // Checking the rest of a theory whose files did not all parse only produces echoes.
   if (hasErrors(diagnostics)) return { theory: null, diagnostics: sortDiagnostics(diagnostics, order) };
   const compiled = compileParsed(parsed, files);
