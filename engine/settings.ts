@@ -13,6 +13,12 @@ export interface EngineSettings {
    * output, an equality), not only on pure inputs (statement.ts, inductionVars).
    */
   mixedInduction: boolean;
+  /**
+   * When a run reaches a fixpoint with goals open, add a second round of induction attempts for
+   * them (engine/plan.ts, escalate): every induction variable, and hypotheses generalised over
+   * all other variables.
+   */
+  extraInduction: boolean;
   /** Let proved theorems demand witnesses (hypotheses, goals and axioms always may). */
   theoremDemands: boolean;
   /** Prove the symmetric variant of every proved theorem. */
@@ -25,6 +31,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   maxFactsPerBlock: 20_000,
   induction: true,
   mixedInduction: true,
+  extraInduction: true,
   theoremDemands: false,
   mirrors: true,
 };

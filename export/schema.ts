@@ -14,7 +14,7 @@
  */
 
 export const PROOF_SCHEMA = "gl-proof-graph";
-export const PROOF_SCHEMA_VERSION = 1;
+export const PROOF_SCHEMA_VERSION = 2;
 
 /** An atom: `{ pred: "in3", args: ["a","b","c","+"] }` is a+b=c; `neg` marks a negated atom. */
 export interface AtomJson {

@@ -209,7 +209,7 @@ const sameSumMirror = theorem({
 export function peanoGraph(theorems: TheoremJson[] = peanoTheorems()): ProofGraph {
   return {
     schema: "gl-proof-graph",
-    version: 1,
+    version: 2,
     theory: {
       anchor: "Peano",
       constants: [
