@@ -7,7 +7,7 @@
  */
 import type { PatternAtom, Theory } from "../mpl/theory.js";
 import { type Assumption, type BlockKind, type BlockState, newBlockData, ownBase } from "./block.js";
-import { axiomRules, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
+import { axiomRules, MEMBER_PRED, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
 import { listAt, type OperatorInfo } from "./saturate.js";
 import { DEFAULT_SETTINGS, type EngineSettings } from "./settings.js";
 import { canonicalVars, freeInputs, inductionVars, type Statement, statementKey } from "./statement.js";
@@ -25,7 +25,7 @@ export interface Attempt {
   readonly baseVars: ReadonlyMap<number, number>;
   readonly predecessor: number;
   readonly goalKeys: readonly string[];
-  /** The block that holds each goal of `goalKeys` (an induction's base and step goals, in order). */
+  /** The block that holds each goal of `goalKeys` (an induction's base, step and carrier goals, in order). */
   readonly goalBlocks: readonly number[];
 }
 
@@ -254,8 +254,7 @@ export class BlockPlan {
     const inputs = freeInputs(st, preds);
     // Mixed variables only when there is no pure input, or for a negated head (s(a) ≠ a): each
     // attempt costs blocks, and a law with pure inputs (every discovery candidate) needs no more.
-    const mixed =
-      this.settings.mixedInduction && !run.pure && (inputs.length === 0 || st.head.negated);
+    const mixed = this.settings.mixedInduction && !run.pure && (inputs.length === 0 || st.head.negated);
     const all = inductionVars(st, preds, roles.carrier);
     for (const v of mixed ? all : all.filter((x) => inputs.includes(x)))
       this.addInduction(
@@ -268,7 +267,9 @@ export class BlockPlan {
 
   /** Whether every goal of the attempt is proved. */
   protected attemptProved(a: Attempt): boolean {
-    return a.goalKeys.every((k, i) => this.blocks[a.goalBlocks[i]!]!.meta.goals.find((g) => g.key === k)!.proved);
+    return a.goalKeys.every(
+      (k, i) => this.blocks[a.goalBlocks[i]!]!.meta.goals.find((g) => g.key === k)!.proved,
+    );
   }
 
   /**
@@ -330,6 +331,17 @@ export class BlockPlan {
         fact: -1,
       });
     }
+    // v in the carrier, from the premises alone: what makes the induction principle apply.
+    const carrierKey = `${run.index}:ind${v}:carrier`;
+    const mainGoals = this.blocks[run.block]!.meta.goals;
+    if (!mainGoals.some((g) => g.key === carrierKey)) {
+      const atom: RAtom = {
+        pred: MEMBER_PRED,
+        neg: false,
+        args: [-run.vars.get(v)! - 1, -roles.carrier - 1],
+      };
+      mainGoals.push({ key: carrierKey, atom, proved: false, fact: -1 });
+    }
     // Step case: a child of the conjecture's block with successor(p) = v and the hypothesis.
     const depth = this.blocks[run.block]!.meta.depth + 1;
     const p = ownBase(depth);
@@ -357,8 +369,8 @@ export class BlockPlan {
       base: baseNode.block,
       baseVars: baseNode.vars,
       predecessor: p,
-      goalKeys: [baseKey, stepKey],
-      goalBlocks: [baseGoal, stepGoal],
+      goalKeys: [baseKey, stepKey, carrierKey],
+      goalBlocks: [baseGoal, stepGoal, run.block],
     });
   }
 

@@ -37,13 +37,11 @@ export function extractTheorem(
   if (attempt.method !== "induction") {
     goals.main = goalStep(0, statement.head, "main");
   } else {
-    const carrier = theory.anchor!.roles!.carrier;
-    const dConst = c.vars.get(attempt.var)!;
-    const carrierStep = b.find(
-      attempt.main,
-      { pred: 0, neg: false, args: [-dConst - 1, -carrier - 1] },
-      "main",
-    );
+    const cg = run.blocks[attempt.main]!.meta.goals.find((x) => x.key === attempt.goalKeys[2])!;
+    const carrierStep =
+      cg.fact >= 0
+        ? b.literal(attempt.main, cg.fact, cg.atom!, "main")
+        : b.find(attempt.main, cg.atom!, "main");
     const v = c.statement.varNames[attempt.var]!;
     goals.step = goalStep(1, statement.head, "step");
     const zero = constNames[theory.anchor!.roles!.zero]!;
@@ -139,7 +137,10 @@ class ProofBuilder {
     if (scope === "base") return "base";
     // The step block, and the child that assumes a negated head's atom in it.
     const step = this.attempt.step;
-    if (this.attempt.method === "induction" && (block === step || this.run.blocks[block]!.meta.parent === step))
+    if (
+      this.attempt.method === "induction" &&
+      (block === step || this.run.blocks[block]!.meta.parent === step)
+    )
       return "step";
     return "main";
   }

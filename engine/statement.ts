@@ -70,7 +70,8 @@ export function inductionVars(s: Statement, preds: readonly Predicate[], carrier
   }
   const carrierT = -carrier - 1;
   for (const p of s.premises)
-    if (p.pred === MEMBER_PRED && !p.negated && p.args[1] === carrierT && p.args[0]! >= 0) more.add(p.args[0]!);
+    if (p.pred === MEMBER_PRED && !p.negated && p.args[1] === carrierT && p.args[0]! >= 0)
+      more.add(p.args[0]!);
   return [...pure, ...[...more].filter((v) => !pure.includes(v)).sort(byRank)];
 }
 
@@ -99,7 +100,8 @@ function canonicalForm(s: Statement): { key: string; ranks: number[] } {
       return atomText({ ...a, args });
     };
     const key = [...perm.map((i) => visit(s.premises[i]!)), "=>", visit(s.head)].join(" ");
-    if (best === null || key < best.key) best = { key, ranks: s.varNames.map((_, v) => seen.get(v) ?? seen.size + v) };
+    if (best === null || key < best.key)
+      best = { key, ranks: s.varNames.map((_, v) => seen.get(v) ?? seen.size + v) };
   }
   return best!;
 }

@@ -11,6 +11,7 @@ describe("mutations of valid graphs are all rejected", () => {
     expect([...kinds].sort()).toEqual(
       [
         "binding",
+        "case-assumption",
         "drop-premise",
         "fact-arg",
         "fact-negation",

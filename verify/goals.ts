@@ -53,7 +53,8 @@ export function checkGoals(
   const closes = (name: string, section: Section, closing: StepJson | undefined) => {
     const assumes = t.steps.some((s) => s.kind === "assume" && s.section === section);
     if (closing && (assumes || t.method === "contradiction") && closing.kind !== "contradiction") {
-      const what = t.method === "contradiction" ? "a proof by contradiction" : `a ${section} section that assumes`;
+      const what =
+        t.method === "contradiction" ? "a proof by contradiction" : `a ${section} section that assumes`;
       fail(closing.n, `the ${name} goal of ${what} is a contradiction step`);
     }
   };

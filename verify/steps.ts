@@ -144,7 +144,8 @@ function assumeProblem(step: StepJson, s: TheoremScope): string | null {
 function contradictionProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
   const goal = sectionGoal(s.theorem, step.section, s.anchor)!;
   const label = goalLabel(s.theorem, step.section);
-  if (!sameAtom(step.fact, goal)) return `fact ${formatAtom(step.fact)} is not the ${label} ${formatAtom(goal)}`;
+  if (!sameAtom(step.fact, goal))
+    return `fact ${formatAtom(step.fact)} is not the ${label} ${formatAtom(goal)}`;
   const facts = premises.map((p) => p.fact);
   const [a, b] = facts;
   if (facts.length === 1 && a) {

@@ -9,6 +9,7 @@ import { factLimitBlocks } from "../../engine/fact-limit.js";
 import type { ConjectureRun } from "../../engine/run.js";
 import { DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
+import { methodText } from "../../export/readable.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import {
@@ -75,8 +76,7 @@ export interface ConjectureReport {
  */
 export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): ConjectureReport[] {
   const out: ConjectureReport[] = [];
-  const methodOf = (t: TheoremJson) =>
-    t.method === "induction" ? `induction on ${t.induction!.var}` : t.method;
+  const methodOf = (t: TheoremJson) => methodText(t);
   const failureOf = (t: TheoremJson) => {
     const f = checked?.firstFailure.get(t.id);
     return f ? failureText(f) : undefined;

@@ -101,12 +101,6 @@ export function readableOf(item: { statement: StatementJson }, graph: ProofGraph
   return readableStatement(item.statement, graph);
 }
 
-export function methodLabel(t: TheoremJson): string {
-  if (t.method === "induction" && t.induction !== undefined) return `induction on ${t.induction.var}`;
-  if (t.method === "contradiction") return "contradiction";
-  return t.method;
-}
-
 /** `∀ x, y: p₁ ∧ p₂ → h` in atom notation, for entities (which have no MPL text of their own). */
 function formalEntity(e: EntityJson): string {
   const lhs = e.premises.map(mplAtom).join(" ∧ ");
