@@ -5,7 +5,7 @@
  */
 import { mplAtom } from "../mpl-text.js";
 import { readableAtom, readableImplication, readableStatement } from "../readable.js";
-import type { EntityJson, ProofGraph, StatementJson, TheoremJson } from "../schema.js";
+import type { EntityJson, ProofGraph, StatementJson } from "../schema.js";
 import type { GraphRelations } from "./graph-relations.js";
 import { axiomAnchor, definitionAnchor, Hrefs, kindAnchor } from "./links.js";
 import type { SiteContext } from "./site-context.js";
