@@ -188,7 +188,12 @@ export function proofProblems(graph: ProofGraph, t: TheoremJson): string[] {
         const closes =
           s.premises.length === 1
             ? p?.pred === "=" && p.neg === true && p.args[0] === p.args[1]
-            : s.premises.length === 2 && !!p && !!q && sameAtom(p, { ...q, neg: q.neg ? undefined : true });
+            : s.premises.length === 2 &&
+              !!p &&
+              !!q &&
+              p.pred === q.pred &&
+              !p.neg !== !q.neg &&
+              p.args.join() === q.args.join();
         if (!closes) bad(s, "premises are not an atom and its negation");
         break;
       }
