@@ -83,6 +83,12 @@ export interface BlockMeta {
   leaf: boolean;
   atLimit: boolean;
   witnessesCut: number;
+  /**
+   * Join without dropping a branch at an operator premise whose inputs are not bound yet (it
+   * waits for the others to bind them, then may be demanded). Complete, and dearer: only the
+   * blocks of the second round of induction attempts (engine/plan.ts, escalate) do it.
+   */
+  thorough: boolean;
   rounds: number;
 }
 

@@ -90,6 +90,8 @@ export class BlockPlan {
   protected readonly operators: (OperatorInfo | null)[];
   readonly width: number;
   protected readonly children = new Map<number, number[]>();
+  /** Blocks made now join thoroughly (BlockMeta.thorough): set while the second round is added. */
+  private thorough = false;
 
   constructor(
     readonly theory: Theory,
@@ -136,6 +138,7 @@ export class BlockPlan {
         leaf: true,
         atLimit: false,
         witnessesCut: 0,
+        thorough: this.thorough,
         rounds: 0,
       },
       data: newBlockData(),
@@ -282,6 +285,7 @@ export class BlockPlan {
     const roles = this.theory.anchor?.roles;
     if (!this.settings.induction || !this.settings.extraInduction || !roles) return false;
     const before = this.blocks.length;
+    this.thorough = true;
     for (const run of this.conjectures) {
       if (run.proved || run.escalated || run.pure || run.mirrorOf !== null || run.attempts.length === 0)
         continue;
@@ -293,6 +297,7 @@ export class BlockPlan {
         for (const f of fixed.length > 0 ? [fixed, []] : [fixed]) this.addInduction(run, v, f);
       }
     }
+    this.thorough = false;
     return this.blocks.length > before;
   }
 

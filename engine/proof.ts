@@ -397,7 +397,9 @@ class ProofBuilder {
     const premises = pair.filter((f) => f >= 0).map((f) => this.emit(block, f, scope));
     this.scope = scope;
     const section = this.section(block, scope);
-    return this.push({ n: 0, section, fact: goal, kind: "contradiction", premises }, null);
+    // A copy: the goal atom is also the statement's (or a section's), never to be shared.
+    const fact = structuredClone(goal);
+    return this.push({ n: 0, section, fact, kind: "contradiction", premises }, null);
   }
 
   /** Steps proving `=[a,c]` from the union-find edges joining a and c. */

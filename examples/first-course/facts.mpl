@@ -67,6 +67,10 @@ conjecture zero_mul :=
 conjecture mul_eq_zero :=
   (>[a,b] (in3[a,b,zero,*]) (>[] !(=[a,zero]) (=[b,zero])))
 
+-- succ(a) · b = 0 → b = 0
+conjecture succ_mul_eq_zero :=
+  (>[a,c] (in2[a,c,succ]) (>[b] (in3[c,b,zero,*]) (=[b,zero])))
+
 -- a ≠ 0 → a has a predecessor
 conjecture nonzero_has_pred :=
   (>[a] (in[a,Nat]) (>[] !(=[a,zero]) (HasPred[Nat,succ,a])))
