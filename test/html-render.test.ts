@@ -4,7 +4,7 @@ import { slug, theoremPath } from "../export/html/links.js";
 import { renderSite } from "../export/html/render.js";
 import { STEP_KIND_ORDER } from "../export/html/step-kinds.js";
 import type { ProofGraph, TheoremJson } from "../export/schema.js";
-import { peanoGraph } from "./support/peano-graph.js";
+import { shapesGraph } from "./support/peano-graph.js";
 import { syntheticGraph } from "./support/synthetic-graph.js";
 
 const graph = syntheticGraph({ theorems: 40, unproved: 3 });
@@ -254,7 +254,7 @@ describe("theorem pages", () => {
   });
 
   it("renders a case split (no hypothesis used) and a negated-head induction's assumptions", async () => {
-    const pages = await renderSite(peanoGraph());
+    const pages = await renderSite(shapesGraph());
     const split = pages.get("t/T10.html")!;
     expect(split).toContain("case split on b");
     expect(section(split, "case-base", "details")).toContain(esc("Case b := zero"));

@@ -2,9 +2,9 @@
  * A small Peano-like anchor and a hand-written, valid proof graph over it. The theorems cover
  * every step kind and method: direct proofs with a rule, a witness and equality steps, the
  * lemma `0+a=c → a+0=c` by induction as in the design's worked example, an induction with a
- * fixed variable, theorems citing earlier theorems, a mirror, two proofs by contradiction, an
- * induction with a negated head (each case by contradiction) and a case split whose successor
- * case closes ex falso.
+ * fixed variable, theorems citing earlier theorems, a mirror, and two proofs by contradiction;
+ * `shapeTheorems` adds an induction with a negated head (each case by contradiction) and a case
+ * split whose successor case closes ex falso (proof-graph version 2; `shapesGraph` has all ten).
  *
  * Notation in the comments: `a+b=c` is in3[a,b,c,+], `s(a)=b` is in2[a,b,s].
  */
@@ -322,7 +322,15 @@ export function peanoTheorems(): TheoremJson[] {
     succNotZero,
     succNotEqual,
     sameSumMirror,
-    succNotSelf,
-    addZeroCases,
   ]);
+}
+
+/** T9 and T10: the induction shapes of proof-graph version 2. */
+export function shapeTheorems(): TheoremJson[] {
+  return structuredClone([succNotSelf, addZeroCases]);
+}
+
+/** The hand graph with the version-2 shapes: T1–T8, then T9 and T10. */
+export function shapesGraph(): ProofGraph {
+  return peanoGraph([...peanoTheorems(), ...shapeTheorems()]);
 }
