@@ -108,11 +108,17 @@ export interface EngineFlags {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  maxGoalTerms?: string;
   conjectures?: string[];
   glConfig?: string;
 }
 
-export type EngineOverrides = { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
+export type EngineOverrides = {
+  maxBursts?: number;
+  maxWitnessDepth?: number;
+  maxFactsPerBlock?: number;
+  goalTerms?: number;
+};
 
 /** Parses the shared engine flags; `--conjectures` without `--gl-config` is a usage error. */
 export function parseEngineFlags(o: EngineFlags): EngineOverrides {
@@ -123,6 +129,7 @@ export function parseEngineFlags(o: EngineFlags): EngineOverrides {
   if (o.maxWitnessDepth !== undefined)
     settings.maxWitnessDepth = parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH);
   if (o.maxFacts !== undefined) settings.maxFactsPerBlock = parseCount(o.maxFacts, "--max-facts");
+  if (o.maxGoalTerms !== undefined) settings.goalTerms = parseCount(o.maxGoalTerms, "--max-goal-terms", 0);
   return settings;
 }
 

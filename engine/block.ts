@@ -84,6 +84,12 @@ export interface BlockMeta {
   atLimit: boolean;
   witnessesCut: number;
   rounds: number;
+  /** Goal-directed terms (engine/saturate/goal-terms.ts): nesting levels filed, terms made, terms cut. */
+  goalTermLevel?: number;
+  goalTermsMade?: number;
+  goalTermsCut?: number;
+  /** The witness-depth bound of this block's last run (a deeper one re-runs its joins). */
+  witnessDepthSeen?: number;
 }
 
 /** The fact and derivation arrays of a block. */

@@ -11,7 +11,7 @@ import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
 import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
 import { type Executor, recordWidth } from "../../engine/run.js";
-import { DEFAULT_SETTINGS } from "../../engine/settings.js";
+import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
@@ -60,6 +60,7 @@ export interface DiscoverOptions {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  maxGoalTerms?: string;
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
@@ -112,6 +113,10 @@ export function registerDiscover(program: Command): void {
     .option(
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
+    .option(
+      "--max-goal-terms <n>",
+      `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
