@@ -14,7 +14,7 @@ import {
 } from "../engine/pool.js";
 import { Engine, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
-import { statementOf } from "../engine/statement.js";
+import { type Statement, statementOf } from "../engine/statement.js";
 import { readableStatement } from "../export/readable.js";
 import type { ProofGraph } from "../export/schema.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
@@ -35,6 +35,8 @@ export interface ProverOptions {
   readonly lemmas?: readonly Conjecture[];
   /** Conjectures (by name, else MPL) to induct on pure inputs only (see cli/prove-lemmas.ts). */
   readonly pureInduction?: ReadonlySet<string>;
+  /** Proved statements given as rules from the first burst (engine/discovery/lemma-step.ts). */
+  readonly theorems?: readonly { readonly statement: Statement; readonly ref: string }[];
   /** PoolOptions.adaptive: `workers` is a ceiling, the threads used follow the work. */
   readonly adaptive?: boolean;
   /** PoolOptions.trace (scaling simulator). */
@@ -175,6 +177,7 @@ export async function runProver(
 ): Promise<ProverResult> {
   const t0 = performance.now();
   const engine = new Engine(theory, o.settings);
+  for (const t of o.theorems ?? []) engine.addTheoremRule(t.statement, t.ref);
   for (const c of conjectures)
     engine.addConjecture({
       name: c.name,

@@ -84,8 +84,10 @@ export interface BlockMeta {
   atLimit: boolean;
   witnessesCut: number;
   rounds: number;
-  /** Goal-directed terms (engine/saturate/goal-terms.ts): nesting levels filed, terms made, terms cut. */
-  goalTermLevel?: number;
+  /**
+   * Goal-directed terms (engine/saturate/goal-terms.ts): terms made so far, and the most that
+   * one closure wanted beyond the block's bound.
+   */
   goalTermsMade?: number;
   goalTermsCut?: number;
   /** The witness-depth bound of this block's last run (a deeper one re-runs its joins). */

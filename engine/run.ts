@@ -13,7 +13,7 @@ import type { Conjecture, Theory } from "../mpl/theory.js";
 import { type BlockState, factCount } from "./block.js";
 import { EMPTY_INBOX, inboxFrom } from "./inbox.js";
 import { BlockPlan, type ConjectureRun, type TheoremRecord } from "./plan.js";
-import { ruleFromStatement } from "./rules.js";
+import { type Rule, ruleFromStatement } from "./rules.js";
 import { type EngineContext, type Inbox, runBlock } from "./saturate.js";
 import { type EngineSettings, startDepth } from "./settings.js";
 import { mirror, statementOf } from "./statement.js";
@@ -63,6 +63,8 @@ export interface RunResult {
   readonly blocks: BlockState[];
   readonly conjectures: ConjectureRun[];
   readonly theorems: TheoremRecord[];
+  /** Every rule by global index: axioms, rules added with addTheoremRule, theorems. */
+  readonly rules: readonly Rule[];
   readonly axiomCount: number;
   readonly stopReason: StopReason;
   readonly bursts: number;
@@ -218,6 +220,7 @@ export class Engine extends BlockPlan {
       blocks: this.blocks,
       conjectures: this.conjectures,
       theorems: this.theorems,
+      rules: this.rules,
       axiomCount: this.axiomCount,
       stopReason,
       bursts: burst,

@@ -114,6 +114,8 @@ class Saturator extends Matcher {
       );
 
     let deltaStart = oldEnd;
+    // Nesting levels of goal-directed terms filed in this run (the seeds may have grown since the last).
+    let termLevel = 0;
     const limit = this.ctx.settings.maxFactsPerBlock;
     while (true) {
       const deltaEnd = factCount(this.d);
@@ -128,7 +130,14 @@ class Saturator extends Matcher {
         m.atLimit = true;
         break;
       }
-      if (factCount(this.d) === deltaEnd && !this.goalTerms()) break;
+      if (factCount(this.d) === deltaEnd) {
+        // A fixpoint: with a goal open, the goal-directed terms of the next nesting level.
+        let filed = false;
+        // A level-k term is a witness of depth k: levels beyond the current witness bound wait.
+        const levels = Math.min(this.ctx.settings.goalTermDepth, this.ctx.settings.maxWitnessDepth);
+        while (!filed && termLevel < levels) filed = this.goalTerms(++termLevel);
+        if (!filed) break;
+      }
       if (m.leaf && m.goals.length > 0 && m.goals.every((g) => g.proved)) break;
     }
     this.checkGoals();
@@ -138,22 +147,18 @@ class Saturator extends Matcher {
   }
 
   /**
-   * At a fixpoint with a goal open: demands the goal-directed terms (engine/saturate/
-   * goal-terms.ts), one level of nesting per call up to `goalTermDepth`. True when it filed some.
+   * Demands the goal-directed terms of one nesting level (engine/saturate/goal-terms.ts) when
+   * a goal is open, within the block's bound. True when it filed some.
    */
-  private goalTerms(): boolean {
+  private goalTerms(level: number): boolean {
     const m = this.s.meta;
     const bound = goalTermBound(this.ctx.settings);
-    if (bound <= 0) return false;
-    if (m.kind === "anchor" || !m.goals.some((g) => !g.proved)) return false;
-    const level = (m.goalTermLevel ?? 0) + 1;
-    if (level > this.ctx.settings.goalTermDepth) return false;
-    m.goalTermLevel = level;
+    if (bound <= 0 || m.kind === "anchor" || !m.goals.some((g) => !g.proved)) return false;
     const made = m.goalTermsMade ?? 0;
     const n = demandGoalTerms(this.termView(), this.ctx.rules, level, bound - made);
     m.goalTermsMade = made + n.made;
-    m.goalTermsCut = (m.goalTermsCut ?? 0) + n.cut;
-    return n.made > 0 || this.goalTerms();
+    m.goalTermsCut = Math.max(m.goalTermsCut ?? 0, n.cut);
+    return n.made > 0;
   }
 
   private termView(): GoalTermView {
@@ -174,11 +179,18 @@ class Saturator extends Matcher {
           predNegOf(pred, false),
           args.map((a) => this.find(a)),
         ) >= 0,
-      hasValue: (pred, args, hole) => {
+      valueOf: (pred, args, hole) => {
         const pos = args.findIndex((a, i) => i !== hole && a !== -1);
         const pn = predNegOf(pred, false);
         const canon = args.map((a) => (a === -1 ? -1 : this.find(a)));
-        return this.fitsSome(this.idx.byArg.get(argHi(pn, pos, canon[pos]!), argLo(pn, pos)) ?? [], canon);
+        for (const f of this.idx.byArg.get(argHi(pn, pos, canon[pos]!), argLo(pn, pos)) ?? []) {
+          if (!(flags.get(f) & F_ALIVE)) continue;
+          let ok = true;
+          for (let i = 0; i < canon.length && ok; i++)
+            ok = i === hole || this.d.facts.get(f * this.W + 1 + i) === canon[i];
+          if (ok) return this.d.facts.get(f * this.W + 1 + hole);
+        }
+        return -1;
       },
       demand: (pred, args, hole) => {
         const k = pred + ":" + args.join(",");

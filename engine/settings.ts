@@ -43,7 +43,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   theoremDemands: false,
   mirrors: true,
   goalTerms: "auto",
-  goalTermDepth: 1,
+  goalTermDepth: 2,
   startWitnessDepth: "auto",
 };
 

@@ -29,8 +29,8 @@ export interface GoalTermView {
   members(): ReadonlyMap<number, number>;
   /** Whether the live fact pred[args] (positive) exists; args are canonical constants. */
   holds(pred: number, args: readonly number[]): boolean;
-  /** Whether some live fact gives `pred[args]` a value at `hole` (args[hole] is -1). */
-  hasValue(pred: number, args: readonly number[], hole: number): boolean;
+  /** The canonical constant a live fact gives `pred[args]` at `hole` (args[hole] is -1), or -1. */
+  valueOf(pred: number, args: readonly number[], hole: number): number;
   /** Asks for the term `pred[args]`, args[hole] unknown (-1). */
   demand(pred: number, args: number[], hole: number): void;
 }
@@ -72,6 +72,8 @@ export function termFormers(rules: readonly Rule[], operators: GoalTermView["ope
       if (ok && vars.length > 0) out.push({ rule: r, atom, hole: op.output, vars });
     }
   }
+  // Unary formers first: their terms are few, and the bound should cut the quadratic ones.
+  out.sort((a, b) => a.vars.length - b.vars.length || a.rule.index - b.rule.index);
   formerCache.set(rules, out);
   return out;
 }
@@ -84,55 +86,86 @@ export interface GoalTermCounts {
 }
 
 /**
- * Demands the closure of the block's seeds under its term formers, up to `bound` terms, with
- * operands of witness depth below `depth` (1: the seeds only). Terms that already have a value
- * are skipped without counting. Deterministic: formers in rule order, operand tuples in
- * ascending constant order.
+ * Demands the terms of nesting level `level` over the block's seeds (constants of witness
+ * depth 0 that are members of a set), up to `bound` terms. Level 1: every former applied to
+ * seeds. Level k > 1: a unary former applied to any term of a lower level, a former of two or
+ * more inputs applied to seeds and unary terms of lower levels only (inv(inv(c)), c·inv(c), but
+ * not (c·d)·e: unary formers cost one term per operand, binary ones the square). Terms that
+ * already have a value are skipped without counting. Deterministic: formers by input count,
+ * then rule order; operand tuples in ascending constant order.
  */
 export function demandGoalTerms(
   v: GoalTermView,
   rules: readonly Rule[],
-  depth: number,
+  level: number,
   bound: number,
 ): GoalTermCounts {
   const formers = termFormers(rules, v.operators);
   if (formers.length === 0 || bound <= 0) return { made: 0, cut: 0 };
-  const members = v.members();
-  const operands = [...members]
-    .filter(([, d]) => d < depth)
+  const seeds = [...v.members()]
+    .filter(([, d]) => d === 0)
     .map(([c]) => c)
     .sort((a, b) => a - b);
+  // Operands of lower levels: all terms (for unary formers) and unary ones (for the others).
+  let all = new Set(seeds);
+  let unary = new Set(seeds);
   let made = 0;
   let cut = 0;
-  for (const f of formers) {
-    const binding = new Map<number, number>();
-    const tuple = (k: number): void => {
-      if (k === f.vars.length) {
-        // The axiom's own premises (memberships) must hold for the demand to be served.
-        for (const p of f.rule.premises) {
-          if (p.pred !== MEMBER_PRED || p.neg) return;
-          if (!v.holds(p.pred, ground(p.args, binding))) return;
+  for (let k = 1; k <= level; k++) {
+    const nextAll = new Set(all);
+    const nextUnary = new Set(unary);
+    const last = k === level;
+    for (const f of formers) {
+      const operands = [...(f.vars.length === 1 ? all : unary)].sort((a, b) => a - b);
+      forEachTuple(f, operands, v, (args) => {
+        const out = v.valueOf(f.atom.pred, args, f.hole);
+        if (out >= 0) {
+          nextAll.add(out);
+          if (f.vars.length === 1) nextUnary.add(out);
+          return;
         }
-        const args = ground(f.atom.args, binding);
-        args[f.hole] = -1;
-        if (v.hasValue(f.atom.pred, args, f.hole)) return;
+        if (!last) return;
         if (made >= bound) {
           cut++;
           return;
         }
         made++;
         v.demand(f.atom.pred, args, f.hole);
-        return;
-      }
-      for (const c of operands) {
-        binding.set(f.vars[k]!, c);
-        tuple(k + 1);
-      }
-      binding.delete(f.vars[k]!);
-    };
-    tuple(0);
+      });
+    }
+    all = nextAll;
+    unary = nextUnary;
   }
   return { made, cut };
+}
+
+/** Calls `visit` with the atom's arguments (hole -1) for every operand tuple whose memberships hold. */
+function forEachTuple(
+  f: Former,
+  operands: readonly number[],
+  v: GoalTermView,
+  visit: (args: number[]) => void,
+): void {
+  const binding = new Map<number, number>();
+  const tuple = (k: number): void => {
+    if (k === f.vars.length) {
+      // The axiom's own premises (memberships) must hold for the demand to be served.
+      for (const p of f.rule.premises) {
+        if (p.pred !== MEMBER_PRED || p.neg) return;
+        if (!v.holds(p.pred, ground(p.args, binding))) return;
+      }
+      const args = ground(f.atom.args, binding);
+      args[f.hole] = -1;
+      visit(args);
+      return;
+    }
+    for (const c of operands) {
+      binding.set(f.vars[k]!, c);
+      tuple(k + 1);
+    }
+    binding.delete(f.vars[k]!);
+  };
+  tuple(0);
 }
 
 /** Rule terms under a binding of its variables; constants `-(id+1)` become `id`. */
