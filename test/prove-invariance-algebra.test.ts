@@ -6,7 +6,7 @@
  * with the files read in another order, the operation's operands swapped). The proofs rely on
  * goal-directed terms (engine/saturate/goal-terms.ts); the summary reports how many were made.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,8 +17,9 @@ import {
   reorderConjunctions,
   swapOperands,
 } from "./support/algebra-variants.js";
-import { ensureBuilt, gl } from "./support/built-cli.js";
+import { ensureBuilt } from "./support/built-cli.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
+import { proveFiles } from "./support/prove-files.js";
 
 interface Summary {
   proved: number;
@@ -30,14 +31,8 @@ interface Summary {
 
 let scratch = "";
 
-function prove(label: string, files: Files): Summary {
-  const dir = join(scratch, label.replace(/\W+/g, "-"));
-  mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const r = gl("prove", dir, "--json", "-q", "--workers", "1", "--allow-unproved");
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Summary;
-}
+const prove = (label: string, files: Files): Summary =>
+  proveFiles<Summary>(join(scratch, label.replace(/\W+/g, "-")), files, "--allow-unproved");
 
 const provedNames = (s: Summary): string[] =>
   s.theorems

@@ -339,15 +339,18 @@ async function proveInto(
         `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${summary.workers} worker${summary.workers > 1 ? "s" : ""}\n`,
     );
     const gt = summary.goalTerms;
-    if (gt.maxPerBlock !== 0)
+    const wd = summary.witnessDepth;
+    if (gt.maxPerBlock !== 0 || wd.start < wd.max)
       process.stdout.write(
-        `goal terms: ${gt.made} made in ${gt.blocks} blocks, ${gt.cut} cut (at most ${gt.maxPerBlock} per block` +
-          `${gt.cut > 0 ? `; ${gt.blocksCut} blocks reached it, --max-goal-terms raises it` : ""}); ` +
-          `witness depth ${summary.witnessDepth.start}` +
-          (summary.witnessDepth.reached > summary.witnessDepth.start
-            ? ` → ${summary.witnessDepth.reached} (deeper from burst ${summary.witnessDepth.deepenedAt.map((b) => b + 1).join(", ")})`
+        (gt.maxPerBlock === 0
+          ? "goal terms: off"
+          : `goal terms: ${gt.made} made in ${gt.blocks} blocks, ${gt.cut} cut (at most ${gt.maxPerBlock} per block` +
+            `${gt.cut > 0 ? `; ${gt.blocksCut} blocks reached it, --max-goal-terms raises it` : ""})`) +
+          `; witness depth ${wd.start}` +
+          (wd.reached > wd.start
+            ? ` → ${wd.reached} (deeper from burst ${wd.deepenedAt.map((b) => b + 1).join(", ")})`
             : "") +
-          ` of at most ${summary.witnessDepth.max}\n`,
+          ` of at most ${wd.max}\n`,
       );
     if (lemmas) {
       process.stdout.write(
