@@ -4,7 +4,11 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
-import { DEFAULT_LEMMA_SETTINGS, type LemmaSettings } from "../../engine/discovery/lemmas.js";
+import {
+  DEFAULT_LEMMA_SETTINGS,
+  type FiniteModelReport,
+  type LemmaSettings,
+} from "../../engine/discovery/lemmas.js";
 import { factLimitBlocks } from "../../engine/fact-limit.js";
 import type { ConjectureRun } from "../../engine/run.js";
 import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
@@ -112,6 +116,14 @@ export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): Co
     });
   }
   return out;
+}
+
+/** What filtered the lemma candidates: the ground model, or the finite models of a theory without induction roles. */
+function finiteModelsText(f: FiniteModelReport | undefined): string {
+  if (f === undefined) return "the model";
+  if (f.stop === "unsupported") return `no model (finite models: ${f.unsupported})`;
+  const cut = f.stop === "complete" ? "" : `, search stopped by ${f.stop}`;
+  return `${f.count} finite models of sizes 1–${f.perSize.length}${cut}`;
 }
 
 /** A conjecture's name, or its statement in MPL when it has none (mirrors say so). */
@@ -355,7 +367,7 @@ async function proveInto(
     if (lemmas) {
       process.stdout.write(
         `lemmas: ${lemmas.stuck.length} goals stuck; ${lemmas.candidates} candidates over ${lemmas.operations.join(" ")}, ` +
-          `${lemmas.refutedByModel} refuted by the model, ${lemmas.survivors} tried, ${lemmas.proved} proved; stop: ${lemmas.stop}\n`,
+          `${lemmas.refutedByModel} refuted by ${finiteModelsText(lemmas.finiteModels)}, ${lemmas.survivors} tried, ${lemmas.proved} proved; stop: ${lemmas.stop}\n`,
       );
       for (const u of lemmas.used)
         process.stdout.write(
