@@ -76,9 +76,16 @@ export interface DefinitionJson {
  * - `eq-subst`: the fact of `premises[0]` with some arguments replaced by equals: every other
  *   premise is an equality `=[x,y]`; each argument of the result is the source's argument, or
  *   `y` where the source has `x` for one of those equalities.
- * - `assume`: (contradiction proofs) the head without its negation, assumed.
- * - `contradiction`: (contradiction proofs) the negated head, from two premises that are an atom
- *   and its negation; for `=` also `¬=[a,a]` alone closes.
+ * - `assume`: the goal of its section without its negation, assumed; only where that goal is
+ *   negated (the main section of a contradiction proof; the base and step of an induction with
+ *   a negated head). A section that assumes closes with a `contradiction` step.
+ * - `contradiction`: the goal of its section (main: the head; base: the head with the induction
+ *   variable replaced by zero; step: the head), from two premises that are an atom and its
+ *   negation, or from `¬=[a,a]` alone: ex falso, in any section with a goal (not the main
+ *   section of an induction).
+ *
+ * Version 2 added `assume` and `contradiction` steps in induction sections and `contradiction`
+ * steps in direct proofs (docs/proof-json.md, "Methods and their sections").
  */
 export type StepKind =
   | "premise"
@@ -117,12 +124,13 @@ export interface StepJson {
   witness?: string;
 }
 
+/** An induction; one whose step cites no `hypothesis` step is a case split on zero / successor. */
 export interface InductionJson {
   /** The statement variable inducted on. */
   var: string;
   /** The fresh constant p of the step case, with successor(p) = var. */
   predecessor: string;
-  /** Statement variables held fixed in the hypothesis (never `var`). */
+  /** Statement variables held fixed in the hypothesis (never `var`); any subset, also none. */
   fixed: string[];
   /**
    * The hypothesis: the statement with `var` replaced by `predecessor`, `fixed` (and

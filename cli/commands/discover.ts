@@ -18,7 +18,8 @@ import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
 import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
 import { type Executor, recordWidth } from "../../engine/run.js";
-import { DEFAULT_SETTINGS } from "../../engine/settings.js";
+import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
+import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS, goalTermBound } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
@@ -67,6 +68,7 @@ export interface DiscoverOptions {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  maxGoalTerms?: string;
   /** Repeated: one GL config per batch, in order. */
   glConfig?: string | string[];
   conjectures?: string[];
@@ -120,6 +122,10 @@ export function registerDiscover(program: Command): void {
     .option(
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
+    .option(
+      "--max-goal-terms <n>",
+      `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
@@ -536,6 +542,9 @@ function batchSummary(x: RanBatch, failed: ReadonlySet<string>, modelSize: numbe
     stopReason: result.stoppedBy ?? graph.run.stopReason,
     bursts: graph.run.bursts,
     facts: graph.run.facts,
+    // Goal-directed terms of the proof phase (off for theories with induction roles unless
+    // --max-goal-terms asks for them).
+    goalTerms: { maxPerBlock: goalTermBound(result.run.settings), ...goalTermTotals(result.run.blocks) },
   };
   return { summary, outcomes };
 }
@@ -589,6 +598,11 @@ function formatBatch(s: BatchSummary, header: boolean): string {
         ]
       : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
+    ...(s.goalTerms.maxPerBlock > 0
+      ? [
+          `goal terms: ${s.goalTerms.made} made in ${s.goalTerms.blocks} blocks, ${s.goalTerms.cut} cut (at most ${s.goalTerms.maxPerBlock} per block)`,
+        ]
+      : []),
     ...(s.targets.length > 0 ? ["targets:"] : []),
     ...s.targets.map((t) =>
       t.theorem

@@ -43,7 +43,7 @@ export function registerExport(program: Command): Command {
   return program
     .command("export")
     .description("write a proof graph (JSON) as a browsable static HTML site")
-    .argument("<proof.json>", "proof graph written by the engine (schema gl-proof-graph, version 1)")
+    .argument("<proof.json>", "proof graph written by the engine (schema gl-proof-graph, version 2)")
     .option("--html <dir>", "write the HTML site to this directory")
     .option("--force", "also replace a folder another gl command wrote (never one with other files)")
     .action(async (proof: string, options: ExportOptions) => runExport(proof, options));

@@ -36,6 +36,9 @@ export abstract class Matcher extends Witnesses {
     const facts = this.d.facts.data;
     for (let f = from; f < to; f++) {
       if (!this.alive(f)) continue;
+      // The per-block limit holds within a round too: one round at a deeper witness bound
+      // can otherwise add many times the limit.
+      if (this.d.flags.length >= this.ctx.settings.maxFactsPerBlock) return;
       const pn = facts[f * W]!;
       if (all) {
         for (const [r, i] of all)
@@ -115,6 +118,7 @@ export abstract class Matcher extends Witnesses {
     let bestCands: number[] = EMPTY;
     let bestDemand = false;
     let bestOpen = false;
+    let waiting = false;
     const prem = r.premises;
     for (let i = 0; i < prem.length; i++) {
       if (matched[i] !== -1) continue;
@@ -124,9 +128,18 @@ export abstract class Matcher extends Witnesses {
         cands.length === 0 || best < 0 || cands.length <= bestCands.length
           ? this.demandable(p, binding)
           : false;
-      // A premise nothing can satisfy (and no witness could): this branch is dead.
-      if (cands.length === 0 && !demandable && this.reflexive(p, binding) === null) return;
       const open = this.openOutput(p, binding);
+      // A premise `=[x,x]` holds by reflexivity without a fact (see `reflexive`).
+      if (cands.length === 0 && !demandable && this.reflexive(p, binding) === null) {
+        // A thorough block lets an operator premise with an unbound input wait: once the others
+        // bind its inputs it can be demanded. Otherwise no fact or witness can satisfy it, and
+        // this branch is dead (cheaper, and misses such combinations: BlockMeta.thorough).
+        if (open && this.s.meta.thorough) {
+          waiting = true;
+          continue;
+        }
+        return;
+      }
       if (
         best < 0 ||
         cands.length < bestCands.length ||
@@ -140,7 +153,7 @@ export abstract class Matcher extends Witnesses {
       }
     }
     if (best < 0) {
-      this.conclude(r, binding, matched, true);
+      if (!waiting) this.conclude(r, binding, matched, true);
       return;
     }
     const p = prem[best]!;

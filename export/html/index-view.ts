@@ -3,19 +3,13 @@
  * reading: targets, essential theorems, then lemmas by the operations they mention, each
  * family's permuted variants folded under its representative; unproved conjectures last.
  */
+import { methodText } from "../readable.js";
 import type { TheoremJson, UnprovedJson } from "../schema.js";
 import { drawSvg } from "./draw/dot-svg.js";
 import { indexGraph } from "./draw/proof-graphs.js";
 import { Hrefs } from "./links.js";
 import type { SiteContext } from "./site-context.js";
-import {
-  type LayoutView,
-  layout,
-  methodLabel,
-  readableOf,
-  type TheoremLinkView,
-  theoremLink,
-} from "./view-model.js";
+import { type LayoutView, layout, readableOf, type TheoremLinkView, theoremLink } from "./view-model.js";
 
 export interface IndexEntryView {
   link: TheoremLinkView;
@@ -68,7 +62,7 @@ export function indexView(ctx: SiteContext): IndexView {
     link: theoremLink(ctx, hrefs, t.id),
     readable: readableOf(t, graph),
     mpl: t.mpl,
-    method: methodLabel(t),
+    method: methodText(t),
     steps: t.steps.length,
     target: names.isTarget(t.id),
     essential: names.isEssential(t.id),

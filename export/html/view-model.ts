@@ -5,7 +5,7 @@
  */
 import { mplAtom } from "../mpl-text.js";
 import { readableAtom, readableImplication, readableStatement } from "../readable.js";
-import type { EntityJson, ProofGraph, StatementJson, TheoremJson } from "../schema.js";
+import type { EntityJson, ProofGraph, StatementJson } from "../schema.js";
 import type { GraphRelations } from "./graph-relations.js";
 import { axiomAnchor, definitionAnchor, Hrefs, kindAnchor } from "./links.js";
 import type { SiteContext } from "./site-context.js";
@@ -120,12 +120,6 @@ export function theoremLink(ctx: SiteContext, hrefs: Hrefs, id: string): Theorem
  */
 export function readableOf(item: { statement: StatementJson }, graph: ProofGraph): string {
   return readableStatement(item.statement, graph);
-}
-
-export function methodLabel(t: TheoremJson): string {
-  if (t.method === "induction" && t.induction !== undefined) return `induction on ${t.induction.var}`;
-  if (t.method === "contradiction") return "contradiction";
-  return t.method;
 }
 
 /** `∀ x, y: p₁ ∧ p₂ → h` in atom notation, for entities (which have no MPL text of their own). */
