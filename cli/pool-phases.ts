@@ -8,11 +8,12 @@
 import type { MapJob, PoolExecutor } from "../engine/pool.js";
 import type { SiteInput } from "../export/html/page-batch.js";
 import {
+  describePage,
   loadLayoutEngine,
   type PageKey,
   type SiteExtras,
   type SiteFile,
-  siteContext,
+  siteOf,
   sitePage,
   sitePageKeys,
 } from "../export/html/render.js";
@@ -35,7 +36,7 @@ export async function renderSite(
   extras: SiteExtras,
 ): Promise<{ files: SiteFile[]; threads: number }> {
   await loadLayoutEngine();
-  const ctx = siteContext(graph, extras);
+  const site = siteOf(graph, extras);
   const shared: SiteInput = { graph, extras };
   const r = await mapTasks<PageKey, SiteFile>(pool, {
     phase: "html",
@@ -43,9 +44,9 @@ export async function renderSite(
     fn: "renderSiteFile",
     prepare: "prepareSite",
     shared,
-    items: sitePageKeys(graph, extras),
-    describe: (key) => (typeof key === "number" ? `the page of ${graph.theorems[key]!.id}` : key),
-    local: (key) => sitePage(ctx, key),
+    items: sitePageKeys(site),
+    describe: (key) => describePage(site, key),
+    local: (key) => sitePage(site, key),
   });
   return { files: r.results, threads: r.threads };
 }
@@ -59,14 +60,17 @@ export class PhaseAccount {
 
   constructor(private readonly pool: PoolExecutor | null) {}
 
-  /** Ends the phase running (if any) and starts `name`. */
-  enter(name: string): void {
+  /**
+   * Ends the phase running (if any) and starts `name` (e.g. "Gauss prove" in a run of batches),
+   * which is a `kind` of phase to the pool's fault hook (PoolExecutor.setPhase).
+   */
+  enter(name: string, kind: string = name): void {
     this.end();
     this.current = name;
     this.wall0 = performance.now();
     const c = process.cpuUsage();
     this.cpu0 = (c.user + c.system) / 1000;
-    this.pool?.setPhase(name);
+    this.pool?.setPhase(name, kind);
   }
 
   /** Ends the phase running. */

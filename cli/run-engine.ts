@@ -16,7 +16,7 @@ import {
 import type { PoolProfile } from "../engine/pool-profile.js";
 import { Engine, type Executor, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
-import { statementOf } from "../engine/statement.js";
+import { type Statement, statementOf } from "../engine/statement.js";
 import { readableStatement } from "../export/readable.js";
 import type { ProofGraph } from "../export/schema.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
@@ -37,6 +37,8 @@ export interface ProverOptions {
   readonly lemmas?: readonly Conjecture[];
   /** Conjectures (by name, else MPL) to induct on pure inputs only (see cli/prove-lemmas.ts). */
   readonly pureInduction?: ReadonlySet<string>;
+  /** Proved statements given as rules from the first burst (engine/discovery/lemma-step.ts). */
+  readonly theorems?: readonly { readonly statement: Statement; readonly ref: string }[];
   /** PoolOptions.adaptive: `workers` is a ceiling, the threads used follow the work. */
   readonly adaptive?: boolean;
   /** PoolOptions.profile (the scaling simulator's input); a pool even for one worker. */
@@ -115,11 +117,17 @@ export interface EngineFlags {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  maxGoalTerms?: string;
   conjectures?: string[];
-  glConfig?: string;
+  glConfig?: string | readonly string[];
 }
 
-export type EngineOverrides = { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
+export type EngineOverrides = {
+  maxBursts?: number;
+  maxWitnessDepth?: number;
+  maxFactsPerBlock?: number;
+  goalTerms?: number;
+};
 
 /** Parses the shared engine flags; `--conjectures` without `--gl-config` is a usage error. */
 export function parseEngineFlags(o: EngineFlags): EngineOverrides {
@@ -130,6 +138,7 @@ export function parseEngineFlags(o: EngineFlags): EngineOverrides {
   if (o.maxWitnessDepth !== undefined)
     settings.maxWitnessDepth = parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH);
   if (o.maxFacts !== undefined) settings.maxFactsPerBlock = parseCount(o.maxFacts, "--max-facts");
+  if (o.maxGoalTerms !== undefined) settings.goalTerms = parseCount(o.maxGoalTerms, "--max-goal-terms", 0);
   return settings;
 }
 
@@ -175,6 +184,7 @@ export async function runProver(
 ): Promise<ProverResult> {
   const t0 = performance.now();
   const engine = new Engine(theory, o.settings);
+  for (const t of o.theorems ?? []) engine.addTheoremRule(t.statement, t.ref);
   for (const c of conjectures)
     engine.addConjecture({
       name: c.name,
@@ -195,7 +205,7 @@ export async function runProver(
     });
     if (i !== null) lemmaConjectures.add(i);
   }
-  const profiling = o.pool ? null : o.profile ? { profile: o.profile, write() {} } : poolProfileFromEnv();
+  const profiling = o.pool ? null : profilingOf(o);
   const executor = o.pool ?? newPool(theory, engine.width, conjectures, o, profiling);
   executor?.setPhase(o.phase);
   // Threads start and load while the first bursts run in place, off the critical path, when
@@ -241,6 +251,11 @@ export function newPool(
     ...(profiling ? { profile: profiling.profile } : {}),
     rehearsal: conjectures.slice(0, REHEARSAL_CONJECTURES),
   });
+}
+
+/** The profile a run records: the caller's (PoolOptions.profile), else GL_POOL_PROFILE's, else none. */
+export function profilingOf(o: ProverOptions): { readonly profile: PoolProfile; write(): void } | null {
+  return o.profile ? { profile: o.profile, write() {} } : poolProfileFromEnv();
 }
 
 /** A view of a shared pool whose close leaves it running (its owner closes it). */

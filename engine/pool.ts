@@ -54,6 +54,7 @@ import type {
   MapResult,
   MapTask,
   Published,
+  TheoryOfRuns,
   WorkerInit,
 } from "./worker.js";
 
@@ -175,8 +176,16 @@ export interface PoolExecutor extends Executor {
    * results in item order (so output never depends on the thread count). Returns the threads used.
    */
   map<T, R>(job: MapJob<T, R>): Promise<{ results: R[]; threads: number }>;
-  /** The phase the pool serves now (errors name it; the fault hook can target it). */
-  setPhase(name: string): void;
+  /**
+   * The phase the pool serves now: errors name it, and the fault hook targets its `kind`
+   * ("model", "prove", …; by default the name itself).
+   */
+  setPhase(name: string, kind?: string): void;
+  /**
+   * The theory of the runs that follow (a later batch's): the pool threads rebuild their axiom
+   * rules and tables for it with their next task. Only between runs.
+   */
+  setTheory(theory: Theory, width: number): void;
 }
 
 const sizeOfPacked = (p: PackedBlock): number =>
@@ -260,6 +269,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   };
   let closed = false;
   let phase: string | null = null;
+  let phaseKind: string | null = null;
   const threadsByPhase = new Map<string, number>();
   const usedThreads = (n: number): void => {
     if (phase !== null) threadsByPhase.set(phase, Math.max(n, threadsByPhase.get(phase) ?? 1));
@@ -291,7 +301,16 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   let run = 0;
   let burstOfRun = 0;
   let shards = 1;
-  const local = new Shard(width);
+  /** The theory of the runs now (a later batch's after setTheory); threads get it with a task. */
+  let theoryNow: TheoryOfRuns = { id: 0, theory, width };
+  /** Per pool thread: the id of the theory it holds (workerData's is 0). */
+  const threadTheory: number[] = [];
+  const theoryFor = (s: number): TheoryOfRuns | undefined => {
+    if ((threadTheory[s - 1] ?? 0) === theoryNow.id) return undefined;
+    threadTheory[s - 1] = theoryNow.id;
+    return theoryNow;
+  };
+  let local = new Shard(width);
   let owner: number[] = [];
   let subs = new Map<number, Set<number>>();
   let sentGoals: number[] = [];
@@ -332,7 +351,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   };
   /** The block fault hook, where it applies to this run's phase. */
   const blockFault = (): FaultInjection | null =>
-    opts.fault && (opts.fault.phase === undefined || opts.fault.phase === phase) ? opts.fault : null;
+    opts.fault && (opts.fault.phase === undefined || opts.fault.phase === phaseKind) ? opts.fault : null;
 
   const send = async <R>(
     s: number,
@@ -573,7 +592,8 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           continue;
         }
         exchanged = true;
-        const task: ExchangeTask = { kind: "exchange", run, ...e };
+        const next = theoryFor(s);
+        const task: ExchangeTask = { kind: "exchange", run, ...e, ...(next ? { theory: next } : {}) };
         rounds.push(
           (async () => {
             const t0 = performance.now();
@@ -657,8 +677,10 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
         const ports = portsToSend.get(s) ?? [];
         portsToSend.delete(s);
+        const next = theoryFor(s);
         const task: BurstTask = {
           kind: "burst",
+          ...(next ? { theory: next } : {}),
           run,
           shard: s,
           shards,
@@ -989,9 +1011,15 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       usedThreads(threads);
       return { results, threads };
     },
-    setPhase(name: string) {
+    setPhase(name: string, kind = name) {
       phase = name;
+      phaseKind = kind;
       usedThreads(1);
+    },
+    setTheory(next: Theory, nextWidth: number) {
+      if (runBlocks !== null) throw new Error("internal: the pool's theory changes only between runs");
+      theoryNow = { id: theoryNow.id + 1, theory: next, width: nextWidth };
+      local = new Shard(nextWidth);
     },
     async close() {
       if (closed) return;

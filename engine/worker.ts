@@ -2,8 +2,8 @@
  * Worker-thread entry: one pool thread holds one shard (engine/shard.ts) for the whole run.
  * On start it rehearses (WorkerInit.rehearsal) so that its code is warm before real work.
  * Each thread is the only thread of its own single-thread piscina pool, so the coordinator
- * addresses a shard by its pool. The axiom rule table is built once from workerData; a task
- * is one of:
+ * addresses a shard by its pool. The axiom rule table is built once from workerData, and again
+ * when a task brings a later batch's theory (TheoryOfRuns); a task is one of:
  *
  * - `ping`: answered once the thread has loaded and rehearsed (the pool uses a thread only then);
  * - `exchange`: publish replica deltas of owned blocks and hand over blocks placed elsewhere;
@@ -44,8 +44,17 @@ export interface WorkerInit {
 export const REHEARSAL_CPU_MS = 200;
 export const REHEARSAL_WALL_MS = 2000;
 
+/** The theory of the runs from this task on, where it changed (a later batch's). */
+export interface TheoryOfRuns {
+  /** 0 is workerData's theory; each change takes the next id. */
+  id: number;
+  theory: Theory;
+  width: number;
+}
+
 export interface ExchangeTask {
   kind: "exchange";
+  theory?: TheoryOfRuns;
   run: number;
   /** Owned blocks whose replicas elsewhere need an update; `full` also wants whole copies. */
   publish: number[];
@@ -69,6 +78,7 @@ export interface ExchangeResult {
 
 export interface BurstTask {
   kind: "burst";
+  theory?: TheoryOfRuns;
   run: number;
   /** This thread's shard, and the shards of the burst. */
   shard: number;
@@ -164,16 +174,26 @@ async function rehearse(theory: Theory, conjectures: Conjecture[]): Promise<void
       spent() > REHEARSAL_CPU_MS || performance.now() - t0 > REHEARSAL_WALL_MS ? "timeout" : null,
   });
 }
-const axioms = axiomRules(init.theory);
-const operators: (OperatorInfo | null)[] = init.theory.predicates.map((p) => p.operator);
-const shard = new Shard(init.width);
+let axioms = axiomRules(init.theory);
+let operators: (OperatorInfo | null)[] = init.theory.predicates.map((p) => p.operator);
+let width = init.width;
+let shard = new Shard(width);
 /** Ports to the other shards (the coordinator is shard 0), kept for the pool's life. */
 const ports = new Map<number, MessagePort>();
 let rules: Rule[] = axioms;
 let rulesRun = -1;
 let shardRun = -1;
 
-function enter(run: number): void {
+function enter(run: number, theory: TheoryOfRuns | undefined): void {
+  // The runs of a later batch prove in its theory: new axiom rules, operators and record width.
+  if (theory) {
+    axioms = axiomRules(theory.theory);
+    operators = theory.theory.predicates.map((p) => p.operator);
+    width = theory.width;
+    shard = new Shard(width);
+    rulesRun = -1;
+    shardRun = -1;
+  }
   // A pool can serve several engine runs in turn (discovery's model, then its proofs).
   if (run !== shardRun) {
     shard.clear();
@@ -187,11 +207,11 @@ function context(task: BurstTask): EngineContext {
     rules = [...axioms, ...task.theorems];
     rulesRun = task.run;
   }
-  return { rules, operators, width: init.width, settings: task.settings };
+  return { rules, operators, width, settings: task.settings };
 }
 
 function exchange(task: ExchangeTask): unknown {
-  enter(task.run);
+  enter(task.run, task.theory);
   const t0 = performance.now();
   const full = new Set(task.full);
   const updates = task.publish.map((id) => ({ id, ...shard.publish(id, full.has(id)) }));
@@ -203,7 +223,7 @@ function exchange(task: ExchangeTask): unknown {
 function burst(task: BurstTask): BurstResult {
   const startAt = epochMs();
   const c0 = threadClock();
-  enter(task.run);
+  enter(task.run, task.theory);
   const ctx = context(task);
   const t0 = performance.now();
   for (const p of task.ports) ports.set(p.peer, p.port);

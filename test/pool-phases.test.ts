@@ -12,7 +12,16 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,7 +84,14 @@ function tree(dir: string): Map<string, string> {
 const errorLines = (stderr: string): string[] =>
   stderr.split("\n").filter((l) => l !== "" && !l.includes("is more than the"));
 
-describe.each(["peano-quick", "peano", "peano-cold", "peano-exp"])("gl discover examples/%s", (example) => {
+describe.each([
+  { example: "peano-quick", batches: [] },
+  { example: "peano", batches: [] },
+  { example: "peano-cold", batches: [] },
+  { example: "peano-exp", batches: [] },
+  // Batches: one pool serves both, switched to the later batch's theory.
+  { example: "peano-double", batches: ["Peano", "PeanoDouble"] },
+])("gl discover examples/$example", ({ example, batches }) => {
   it("writes the same bytes with 1, 2, 3, 4 and 8 workers, every phase", () => {
     let reference: Map<string, string> | null = null;
     for (const workers of WORKERS) {
@@ -94,15 +110,30 @@ describe.each(["peano-quick", "peano", "peano-cold", "peano-exp"])("gl discover 
       expect(r.code, r.stderr).toBe(0);
       const summary = JSON.parse(r.stdout) as { phases: Record<string, { threads: number }> };
       if (workers > 1) {
-        // Not vacuous: the pool's threads ran the bursts and the tasks of the other phases.
-        for (const phase of ["model", "prove", "verify", "html"])
-          expect(summary.phases[phase]?.threads, `${phase} with ${workers} workers`).toBeGreaterThan(1);
+        // Not vacuous: the pool's threads ran the bursts and the tasks of the other phases
+        // (in every batch: a run of batches times its phases per batch).
+        const keys = [
+          ...(batches.length === 0
+            ? ["model", "prove"]
+            : batches.flatMap((b) => [`${b} model`, `${b} prove`])),
+          "verify",
+          "html",
+        ];
+        for (const key of keys)
+          expect(summary.phases[key]?.threads, `${key} with ${workers} workers`).toBeGreaterThan(1);
       }
       const files = tree(out);
       if (reference === null) {
         reference = files;
         expect([...files.keys()]).toEqual(
-          expect.arrayContaining(["proof.json", "model.json", "discovery.json", "html/index.html"]),
+          expect.arrayContaining([
+            "proof.json",
+            "model.json",
+            "discovery.json",
+            "html/index.html",
+            // An earlier batch: its model graph and its site.
+            ...batches.slice(0, -1).flatMap((b) => [`model.${b}.json`, `html/batches/${b}/index.html`]),
+          ]),
         );
         expect(files.size).toBeGreaterThan(10);
       } else expect(files, `${workers} workers`).toEqual(reference);
@@ -130,6 +161,60 @@ describe("gl prove examples/group", () => {
     });
     expect(bytes[0]!.length).toBeGreaterThan(1000);
     for (const b of bytes) expect(b.equals(bytes[0]!)).toBe(true);
+  }, 120_000);
+});
+
+/** The runs (engine runs in turn) of a pool profile, the threads it loaded, and its bursts' shards by run. */
+function profiled(file: string) {
+  const p = JSON.parse(readFileSync(file, "utf8")) as {
+    bursts: { run: number; shards: number }[];
+    threadLoadMs: number[];
+  };
+  const shardsByRun = new Map<number, number>();
+  for (const b of p.bursts) shardsByRun.set(b.run, Math.max(b.shards, shardsByRun.get(b.run) ?? 0));
+  return { threadsLoaded: p.threadLoadMs.length, shardsByRun };
+}
+
+describe("one pool for every run of a command", () => {
+  it("gl discover on batches: both batches' model and proofs on the same threads", () => {
+    const profile = join(scratch, "double-profile.json");
+    const r = gl(["discover", "examples/peano-double", ...LEAN, "--workers", "2", "--quiet", "--json"], {
+      GL_POOL_PROFILE: profile,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const p = profiled(profile);
+    // One pool thread, loaded once; every engine run of both batches (at least a model and the
+    // proofs per batch, more where the lemma step runs) with bursts on two threads.
+    expect(p.threadsLoaded).toBe(1);
+    expect(p.shardsByRun.size).toBeGreaterThanOrEqual(4);
+    expect(new Set(p.shardsByRun.values())).toEqual(new Set([2]));
+  }, 120_000);
+
+  it("gl prove with the lemma step: the first run, the lemma run and the retry on one pool, same bytes", () => {
+    const dir = join(scratch, "right-cancel");
+    mkdirSync(dir);
+    for (const f of ["functions.mpl", "group.mpl"]) copyFileSync(join(REPO_ROOT, "examples", "group", f), join(dir, f));
+    writeFileSync(
+      join(dir, "conjectures.mpl"),
+      "conjecture right_cancel :=\n  (>[a,c,d] (in3[a,c,d,*])\n    (>[b] (in3[b,c,d,*]) (=[a,b])))\n",
+    );
+    const profile = join(scratch, "lemma-profile.json");
+    const bytes = [1, 2].map((workers) => {
+      const out = join(scratch, `right-cancel-w${workers}`);
+      const r = gl(
+        ["prove", dir, "--allow-unproved", "--workers", String(workers), "--quiet", "--json", "--out", out],
+        workers > 1 ? { GL_POOL_PROFILE: profile } : {},
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const s = JSON.parse(r.stdout) as { proved: number; lemmas: { proved: number } | null };
+      // Not vacuous: the goal needs the lemmas.
+      expect([s.proved, s.lemmas!.proved > 0]).toEqual([1, true]);
+      return readFileSync(join(out, "proof.json"));
+    });
+    expect(bytes[1]!.equals(bytes[0]!)).toBe(true);
+    const p = profiled(profile);
+    expect(p.threadsLoaded).toBe(1);
+    expect([...p.shardsByRun.values()]).toEqual([2, 2, 2]);
   }, 120_000);
 });
 

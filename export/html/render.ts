@@ -12,62 +12,137 @@ import type { ProofGraph } from "../schema.js";
 import { discoveryView } from "./discovery-view.js";
 import { loadLayoutEngine } from "./draw/layout-engine.js";
 import { indexView } from "./index-view.js";
-import { SITE_FILES, theoremPath } from "./links.js";
+import { BATCH_DIR, batchDir, SITE_FILES, theoremPath } from "./links.js";
 import { searchDataScript } from "./search-data.js";
-import { type SiteContext, type SiteExtras, siteContext } from "./site-context.js";
+import { type BatchSite, type SiteContext, type SiteExtras, siteContext } from "./site-context.js";
 import { siteTemplates } from "./templates.js";
 import { theoremView } from "./theorem-view.js";
 import { definitionsView, rulesView } from "./view-model.js";
 
 export { loadLayoutEngine } from "./draw/layout-engine.js";
-export type { SiteContext, SiteExtras } from "./site-context.js";
-export { siteContext } from "./site-context.js";
+export type { SiteExtras } from "./site-context.js";
 
 /** One file of the site: its path relative to the site root, and its text. */
 export type SiteFile = readonly [path: string, content: string];
 
 /**
  * The site's files one by one, in a fixed order: fixed pages and assets first, then theorem
- * pages in graph order. Lazy, so a writer can stream them to disk. The layout engine must be
- * loaded.
+ * pages in graph order (for a graph of batches, batch by batch). Lazy, so a writer can stream
+ * them to disk. The layout engine must be loaded.
  */
 export function* siteFiles(graph: ProofGraph, extras: SiteExtras = {}): Generator<SiteFile> {
-  const ctx = siteContext(graph, extras);
-  for (const key of sitePageKeys(graph, extras)) yield sitePage(ctx, key);
+  const site = siteOf(graph, extras);
+  for (const key of sitePageKeys(site)) yield sitePage(site, key);
 }
 
-/** A file of the site: a fixed page or asset by its path, a theorem page by the theorem's index. */
-export type PageKey = string | number;
+/** One batch's site among the sites of a graph (or the one site of a graph of one theory). */
+interface SitePart {
+  readonly graph: ProofGraph;
+  readonly extras: SiteExtras;
+  readonly batches: BatchSite | null;
+  /** Its folder from the whole site's root ("" for the root). */
+  readonly dir: string;
+}
+
+/** A site to render: its parts, and each part's context once derived. */
+export interface Site {
+  readonly parts: readonly SitePart[];
+  readonly contexts: (SiteContext | undefined)[];
+}
+
+/**
+ * The site of a graph: one part for a graph of one theory; for a graph of batches the last
+ * batch at the root, each earlier one in batches/<name>/. A pure function of the graph and the
+ * extras, so every thread that renders files of the site derives the same parts.
+ */
+export function siteOf(graph: ProofGraph, extras: SiteExtras = {}): Site {
+  const earlier = graph.earlier ?? [];
+  if (earlier.length === 0 && graph.batch === undefined)
+    return { parts: [{ graph, extras, batches: null, dir: "" }], contexts: [] };
+  const graphs: ProofGraph[] = [
+    ...earlier.map((e): ProofGraph => ({ schema: graph.schema, version: graph.version, ...e })),
+    graph,
+  ];
+  const last = graphs.length - 1;
+  const dirOf = (i: number) => (i === last ? "" : batchDir(graphs[i]!.theory.anchor));
+  // From the root of site i to the root of site j.
+  const between = (i: number, j: number) =>
+    i === last ? dirOf(j) : j === last ? "../../" : `../${dirOf(j).slice(BATCH_DIR.length + 1)}`;
+  const index = new Map(graphs.map((p, j) => [p.theory.anchor, j]));
+  const parts = graphs.map((part, i): SitePart => {
+    const batches: BatchSite = {
+      list: graphs.map((p, j) => ({ name: p.theory.anchor, root: between(i, j), current: i === j })),
+      extends: part.batch?.extends ?? null,
+      imports: new Map((part.batch?.imports ?? []).map((imp) => [imp.id, imp])),
+      theoremOf: (batch, theorem) => {
+        const j = index.get(batch);
+        return j === undefined ? null : between(i, j) + theoremPath(theorem);
+      },
+    };
+    const report = i === last ? extras.discovery : extras.earlierDiscovery?.[i];
+    return {
+      graph: i === last ? { ...part, earlier: [] } : part,
+      extras: report ? { discovery: report } : {},
+      batches,
+      dir: dirOf(i),
+    };
+  });
+  return { parts, contexts: [] };
+}
+
+/** A file of the site: its part, and a fixed page or asset by its path or a theorem page by index. */
+export type PageKey = readonly [part: number, page: string | number];
 
 /**
  * The site's files as independent keys, in file order. A theorem page is keyed by its index in
- * graph order; a repeated id would overwrite a page, so the first one keeps it (the links
- * resolve to it). Each file depends only on the site context, so files can be rendered in any
- * order, or on other threads, with the same bytes.
+ * its part's graph order; a repeated id would overwrite a page, so the first one keeps it (the
+ * links resolve to it). Each file depends only on its part's context, so files can be rendered
+ * in any order, or on other threads, with the same bytes.
  */
-export function sitePageKeys(graph: ProofGraph, extras: SiteExtras = {}): PageKey[] {
-  const keys: PageKey[] = [
-    SITE_FILES.style,
-    SITE_FILES.script,
-    SITE_FILES.searchLibrary,
-    SITE_FILES.searchData,
-    SITE_FILES.index,
-    SITE_FILES.definitions,
-    SITE_FILES.rules,
-  ];
-  if (extras.discovery) keys.push(SITE_FILES.discovery);
-  const seen = new Set<string>();
-  for (let i = 0; i < graph.theorems.length; i++) {
-    const path = theoremPath(graph.theorems[i]!.id);
-    if (seen.has(path)) continue;
-    seen.add(path);
-    keys.push(i);
+export function sitePageKeys(site: Site): PageKey[] {
+  const keys: PageKey[] = [];
+  for (const [k, part] of site.parts.entries()) {
+    for (const page of [
+      SITE_FILES.style,
+      SITE_FILES.script,
+      SITE_FILES.searchLibrary,
+      SITE_FILES.searchData,
+      SITE_FILES.index,
+      SITE_FILES.definitions,
+      SITE_FILES.rules,
+    ])
+      keys.push([k, page]);
+    if (part.extras.discovery) keys.push([k, SITE_FILES.discovery]);
+    const seen = new Set<string>();
+    for (let i = 0; i < part.graph.theorems.length; i++) {
+      const path = theoremPath(part.graph.theorems[i]!.id);
+      if (seen.has(path)) continue;
+      seen.add(path);
+      keys.push([k, i]);
+    }
   }
   return keys;
 }
 
+/** What a key names, for messages: "the page of T12", "definitions.html". */
+export function describePage(site: Site, [k, page]: PageKey): string {
+  const part = site.parts[k]!;
+  return typeof page === "number" ? `the page of ${part.dir}${part.graph.theorems[page]!.id}` : part.dir + page;
+}
+
 /** One file of the site. The layout engine must be loaded. */
-export function sitePage(ctx: SiteContext, key: PageKey): SiteFile {
+export function sitePage(site: Site, [k, page]: PageKey): SiteFile {
+  const part = site.parts[k]!;
+  let ctx = site.contexts[k];
+  if (!ctx) {
+    ctx = siteContext(part.graph, part.extras, part.batches);
+    site.contexts[k] = ctx;
+  }
+  const [path, content] = partPage(ctx, page);
+  return [part.dir + path, content];
+}
+
+function partPage(ctx: SiteContext, key: string | number): SiteFile {
   const templates = siteTemplates();
   if (typeof key === "number")
     return [theoremPath(ctx.graph.theorems[key]!.id), templates.render("theorem", theoremView(ctx, key))];
