@@ -17,6 +17,19 @@ import type { Obligation } from "./obligations.js";
  */
 export const SOLVER_OPTIONS: readonly (readonly [string, number])[] = [["smt.qi.eager_threshold", 15.5]];
 
+/**
+ * z3's own memory bound (MB), below the 2 GB heap of the WebAssembly build: a matching loop
+ * that outgrows it ends its problem as `unknown` (out of memory) instead of aborting the run.
+ */
+export const MEMORY_MAX_MB = 1024;
+
+/**
+ * How long past its timeout a problem may run before z3 is interrupted. Inside an
+ * instantiation loop z3 does not always look at its timer on time (19 s for a 2 s timeout was
+ * seen); the interrupt makes the bound hard.
+ */
+export const overrunMs = (timeoutMs: number): number => Math.max(1000, timeoutMs);
+
 type Z3 = Awaited<ReturnType<typeof init>>;
 
 export class Z3Session implements ProblemSolver {
@@ -30,6 +43,7 @@ export class Z3Session implements ProblemSolver {
 
   static async start(): Promise<Z3Session> {
     const z3 = await init();
+    z3.Z3.global_param_set("memory_max_size", String(MEMORY_MAX_MB));
     const session = new Z3Session(z3, z3.Context("main"), z3.Z3.get_full_version());
     // The first solve starts z3's threads (about a second); done here, so that it is not
     // charged to the first problem's timeout.
@@ -50,8 +64,18 @@ export class Z3Session implements ProblemSolver {
       solver.set("timeout", Math.max(1, Math.round(timeoutMs)));
       for (const [key, value] of SOLVER_OPTIONS) solver.set(key, value);
       solver.fromString(smt2.replace(/^\(check-sat\)\s*$/m, ""));
-      const answer = await solver.check();
-      const reason = answer === "unknown" ? solver.reasonUnknown() || "no reason given" : null;
+      let interrupted = false;
+      const watchdog = setTimeout(() => {
+        interrupted = true;
+        this.context.interrupt();
+      }, timeoutMs + overrunMs(timeoutMs));
+      const answer = await solver.check().finally(() => clearTimeout(watchdog));
+      const reason =
+        answer !== "unknown"
+          ? null
+          : interrupted
+            ? "timeout (interrupted)"
+            : solver.reasonUnknown() || "no reason given";
       return { answer, reason, ms: performance.now() - started };
     } catch (e) {
       return {
