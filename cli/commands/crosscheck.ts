@@ -117,7 +117,7 @@ export function formatCrosscheck(file: string, report: CrosscheckReport, strict:
       : report.encoding === "functional"
         ? "functional encoding, but no relation is a function"
         : "relational encoding";
-  const hints = report.hints ? "" : ", no term hints";
+  const hints = report.encoding === "functional" && !report.hints ? ", no term hints" : "";
   const lines = [
     `Crosscheck of ${file} with ${report.solver} (${report.timeoutMs / 1000} s per problem, ${axioms}, ${encoding}${hints})`,
   ];
