@@ -45,7 +45,7 @@ import {
   specialisations,
   substituteAtom,
 } from "./specialise.js";
-import { formatAtom, readableOf } from "./text.js";
+import { formatAtom, formatStatement, oneLine, readableOf } from "./text.js";
 import { toTptp } from "./tptp.js";
 
 export type ObligationName = "main" | "carrier" | "base" | "step" | "hypothesis";
@@ -189,22 +189,34 @@ class ObligationProblem {
     for (const id of cited.theorems) {
       const at = ctx.positions.get(id);
       const own = ctx.positions.get(theorem.id);
+      // A theorem of an earlier batch (checked against that batch by the verifier): assumed.
+      const imported = ctx.graph.batch?.imports.find((i) => i.id === id);
+      if (at === undefined && imported !== undefined) {
+        const text =
+          imported.readable.trim() === "" ? formatStatement(imported.statement) : oneLine(imported.readable);
+        this.statement(`imported theorem ${id}`, text, imported.statement);
+        continue;
+      }
       if (at === undefined) throw new EncodingError(`cites unknown theorem ${id}`);
       if (own === undefined || at >= own)
         throw new EncodingError(`cites ${id}, which does not come before it`);
       const cited = ctx.graph.theorems[at]!;
-      const s = cited.statement;
-      for (const { label, map } of this.instances(patternOf(s), `theorem ${id}`))
-        this.theory.assume(
-          `cited theorem ${id}${label}: ${readableOf(cited)}`,
-          this.encoder.statement({
-            vars: s.vars.filter((x) => !map.has(x)),
-            premises: s.premises.map((a) => substituteAtom(a, map)),
-            head: substituteAtom(s.head, map),
-          }),
-        );
+      this.statement(`cited theorem ${id}`, readableOf(cited), cited.statement);
     }
     if (ctx.hints && ctx.encoding === "functional") this.hintTerms(sections);
+  }
+
+  /** A theorem's statement assumed, through its specialisations (specialise.ts). */
+  private statement(what: string, text: string, s: StatementJson): void {
+    for (const { label, map } of this.instances(patternOf(s), what))
+      this.theory.assume(
+        `${what}${label}: ${text}`,
+        this.encoder.statement({
+          vars: s.vars.filter((x) => !map.has(x)),
+          premises: s.premises.map((a) => substituteAtom(a, map)),
+          head: substituteAtom(s.head, map),
+        }),
+      );
   }
 
   /** The specialisations of a pattern (specialise.ts), each with a label for its comment. */

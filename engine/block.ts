@@ -27,6 +27,12 @@ export const D = {
   assume: 9,
 } as const;
 
+/**
+ * In a rule derivation's premise list: a premise `=[x,x]` met by reflexivity. Reflexive
+ * equalities are never stored, so no fact stands for it; the proof shows a `refl` step.
+ */
+export const REFL_PREMISE = -2;
+
 /** Fact flags. */
 export const F_ALIVE = 1;
 export const F_INHERITED = 2;

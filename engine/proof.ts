@@ -4,7 +4,7 @@
  * for the reader. The result is a TheoremJson of export/schema.ts.
  */
 import type { AtomJson, Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
-import { type BlockState, D, F_ALIVE, factCount, readDeriv, readFact } from "./block.js";
+import { type BlockState, D, F_ALIVE, factCount, REFL_PREMISE, readDeriv, readFact } from "./block.js";
 import { atomJson, statementJson, statementMpl } from "./names.js";
 import { withoutDetours } from "./proof-detours.js";
 import { axiomRules, type RAtom, type Rule } from "./rules.js";
@@ -174,7 +174,8 @@ class ProofBuilder {
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const d = readDeriv(this.run.blocks[b]!.data, x);
-    const premises = d.premises.map((p) => this.emit(b, p, scope));
+    // A reflexive premise has no fact: instance() gives it its refl step.
+    const premises = d.premises.map((p) => (p === REFL_PREMISE ? -1 : this.emit(b, p, scope)));
     const step: StepJson = { n: 0, section: sec, fact: this.atom(b, x), kind: "premise", premises };
     const axiomCount = this.run.axiomCount;
     const axiomId = (i: number) => this.run.theory.anchor!.entities[i]!.id;
@@ -273,15 +274,11 @@ class ProofBuilder {
     scope: Section,
   ): number {
     const data = this.run.blocks[b]!.data;
-    step.premises = step.premises.map((n, i) =>
-      this.bridge(
-        b,
-        n,
-        readFact(data, this.run.width, d.premises[i]!),
-        this.ground(patterns[i]!, d.binding),
-        scope,
-      ),
-    );
+    step.premises = step.premises.map((n, i) => {
+      const want = this.ground(patterns[i]!, d.binding);
+      if (d.premises[i] === REFL_PREMISE) return this.equality(b, want[0]!, want[0]!, scope);
+      return this.bridge(b, n, readFact(data, this.run.width, d.premises[i]!), want, scope);
+    });
     const stored = readFact(data, this.run.width, x);
     const literal = this.ground(head, d.binding);
     this.scope = scope;

@@ -100,6 +100,11 @@ function definitionStepProblem(
 function theoremStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
   const ref = step.ref ?? "(none)";
   const at = s.positions.get(ref);
+  const imported = s.imports.get(ref);
+  if (at === undefined && imported !== undefined) {
+    if (!imported.ok) return `cites the import ${ref}, which did not verify`;
+    return instanceProblem(ref, imported.statement, step, premises);
+  }
   if (at === undefined) return `cites unknown theorem ${ref}`;
   if (at === s.position) return `${ref} cites itself`;
   if (at > s.position) return `cites ${ref}, which comes later`;

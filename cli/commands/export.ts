@@ -30,7 +30,11 @@ async function runExport(proof: string, options: ExportOptions): Promise<void> {
   const result = await writeSite(graph, dir, site);
   process.stdout.write(
     `wrote ${result.files} files (${formatBytes(result.bytes)}) to ${dir}: ` +
-      `${graph.theorems.length} theorems, ${graph.unproved.length} unproved conjectures\n`,
+      `${graph.theorems.length} theorems, ${graph.unproved.length} unproved conjectures` +
+      (graph.earlier?.length
+        ? `; earlier batches: ${graph.earlier.map((e) => `${e.theory.anchor} (${e.theorems.length} theorems)`).join(", ")}`
+        : "") +
+      "\n",
   );
 }
 

@@ -20,8 +20,11 @@ import { buildSides, noSideRejections, type SideLimit } from "./sides.js";
 import { signatureOf } from "./signature.js";
 import { type TermId, TermTable, unionSize } from "./term.js";
 
-/** Why an equation was dropped. */
-export type EquationReason = EquationFilter | ShapeDefect | "illTyped";
+/**
+ * Why an equation was dropped. `requiredSymbol`: it mentions none of the settings'
+ * `requireSymbols` (a later batch's own parameters).
+ */
+export type EquationReason = EquationFilter | ShapeDefect | "illTyped" | "requiredSymbol";
 
 const TRIVIAL: ReadonlySet<EquationReason> = new Set([
   "varsDiffer",
@@ -93,6 +96,7 @@ export function enumerateConjectures(
     sharedSubterm: 0,
     instanceOfSmaller: 0,
     illTyped: 0,
+    requiredSymbol: 0,
   };
   const sides = theory.anchor === null ? [] : buildSides(sig, settings, table, sidesRejected);
   const lefts = sides.filter((t) => {
@@ -106,7 +110,25 @@ export function enumerateConjectures(
   const seenEquations = new Set<string>();
   const firstOutput = settings.maxVars;
 
+  // A later batch's restriction: some side must mention one of the required constants.
+  const required = settings.requireSymbols ? new Set(settings.requireSymbols) : null;
+  const mentions = new Map<TermId, boolean>();
+  const mentionsRequired = (t: TermId): boolean => {
+    let m = mentions.get(t);
+    if (m !== undefined) return m;
+    const info = table.get(t);
+    m =
+      info.kind === "const"
+        ? required!.has(info.index)
+        : info.kind === "app"
+          ? required!.has(sig.operations[info.index]!.constant) || info.children.some(mentionsRequired)
+          : false;
+    mentions.set(t, m);
+    return m;
+  };
+
   const judge = (lhs: TermId, rhs: TermId): EquationReason | Chain => {
+    if (required !== null && !mentionsRequired(lhs) && !mentionsRequired(rhs)) return "requiredSymbol";
     const dropped = equationDropReason(table, sig, settings, lhs, rhs);
     if (dropped !== null) return dropped;
     const forward = equationChain(sig, table, lhs, rhs, firstOutput);

@@ -52,6 +52,11 @@ export interface ConjectureSettings {
   readonly noDiagonal: boolean;
   /** Drop an equation with a compound subterm on both sides. */
   readonly noSharedSubterm: boolean;
+  /**
+   * Theory constant ids of which a candidate must mention at least one (a later batch's
+   * parameters that the batch it extends did not have); absent: no restriction.
+   */
+  readonly requireSymbols?: readonly number[];
 }
 
 export const DEFAULT_CONJECTURE_SETTINGS: ConjectureSettings = {

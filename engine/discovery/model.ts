@@ -24,6 +24,8 @@ export interface ModelOptions {
   /** Candidates whose evaluation decides which values are needed; without, one round on 0..size. */
   readonly candidates?: readonly Conjecture[];
   readonly executor?: Executor;
+  /** Theorems proved elsewhere (an earlier batch): rules of the model's run too. */
+  readonly theoremRules?: readonly { readonly statement: Statement; readonly ref: string }[];
   /** Asked between bursts and every few hundred posed cells; a reason leaves the model partial. */
   readonly shouldStop?: () => LimitStop | null;
   readonly onProgress?: (e: ProgressEvent) => void;
@@ -159,6 +161,7 @@ async function poseRound(
     maxBursts: V + 12,
     maxFactsPerBlock: 400_000,
   });
+  for (const r of opts.theoremRules ?? []) engine.addTheoremRule(r.statement, r.ref);
   const symbol = (id: number) => theory.constants[id]!.name;
   const posed: { cell: ModelCell; index: number }[] = [];
   // Posing can itself be long (cells × values): check the limits as it goes.

@@ -48,6 +48,10 @@ export interface IndexView extends LayoutView {
   lemmaGroups: IndexGroupView[];
   unproved: { key: string; name: string | null; readable: string; mpl: string }[];
   discoveryHref: string | null;
+  /** A later batch: the theorems it received, and from which batch through which mapping. */
+  imports: { link: TheoremLinkView; readable: string; mpl: string; citedBy: number; single: boolean }[];
+  importsFrom: string | null;
+  importsLink: string | null;
 }
 
 export function indexView(ctx: SiteContext): IndexView {
@@ -146,5 +150,19 @@ export function indexView(ctx: SiteContext): IndexView {
       mpl: u.mpl,
     })),
     discoveryHref: ctx.discovery === null ? null : hrefs.discovery(),
+    imports: (graph.batch?.imports ?? []).map((imp) => {
+      const citedBy = rel.usedBy(imp.id).length;
+      return {
+        link: theoremLink(ctx, hrefs, imp.id),
+        readable: readableOf(imp, graph),
+        mpl: imp.mpl,
+        citedBy,
+        single: citedBy === 1,
+      };
+    }),
+    importsFrom: graph.batch?.extends ?? null,
+    importsLink: graph.batch?.link
+      ? graph.batch.link.constants.map(([a, b]) => (a === b ? a : `${a}→${b}`)).join(", ")
+      : null,
   };
 }

@@ -152,6 +152,13 @@ function stepRow(
     case "theorem": {
       const id = step.ref ?? "";
       const cited = rel.theoremById.get(id);
+      const imported = ctx.batches?.imports.get(id);
+      if (cited === undefined && imported !== undefined) {
+        const link = theoremLink(ctx, hrefs, id);
+        ref = { href: link.href, label: `${link.name} (from ${imported.batch})`, title: link.title };
+        vars = imported.statement.vars;
+        break;
+      }
       ref = {
         href: cited === undefined ? null : hrefs.theorem(id),
         label: cited === undefined ? `${id} (missing)` : `${names.name(id)}`,
