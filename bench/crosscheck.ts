@@ -1,6 +1,7 @@
 /**
  * Benchmark of `gl crosscheck` on every graph the examples give: `gl prove examples/<x>` for
- * each example, `gl discover` on examples/peano and examples/peano-exp, and GL's v0.1 Peano
+ * each example, `gl discover` on examples/peano, peano-exp and peano-double (two batches: the
+ * second's graph cites the first's theorems as imports, assumed), and GL's v0.1 Peano
  * candidates (`gl discover --gl-config …`, from ../shared; skipped with the reason where it is
  * absent), each proved with one worker into a temporary folder. Then `gl crosscheck` runs on
  * each as a whole command (Node start-up and the solver's start included): z3 under the
@@ -129,6 +130,12 @@ function graphs(): { list: Graph[]; notes: string[] } {
   const list: Graph[] = [
     { label: "gl discover examples/peano", command: ["discover", "examples/peano"], induction: true },
     { label: "gl discover examples/peano-exp", command: ["discover", "examples/peano-exp"], induction: true },
+    // Two batches: the second cites the first's theorems as imports, which the crosscheck assumes.
+    {
+      label: "gl discover examples/peano-double",
+      command: ["discover", "examples/peano-double"],
+      induction: true,
+    },
     ...examples.map((x) => ({
       label: `gl prove examples/${x}`,
       command: ["prove", `examples/${x}`],
