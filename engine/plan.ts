@@ -155,6 +155,24 @@ export class BlockPlan {
     return node;
   }
 
+  /** The one block under the anchor holding all of `premises` (found or created). */
+  private flatPath(premises: readonly PatternAtom[]): PathNode {
+    const key = `flat${premises.map((p) => `|${p.negated ? "!" : ""}${p.pred}[${p.args.join(",")}]`).join("")}`;
+    const known = this.trie.get(key);
+    if (known) return known;
+    const vars = new Map<number, number>();
+    for (const p of premises)
+      for (const t of p.args) if (t >= 0 && !vars.has(t)) vars.set(t, ownBase(1) + vars.size);
+    const assumptions: Assumption[] = premises.map((p, i) => ({
+      atom: this.ground(p, vars),
+      kind: "premise",
+      index: i,
+    }));
+    const node = { block: this.newBlock(0, "prefix", assumptions, [], vars.size), vars };
+    this.trie.set(key, node);
+    return node;
+  }
+
   private ground(
     a: PatternAtom,
     vars: ReadonlyMap<number, number>,
@@ -175,13 +193,18 @@ export class BlockPlan {
     mirrorOf: number | null;
     /** Induct on pure inputs only (helper lemmas: their search stays as in discovery). */
     pureInduction?: boolean;
+    /**
+     * All premises in one block (the ground model: its numerals at once, not one block per
+     * successor step); conjectures with the same premises share that block.
+     */
+    flat?: boolean;
   }): number | null {
     const st = canonicalVars(c.statement);
     const key = statementKey(st);
     if (this.keys.has(key)) return null;
     this.keys.add(key);
     const index = this.conjectures.length;
-    const node = this.path(st.premises, "");
+    const node = c.flat ? this.flatPath(st.premises) : this.path(st.premises, "");
     // Every head variable must be introduced by a premise (otherwise it ranges over everything).
     const headOk = st.head.args.every((t) => t < 0 || node.vars.has(t));
     const run: ConjectureRun = {

@@ -13,10 +13,22 @@ export interface EngineSettings {
    * output, an equality), not only on pure inputs (statement.ts, inductionVars).
    */
   mixedInduction: boolean;
-  /** Let proved theorems demand witnesses (hypotheses, goals and axioms always may). */
+  /** Let proved theorems demand witnesses (hypotheses and goals always may). */
   theoremDemands: boolean;
+  /**
+   * Let axioms demand witnesses when a rule join needs an operation value no fact gives. The
+   * ground model turns this off: it poses every value it needs as a goal, and the axioms'
+   * demands would only compute values past its numerals, witness upon witness.
+   */
+  axiomDemands: boolean;
   /** Prove the symmetric variant of every proved theorem. */
   mirrors: boolean;
+  /**
+   * Proved theorems become rules from the next burst. The ground model turns this off: its
+   * theorems are ground values, all proved in one block, and as rules (one premise per numeral)
+   * they would only be matched again.
+   */
+  theoremRules: boolean;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -26,5 +38,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   induction: true,
   mixedInduction: true,
   theoremDemands: false,
+  axiomDemands: true,
   mirrors: true,
+  theoremRules: true,
 };

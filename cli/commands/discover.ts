@@ -295,11 +295,14 @@ async function discoverInto(
     },
     model: {
       size: modelSize,
+      maxValue: maxModelValue,
       valueBound: result.model.valueBound,
       rounds: result.model.rounds,
       boundHit: result.model.boundHit,
-      unknownValues: result.model.unknownNeeded,
+      unprovedValues: result.model.unprovedPosed,
       undecidedSurvivors: result.undecided,
+      functions: result.model.functions.map((id) => theory.constants[id]!.name),
+      unevaluated: result.model.unevaluated.map((id) => theory.constants[id]!.name),
       values: result.model.positives,
       constants: result.model.constantValues.map((v) => v.name),
       distinctness: result.model.negatives,
@@ -436,11 +439,14 @@ function formatSummary(s: {
   stages: Record<string, number | null>;
   model: {
     size: number;
+    maxValue: number;
     valueBound: number;
     rounds: number;
     boundHit: boolean;
-    unknownValues: number;
+    unprovedValues: number;
     undecidedSurvivors: number;
+    functions: string[];
+    unevaluated: string[];
     values: number;
     constants: string[];
     distinctness: number;
@@ -464,10 +470,13 @@ function formatSummary(s: {
     s.candidatesFrom === "given"
       ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
       : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
-    `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound} after ${s.model.rounds} round${s.model.rounds === 1 ? "" : "s"}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
-    ...(s.model.boundHit
+    `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound}; evaluates ${s.model.functions.join(" ") || "nothing"}${s.model.unevaluated.length ? `, not ${s.model.unevaluated.join(" ")}` : ""}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    ...(s.model.unprovedValues > 0
+      ? [`ground model: ${s.model.unprovedValues} posed values not proved by the engine (left unknown)`]
+      : []),
+    ...(s.model.undecidedSurvivors > 0
       ? [
-          `ground model bound ${s.model.valueBound} reached: ${s.model.unknownValues} values still unknown; ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (raise --model-max-value)`,
+          `ground model: ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (values past ${s.model.maxValue}: raise --model-max-value)`,
         ]
       : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,

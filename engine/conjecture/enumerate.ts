@@ -17,7 +17,7 @@ import { type Chain, equationChain, type ShapeDefect, shapeDefect, wellTyped } f
 import { buildConjecture } from "./render.js";
 import { type ConjectureSettings, resolveConjectureSettings } from "./settings.js";
 import { buildSides, noSideRejections, type SideLimit } from "./sides.js";
-import { signatureOf } from "./signature.js";
+import { type Signature, signatureOf } from "./signature.js";
 import { type TermId, TermTable, unionSize } from "./term.js";
 
 /** Why an equation was dropped. */
@@ -50,6 +50,11 @@ export interface ConjectureStats {
   readonly kept: number;
   /** Every dropped equation under its reason (duplicates excluded). */
   readonly reasons: Readonly<Record<EquationReason, number>>;
+  /**
+   * Pairs of sides never formed because neither side mentions a symbol of `requireSymbols`
+   * (0 without it); not part of `generated`.
+   */
+  readonly outsideRequired: number;
 }
 
 export interface ConjectureEnumeration {
@@ -74,7 +79,7 @@ export function enumerateConjectures(
   sig.operations.forEach((op, i) => {
     if (op.arity === 1) unaryOps.add(i);
   });
-  const table = new TermTable(settings.maxVars, unaryOps);
+  const table = new TermTable(settings.maxVars, unaryOps, sig.operations.length);
   const sidesRejected = noSideRejections();
   const reasons: Record<EquationReason, number> = {
     varsDiffer: 0,
@@ -95,6 +100,7 @@ export function enumerateConjectures(
     illTyped: 0,
   };
   const sides = theory.anchor === null ? [] : buildSides(sig, settings, table, sidesRejected);
+  const mentions = requiredMention(sig, table, settings.requireSymbols);
   const lefts = sides.filter((t) => {
     const info = table.get(t);
     return info.kind === "app" && info.firstOccurrence.every((v, i) => v === i);
@@ -102,6 +108,7 @@ export function enumerateConjectures(
 
   let generated = 0;
   let duplicates = 0;
+  let outsideRequired = 0;
   const kept = new Map<string, Kept>();
   const seenEquations = new Set<string>();
   const firstOutput = settings.maxVars;
@@ -115,20 +122,24 @@ export function enumerateConjectures(
   };
 
   // Sides grouped by their variable set, and within a group by atom count: a left side with
-  // `n` atoms pairs within the limit with every side of at most `maxAtoms - n` atoms, and with a
+  // \`n\` atoms pairs within the limit with every side of at most \`maxAtoms - n\` atoms, and with a
   // larger side only through shared subterms, found through an index of the sides containing
   // each atom. Only a side with the same variables can pass the filters; pairs across groups
-  // are counted (as `varsDiffer`) without being formed.
-  const groups = new Map<number, TermId[][]>();
+  // are counted (as \`varsDiffer\`) without being formed. With required symbols, each group
+  // also lists its sides that mention one, which are the only partners of a left side that
+  // does not: the other pairs are counted, never formed.
+  const groups = new Map<number, { all: TermId[][]; mentioning: TermId[][] }>();
   const containing = new Map<TermId, TermId[]>();
   for (const t of sides) {
     const info = table.get(t);
     let group = groups.get(info.varMask);
     if (group === undefined) {
-      group = Array.from({ length: settings.maxAtoms + 1 }, () => []);
+      const lists = () => Array.from({ length: settings.maxAtoms + 1 }, (): TermId[] => []);
+      group = { all: lists(), mentioning: lists() };
       groups.set(info.varMask, group);
     }
-    group[info.atoms.length]!.push(t);
+    group.all[info.atoms.length]!.push(t);
+    if (mentions(t)) group.mentioning[info.atoms.length]!.push(t);
     for (const a of info.atoms) {
       const list = containing.get(a);
       if (list === undefined) containing.set(a, [t]);
@@ -140,12 +151,16 @@ export function enumerateConjectures(
     const left = table.get(lhs);
     const lAtoms = left.atoms;
     const room = settings.maxAtoms - lAtoms.length;
+    const leftMentions = mentions(lhs);
     const partners: TermId[] = [];
     let across = 0;
     for (const [mask, group] of groups) {
       for (let k = 0; k <= room; k++) {
-        if (mask === left.varMask) partners.push(...group[k]!);
-        else across += group[k]!.length;
+        const all = group.all[k]!;
+        const usable = leftMentions ? all : group.mentioning[k]!;
+        if (mask === left.varMask) partners.push(...usable);
+        else across += usable.length;
+        outsideRequired += all.length - usable.length;
       }
     }
     const sharing = new Set<TermId>();
@@ -153,6 +168,10 @@ export function enumerateConjectures(
     for (const rhs of [...sharing].sort((x, y) => x - y)) {
       const right = table.get(rhs);
       if (right.atoms.length <= room || unionSize(lAtoms, right.atoms) > settings.maxAtoms) continue;
+      if (!leftMentions && !mentions(rhs)) {
+        outsideRequired++;
+        continue;
+      }
       if (right.varMask === left.varMask) partners.push(rhs);
       else across++;
     }
@@ -222,6 +241,7 @@ export function enumerateConjectures(
       duplicates,
       kept: candidates.length,
       reasons,
+      outsideRequired,
     },
   };
 }
@@ -229,3 +249,34 @@ export function enumerateConjectures(
 export { canonicalKey } from "./canonical.js";
 export { mirrorOf } from "./mirror.js";
 export type { SideLimit } from "./sides.js";
+
+/**
+ * Whether a side mentions one of the required symbols (always true without any): an operation
+ * of the signature it applies, or an element constant among its leaves.
+ */
+function requiredMention(
+  sig: Signature,
+  table: TermTable,
+  required: readonly number[] | undefined,
+): (t: TermId) => boolean {
+  if (required === undefined) return () => true;
+  const wanted = new Set(required);
+  let opMask = 0;
+  sig.operations.forEach((op, i) => {
+    if (wanted.has(op.constant)) opMask |= 1 << i;
+  });
+  const memo = new Map<TermId, boolean>();
+  const walk = (t: TermId): boolean => {
+    const info = table.get(t);
+    if (info.kind === "var") return false;
+    if (info.kind === "const") return wanted.has(info.index);
+    if ((info.opMask & opMask) !== 0) return true;
+    let hit = memo.get(t);
+    if (hit === undefined) {
+      hit = info.children.some(walk);
+      memo.set(t, hit);
+    }
+    return hit;
+  };
+  return walk;
+}

@@ -30,6 +30,12 @@ export interface GroundModel {
    * by definition (zero is numeral 0).
    */
   constantSource?(id: number): string | null;
+  /**
+   * The proved fact that numerals a and b differ, or undefined when there is none. When the
+   * model has this, a counterexample needs it (its two values must provably differ) and cites
+   * it last; without, distinct numerals are taken to differ.
+   */
+  distinctSource?(a: number, b: number): string | undefined;
 }
 
 export interface Refutation {
@@ -40,7 +46,10 @@ export interface Refutation {
   readonly lhs: number;
   /** The value the head claims (the other side's, or the equality's second argument). */
   readonly rhs: number;
-  /** Sources of the ground facts the counterexample uses: constant values, then premises in order, then the head; no repeats. */
+  /**
+   * Sources of the ground facts the counterexample uses: constant values, then premises in
+   * order, then the head, then the distinctness of its two values; no repeats.
+   */
   readonly facts: readonly string[];
 }
 
@@ -182,7 +191,11 @@ function refute(c: Conjecture, program: Program, model: GroundModel): Refutation
       values[v] = domain[digits[i]!]!;
     });
     const result = evaluate(program, values, model);
-    if (result !== null && result.lhs !== result.rhs) {
+    const differ =
+      result !== null &&
+      result.lhs !== result.rhs &&
+      (model.distinctSource === undefined || model.distinctSource(result.lhs, result.rhs) !== undefined);
+    if (differ) {
       const instance: Record<string, number> = {};
       for (let v = 0; v < program.varCount; v++) {
         const name = c.varNames[v] ?? `v${v}`;
@@ -193,7 +206,10 @@ function refute(c: Conjecture, program: Program, model: GroundModel): Refutation
         instance,
         lhs: result.lhs,
         rhs: result.rhs,
-        facts: factsOf(program, values, model),
+        facts: [
+          ...factsOf(program, values, model),
+          ...(model.distinctSource ? [model.distinctSource(result.lhs, result.rhs)!] : []),
+        ],
       };
     }
     let i = leaves.length - 1;

@@ -52,6 +52,13 @@ export interface ConjectureSettings {
   readonly noDiagonal: boolean;
   /** Drop an equation with a compound subterm on both sides. */
   readonly noSharedSubterm: boolean;
+  /**
+   * Theory constant ids (operations, functions or element constants): when given, a candidate
+   * must mention at least one of them (a later batch proposes only what the earlier one could
+   * not state). Applied to pairs of sides before they are formed, so the pairs it rules out cost
+   * a count, not a filter run each.
+   */
+  readonly requireSymbols?: readonly number[];
 }
 
 export const DEFAULT_CONJECTURE_SETTINGS: ConjectureSettings = {

@@ -24,9 +24,11 @@ export interface CompressResult {
   readonly redundant: { id: string; reason: "direct proof" | "derived without induction" }[];
 }
 
+/** `given`: theorems from outside (an earlier batch), rules of every check and never removed. */
 export async function compress(
   theory: Theory,
   theorems: readonly CompressInput[],
+  given: readonly { readonly statement: Statement; readonly ref: string }[] = [],
   maxBursts = 3,
 ): Promise<CompressResult> {
   const redundant: CompressResult["redundant"] = [];
@@ -41,6 +43,7 @@ export async function compress(
       { ...theory, conjectures: [] },
       { induction: false, mirrors: false, maxBursts },
     );
+    for (const g of given) engine.addTheoremRule(g.statement, g.ref);
     for (const u of theorems) if (u.id !== t.id && kept.has(u.id)) engine.addTheoremRule(u.statement, u.id);
     const index = engine.addConjecture({ name: t.id, mpl: "", statement: t.statement, mirrorOf: null });
     const run = await engine.run();

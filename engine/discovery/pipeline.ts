@@ -6,22 +6,40 @@
  * conjecturer output) can stand in for the enumeration; everything after it is the same.
  */
 import type { Conjecture, Theory } from "../../mpl/theory.js";
-import { type ConjectureStats, enumerateConjectures, filterCandidates } from "../conjecture/index.js";
+import {
+  type ConjectureSettings,
+  type ConjectureStats,
+  enumerateConjectures,
+  filterCandidates,
+} from "../conjecture/index.js";
 import type { Executor, LimitStop, ProgressEvent, RunResult } from "../run.js";
 import { Engine } from "../run.js";
 import type { EngineSettings } from "../settings.js";
 import { mirror, type Statement, statementKey, statementOf } from "../statement.js";
 import { type CompressResult, compress } from "./compress.js";
-import { type ComputedModel, computeModel, missingValues } from "./model.js";
+import { type ComputedModel, computeModel } from "./model.js";
+
+/** A proved statement from outside the run and the id its citations use. */
+export interface TheoremRule {
+  readonly statement: Statement;
+  readonly ref: string;
+}
 
 export interface DiscoveryOptions {
   readonly modelSize: number;
-  /** Largest numeral the ground model may grow to (default DEFAULT_MAX_VALUE). */
+  /** Largest numeral the ground model may use (default DEFAULT_MAX_VALUE). */
   readonly maxModelValue?: number;
   readonly settings: Partial<EngineSettings>;
   readonly executor: () => Executor | undefined;
   /** Candidates to use instead of enumerating them (the theory's conjectures stay targets). */
   readonly candidates?: readonly Conjecture[];
+  /** Settings of the conjecturer (e.g. a later batch's `requireSymbols`). */
+  readonly conjectureSettings?: Partial<ConjectureSettings>;
+  /**
+   * Theorems proved elsewhere (an earlier batch), as rules of every engine run here: the
+   * model, the proofs and the compressor; `ref` is what steps cite.
+   */
+  readonly theoremRules?: readonly TheoremRule[];
   readonly onPhase?: (phase: string) => void;
   readonly onProgress?: (e: ProgressEvent) => void;
   /** Progress of the model's bursts (the model phase can be long too). */
@@ -46,7 +64,7 @@ export interface DiscoveryResult {
   readonly model: ComputedModel;
   readonly refuted: ReturnType<typeof filterCandidates>["refuted"];
   readonly survivors: number;
-  /** Survivors with an assignment the model could not evaluate (values past its bound). */
+  /** Survivors with an assignment the model could not evaluate (values past its bound, or unknown). */
   readonly undecided: number;
   readonly run: RunResult;
   readonly compression: CompressResult;
@@ -68,7 +86,9 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   // Targets stay out of everything below.
   const bare: Theory = { ...theory, conjectures: [] };
   const en = await phase("conjectures", () =>
-    o.candidates ? { candidates: [...o.candidates], stats: null } : enumerateConjectures(bare),
+    o.candidates
+      ? { candidates: [...o.candidates], stats: null }
+      : enumerateConjectures(bare, o.conjectureSettings),
   );
   const model = await phase("model", () => {
     const executor = o.executor();
@@ -76,18 +96,18 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
       size: o.modelSize,
       candidates: en.candidates,
       ...(o.maxModelValue ? { maxValue: o.maxModelValue } : {}),
+      ...(o.theoremRules ? { theoremRules: o.theoremRules } : {}),
       ...(executor ? { executor } : {}),
       ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
       ...(o.onModelProgress ? { onProgress: o.onModelProgress } : {}),
     });
   });
   const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
-  // Survivors that some assignment of the test range could not evaluate (only past the bound).
-  const undecided = model.boundHit
-    ? filtered.survivors.filter((c) => missingValues([c], bare, model.model).length > 0).length
-    : 0;
+  // Survivors the model's guide could not evaluate on every assignment of the test range.
+  const undecided = filtered.survivors.filter((c) => model.undecided.has(c)).length;
   const run = await phase("prove", async () => {
     const engine = new Engine(bare, o.settings);
+    for (const r of o.theoremRules ?? []) engine.addTheoremRule(r.statement, r.ref);
     for (const c of filtered.survivors)
       engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
     const executor = o.executor();
@@ -105,6 +125,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
         const method = c.attempts[c.proved!.attempt]!.method;
         return { id: t.rule.ref, statement: c.statement, method };
       }),
+      o.theoremRules,
     ),
   );
   const targets = matchTargets(theory, run);

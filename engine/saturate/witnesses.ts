@@ -96,6 +96,7 @@ export abstract class Witnesses extends CanonicalFacts {
     }
     if (r.kind === "hypothesis") return true;
     if (r.kind === "theorem" && !this.ctx.settings.theoremDemands) return false;
+    if (r.kind === "axiom" && !this.ctx.settings.axiomDemands) return false;
     if (!own && any) return false;
     return relational || !any;
   }
