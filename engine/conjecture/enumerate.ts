@@ -13,6 +13,7 @@
 import type { Conjecture, Theory } from "../../mpl/theory.js";
 import { chainKey } from "./canonical.js";
 import { type EquationFilter, equationDropReason, equationKey } from "./equation-filters.js";
+import { splitKeys } from "./instances.js";
 import { type Chain, equationChain, type ShapeDefect, shapeDefect, wellTyped } from "./relational.js";
 import { buildConjecture } from "./render.js";
 import { type ConjectureSettings, resolveConjectureSettings } from "./settings.js";
@@ -60,9 +61,13 @@ export interface ConjectureStats {
 export interface ConjectureEnumeration {
   readonly candidates: Conjecture[];
   readonly stats: ConjectureStats;
+  /** Per candidate (same order): the keys of its splits (instances.ts), for the survivors' instance check. */
+  readonly splitKeys: readonly (readonly string[])[];
 }
 
 interface Kept {
+  readonly lhs: TermId;
+  readonly rhs: TermId;
   readonly chain: Chain;
   readonly key: string;
   readonly atoms: number;
@@ -207,6 +212,8 @@ export function enumerateConjectures(
         continue;
       }
       kept.set(key, {
+        lhs,
+        rhs,
         chain,
         key,
         atoms: chain.premises.length + (chain.head.pred === sig.equality ? 0 : 1),
@@ -229,8 +236,10 @@ export function enumerateConjectures(
     else if (TRIVIAL.has(reason)) trivial += n;
     else redundant += n;
   }
+  const splits = ordered.map((k) => splitKeys(table, sig, k.lhs, k.rhs, settings.maxVars));
   return {
     candidates,
+    splitKeys: splits,
     stats: {
       sides: sides.length,
       sidesRejected,

@@ -74,9 +74,9 @@ export const DEFAULT_CONJECTURE_SETTINGS: ConjectureSettings = {
   dropInstances: true,
   consistentOperandOrder: true,
   leafPairOnce: true,
-  shareOperation: true,
-  noDiagonal: true,
-  noSharedSubterm: true,
+  shareOperation: false,
+  noDiagonal: false,
+  noSharedSubterm: false,
 };
 
 /** The defaults overridden by the given fields; rejects values the enumerator cannot honour. */

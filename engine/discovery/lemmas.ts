@@ -90,10 +90,12 @@ export async function lemmaCandidates(
     [...operationsOf([...c.premises, c.head], sig)].every((k) => ops.has(k)),
   );
   const candidates = all.slice(0, settings.maxCandidates);
-  const model = await computeModel(
-    bare,
-    executor ? { size: settings.modelSize, executor } : { size: settings.modelSize },
-  );
+  // The candidates decide which values the model proves (their counterexamples' values).
+  const model = await computeModel(bare, {
+    size: settings.modelSize,
+    candidates,
+    ...(executor ? { executor } : {}),
+  });
   const filtered = filterCandidates(candidates, bare, model.model);
   return {
     operations,

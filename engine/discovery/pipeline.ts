@@ -9,8 +9,11 @@ import type { Conjecture, Theory } from "../../mpl/theory.js";
 import {
   type ConjectureSettings,
   type ConjectureStats,
+  canonicalKey,
+  dropInstancesOfSurvivors,
   enumerateConjectures,
   filterCandidates,
+  type InstanceDrop,
 } from "../conjecture/index.js";
 import type { Executor, LimitStop, ProgressEvent, RunResult } from "../run.js";
 import { Engine } from "../run.js";
@@ -64,6 +67,8 @@ export interface DiscoveryResult {
   readonly model: ComputedModel;
   readonly refuted: ReturnType<typeof filterCandidates>["refuted"];
   readonly survivors: number;
+  /** Survivors not proved separately: instances of another survivor (engine/conjecture/instances.ts). */
+  readonly instances: readonly InstanceDrop[];
   /** Survivors with an assignment the model could not evaluate (values past its bound, or unknown). */
   readonly undecided: number;
   readonly run: RunResult;
@@ -87,7 +92,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   const bare: Theory = { ...theory, conjectures: [] };
   const en = await phase("conjectures", () =>
     o.candidates
-      ? { candidates: [...o.candidates], stats: null }
+      ? { candidates: [...o.candidates], stats: null, splitKeys: null }
       : enumerateConjectures(bare, o.conjectureSettings),
   );
   const model = await phase("model", () => {
@@ -103,12 +108,16 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     });
   });
   const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
+  // Enumerated survivors that are instances of other survivors follow from them (instances.ts);
+  // given candidates are all proved as given.
+  const splitsOf = new Map(en.candidates.map((c, i) => [c, en.splitKeys?.[i] ?? []]));
+  const instances = dropInstancesOfSurvivors(filtered.survivors, canonicalKey, (c) => splitsOf.get(c) ?? []);
   // Survivors the model's guide could not evaluate on every assignment of the test range.
   const undecided = filtered.survivors.filter((c) => model.undecided.has(c)).length;
   const run = await phase("prove", async () => {
     const engine = new Engine(bare, o.settings);
     for (const r of o.theoremRules ?? []) engine.addTheoremRule(r.statement, r.ref);
-    for (const c of filtered.survivors)
+    for (const c of instances.kept)
       engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
     const executor = o.executor();
     return engine.run({
@@ -136,6 +145,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     model,
     refuted: filtered.refuted,
     survivors: filtered.survivors.length,
+    instances: instances.dropped,
     undecided,
     run,
     compression,
