@@ -46,7 +46,7 @@ export interface ModelOptions {
 }
 
 /** The default bound on the numerals the model uses. */
-export const DEFAULT_MAX_VALUE = 30;
+export const DEFAULT_MAX_VALUE = 256;
 
 export interface ModelCell {
   readonly op: number;
@@ -95,6 +95,11 @@ interface Posed {
   /** Largest numeral the successor steps of the counterexamples use. */
   readonly numerals: number;
   readonly cells: { op: number; inputs: number[]; value: number }[];
+  /**
+   * Values computed on the way to the posed ones: demanded in the model's block, so that each
+   * step the engine takes starts from numerals, but not theorems of their own.
+   */
+  readonly support: { op: number; inputs: number[]; value: number }[];
   readonly constants: Map<number, number | null>;
   readonly distinct: [number, number][];
   readonly undecided: Set<Conjecture>;
@@ -150,6 +155,7 @@ function fromCounterexamples(
 ): Posed {
   const model = guideModel(theory, guide, n);
   const cells = new Map<string, { op: number; inputs: number[]; value: number }>();
+  const support = new Map<string, { op: number; inputs: number[]; value: number }>();
   const constants = new Map<number, number | null>();
   const distinct = new Map<string, [number, number]>();
   const { refuted, survivors } = filterCandidates(candidates, theory, model);
@@ -162,16 +168,21 @@ function fromCounterexamples(
         constants.set(id, model.constants.get(id) ?? null);
         continue;
       }
+      if (cells.has(fact)) continue;
       const [op, ins] = fact.split(":") as [string, string];
       const inputs = ins.split(",").map(Number);
       const value = guide.value(Number(op), inputs)!;
       // Successor values are premises of every model theorem: the chain must only reach them.
-      if (Number(op) === successor) numerals = Math.max(numerals, value);
-      // The values computed on the way are posed too, so that every step the engine takes
+      if (Number(op) === successor) {
+        numerals = Math.max(numerals, value);
+        continue;
+      }
+      cells.set(fact, { op: Number(op), inputs, value });
+      // The values computed on the way are demanded too, so that every step the engine takes
       // starts from numerals (witnesses of witnesses stay within the depth bound).
-      else
+      if (!support.has(fact))
         for (const [o, i, v] of guide.trace(Number(op), inputs))
-          cells.set(cellKey(o, i), { op: o, inputs: i, value: v });
+          support.set(cellKey(o, i), { op: o, inputs: i, value: v });
     }
     const [a, b] = r.lhs < r.rhs ? [r.lhs, r.rhs] : [r.rhs, r.lhs];
     distinct.set(`${a},${b}`, [a, b]);
@@ -195,9 +206,11 @@ function fromCounterexamples(
       boundHit = true;
     }
   }
+  for (const k of cells.keys()) support.delete(k);
   return {
     numerals,
     cells: sortCells([...cells.values()]),
+    support: sortCells([...support.values()]),
     constants,
     distinct: [...distinct.values()].sort((x, y) => x[0] - y[0] || x[1] - y[1]),
     undecided,
@@ -208,12 +221,17 @@ function fromCounterexamples(
 /** Every defined function on every input from 0..n whose value the guide computes. */
 function table(theory: Theory, guide: GroundEvaluator, n: number): Posed {
   const cells = new Map<string, { op: number; inputs: number[]; value: number }>();
+  const support = new Map<string, { op: number; inputs: number[]; value: number }>();
   for (const op of guide.functions) {
     const binary = theory.constants[op]!.type === "operation";
     for (let i = 0; i <= n; i++) {
       for (let j = 0; j <= (binary ? n : 0); j++) {
-        for (const [o, ins, value] of guide.trace(op, binary ? [i, j] : [i]))
-          cells.set(cellKey(o, ins), { op: o, inputs: ins, value });
+        const inputs = binary ? [i, j] : [i];
+        const value = guide.value(op, inputs);
+        if (value === undefined) continue;
+        cells.set(cellKey(op, inputs), { op, inputs, value });
+        for (const [o, ins, v] of guide.trace(op, inputs))
+          support.set(cellKey(o, ins), { op: o, inputs: ins, value: v });
       }
     }
   }
@@ -223,9 +241,11 @@ function table(theory: Theory, guide: GroundEvaluator, n: number): Posed {
       constants.set(k.id, guide.constant(k.id) ?? null);
   const distinct: [number, number][] = [];
   for (let b = 1; b <= n; b++) for (let a = 0; a < b; a++) distinct.push([a, b]);
+  for (const k of cells.keys()) support.delete(k);
   return {
     numerals: n,
     cells: sortCells([...cells.values()]),
+    support: sortCells([...support.values()]),
     constants,
     distinct,
     undecided: new Set(),
@@ -261,7 +281,7 @@ async function proveValues(
     constantRange,
     posed.numerals,
     ...posed.distinct.map((p) => p[1]),
-    ...posed.cells.flatMap((x) => [...x.inputs, x.value]),
+    ...[...posed.cells, ...posed.support].flatMap((x) => [...x.inputs, x.value]),
     ...[...posed.constants.values()].map((v) => v ?? 0),
   );
   const varNames = Array.from({ length: V }, (_, i) => `${i + 1}`);
@@ -306,6 +326,18 @@ async function proveValues(
     if (index !== null)
       cellsPosed.push({ cell: { op: cell.op, inputs: [...ins], value: cell.value, name: text }, index });
   }
+  const hole = (arity: number): number => arity;
+  engine.addFlatBlock(
+    { varNames, premises: chain, head: chain[0]! },
+    posed.support.map((x) => ({
+      pred: x.inputs.length === 2 ? IN3 : IN2,
+      args:
+        x.inputs.length === 2
+          ? [num(x.inputs[0]!), num(x.inputs[1]!), -1, c(x.op)]
+          : [num(x.inputs[0]!), -1, c(x.op)],
+      hole: hole(x.inputs.length),
+    })),
+  );
   // Element constants other than zero: `c = k` for the guide's value, or for each k in 0..n.
   const constantPosed: { id: number; value: number; name: string; index: number }[] = [];
   for (const [id, guess] of [...posed.constants].sort((x, y) => x[0] - y[0])) {
