@@ -14,7 +14,7 @@ import {
 } from "../engine/pool.js";
 import { Engine, type LimitStop, type ProgressEvent, type RunResult } from "../engine/run.js";
 import type { EngineSettings } from "../engine/settings.js";
-import { statementOf } from "../engine/statement.js";
+import { type Statement, statementOf } from "../engine/statement.js";
 import { readableStatement } from "../export/readable.js";
 import type { ProofGraph } from "../export/schema.js";
 import type { Conjecture, Theory } from "../mpl/theory.js";
@@ -35,6 +35,8 @@ export interface ProverOptions {
   readonly lemmas?: readonly Conjecture[];
   /** Conjectures (by name, else MPL) to induct on pure inputs only (see cli/prove-lemmas.ts). */
   readonly pureInduction?: ReadonlySet<string>;
+  /** Proved statements given as rules from the first burst (engine/discovery/lemma-step.ts). */
+  readonly theorems?: readonly { readonly statement: Statement; readonly ref: string }[];
   /** PoolOptions.adaptive: `workers` is a ceiling, the threads used follow the work. */
   readonly adaptive?: boolean;
   /** PoolOptions.trace (scaling simulator). */
@@ -108,11 +110,17 @@ export interface EngineFlags {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  maxGoalTerms?: string;
   conjectures?: string[];
   glConfig?: string;
 }
 
-export type EngineOverrides = { maxBursts?: number; maxWitnessDepth?: number; maxFactsPerBlock?: number };
+export type EngineOverrides = {
+  maxBursts?: number;
+  maxWitnessDepth?: number;
+  maxFactsPerBlock?: number;
+  goalTerms?: number;
+};
 
 /** Parses the shared engine flags; `--conjectures` without `--gl-config` is a usage error. */
 export function parseEngineFlags(o: EngineFlags): EngineOverrides {
@@ -123,6 +131,7 @@ export function parseEngineFlags(o: EngineFlags): EngineOverrides {
   if (o.maxWitnessDepth !== undefined)
     settings.maxWitnessDepth = parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH);
   if (o.maxFacts !== undefined) settings.maxFactsPerBlock = parseCount(o.maxFacts, "--max-facts");
+  if (o.maxGoalTerms !== undefined) settings.goalTerms = parseCount(o.maxGoalTerms, "--max-goal-terms", 0);
   return settings;
 }
 
@@ -168,6 +177,7 @@ export async function runProver(
 ): Promise<ProverResult> {
   const t0 = performance.now();
   const engine = new Engine(theory, o.settings);
+  for (const t of o.theorems ?? []) engine.addTheoremRule(t.statement, t.ref);
   for (const c of conjectures)
     engine.addConjecture({
       name: c.name,

@@ -1,24 +1,38 @@
 /**
- * A theorem's proof obligations as first-order problems in SMT-LIB 2. Each problem asserts the
- * graph's axioms, the statements of the theorems the proof cites, the obligation's assumptions
- * and the negation of its goal; the obligation holds exactly when the problem is unsat.
+ * A theorem's proof obligations as first-order problems. Each problem assumes the graph's
+ * axioms (those the proof cites, or all), the statements of the theorems the proof cites, the
+ * obligation's own assumptions, and has the obligation's goal; the obligation holds exactly
+ * when the goal follows (SMT-LIB: unsat; TPTP: Theorem).
  *
- * - direct, contradiction: `main`: axioms ∧ cited ∧ premises ⊢ head (for a contradiction proof
- *   the head is negated, so the problem assumes the atom, as the proof does).
+ * Each proof method has a schema (SCHEMAS below), so that a new method is one small function:
+ *
+ * - direct, contradiction: `main`: premises ⊢ head (for a contradiction proof the head is
+ *   negated, so the problem assumes the atom, as the proof does).
  * - induction on v with predecessor p (roles carrier N, zero 0, successor s):
- *   - `carrier`: axioms ∧ cited ∧ premises ⊢ in[v,N];
- *   - `base`: axioms ∧ cited ∧ premises[v:=0] ⊢ head[v:=0];
- *   - `step`: axioms ∧ cited ∧ premises ∧ s(p) = v ∧ the hypothesis as the graph states it ⊢ head;
+ *   - `carrier`: premises ⊢ in[v,N];
+ *   - `base`: premises[v:=0] ⊢ head[v:=0];
  *   - `hypothesis`: the induction formula at p (∀ all but v and the fixed variables:
- *     premises[v:=p] → head[v:=p]) ⊢ the graph's hypothesis, so a graph cannot assume more
- *     than the induction principle gives.
+ *     premises[v:=p] → head[v:=p]) ⊢ the graph's hypothesis, in pure logic (no axioms), so a
+ *     graph cannot assume more than the induction principle gives;
+ *   - `step`: premises ∧ s(p) = v ∧ the hypothesis as the graph states it ⊢ head.
  *   Together, and with the induction principle of the anchor's roles, they give the statement.
  *
  * A theorem may cite only theorems before it in the graph, so citations cannot form a cycle.
  * Statement variables are constants of the same name (fresh, arbitrary elements).
+ *
+ * Under the functional encoding (encode.ts) a problem that mentions a function also assumes
+ * the axioms that justify its functional reading (functional.ts), whether the proof cites them
+ * or not: they are axioms of the theory, and the translation is faithful only with them.
  */
-import type { AtomJson, EntityJson, ProofGraph, StatementJson, TheoremJson } from "../export/schema.js";
-import { conjunction, EncodingError, exists, Vocabulary } from "./smtlib.js";
+import type { AtomJson, ProofGraph, Section, StatementJson, TheoremJson } from "../export/schema.js";
+import { Encoder, EncodingError } from "./encode.js";
+import { applications, type Formula } from "./formula.js";
+import { functionalSignature, type Signature } from "./functional.js";
+import { type Problem, ProblemBuilder } from "./problem.js";
+import { unrelativise } from "./relativise.js";
+import { toSmtlib } from "./smtlib.js";
+import { formatAtom, readableOf } from "./text.js";
+import { toTptp } from "./tptp.js";
 
 export type ObligationName = "main" | "carrier" | "base" | "step" | "hypothesis";
 
@@ -26,14 +40,19 @@ export interface Obligation {
   /** The theorem's id. */
   readonly theorem: string;
   readonly name: ObligationName;
+  readonly problem: Problem;
   /** The complete SMT-LIB 2 problem, ending in `(check-sat)`; unsat means the obligation holds. */
   readonly smt2: string;
+  /** The same problem in TPTP FOF; `Theorem` means the obligation holds. */
+  readonly tptp: string;
 }
 
 /** A theorem's obligations, or why it cannot be encoded (an unknown, never a confirmation). */
 export type TheoremProblems =
   | { readonly theorem: TheoremJson; readonly obligations: readonly Obligation[] }
   | { readonly theorem: TheoremJson; readonly error: string };
+
+export type EncodingName = "functional" | "relational";
 
 /** What every problem of a graph shares. */
 export interface GraphContext {
@@ -44,15 +63,48 @@ export interface GraphContext {
   readonly positions: ReadonlyMap<string, number>;
   /** Every axiom in every problem, instead of those the theorem's proof cites. */
   readonly allAxioms: boolean;
+  readonly encoding: EncodingName;
+  /** The functional readings in use (empty under the relational encoding). */
+  readonly signature: Signature;
+  readonly encoder: Encoder;
+  /** Keep the carrier guards even where relativise.ts could drop them. */
+  readonly keepGuards: boolean;
+  /** The relational encoder, for the pure-logic hypothesis obligation. */
+  readonly relational: Encoder;
 }
 
-export function graphContext(graph: ProofGraph, allAxioms = false): GraphContext {
+export interface ContextOptions {
+  readonly allAxioms?: boolean;
+  /** Default `functional`. */
+  readonly encoding?: EncodingName;
+  /** Keep the carrier guards even where relativise.ts could drop them (default false). */
+  readonly keepGuards?: boolean;
+}
+
+export function graphContext(graph: ProofGraph, options: ContextOptions = {}): GraphContext {
   const roles: { carrier?: string; zero?: string; successor?: string } = {};
   for (const c of graph.theory.constants) if (c.role) roles[c.role] = c.name;
   const positions = new Map<string, number>();
   for (const [i, t] of graph.theorems.entries()) if (!positions.has(t.id)) positions.set(t.id, i);
   const constants = new Set(graph.theory.constants.map((c) => c.name));
-  return { graph, constants, roles, positions, allAxioms };
+  const encoding = options.encoding ?? "functional";
+  const signature: Signature = encoding === "functional" ? functionalSignature(graph) : new Map();
+  const constructors = new Set<string>();
+  if (roles.zero) constructors.add(roles.zero);
+  const successor = roles.successor && signature.get(`in2.${roles.successor}`);
+  if (successor) constructors.add(successor.fn);
+  return {
+    graph,
+    constants,
+    roles,
+    positions,
+    allAxioms: options.allAxioms === true,
+    encoding,
+    signature,
+    encoder: new Encoder(constants, signature, constructors),
+    keepGuards: options.keepGuards === true,
+    relational: new Encoder(constants, new Map(), constructors),
+  };
 }
 
 function substitute(a: AtomJson, from: string, to: string): AtomJson {
@@ -60,94 +112,126 @@ function substitute(a: AtomJson, from: string, to: string): AtomJson {
 }
 
 /**
- * The trigger weight of an `exists` axiom. Totality axioms (every x in N has a successor,
- * every pair a sum) give the solver an endless supply of new elements; weighting them makes
- * each witness cost more than a rule instance, so proofs needing few witnesses are found
- * first (tuned on the Peano graphs: 0 loses most proofs to the witness explosion, 30 starves
- * the witnesses they need).
+ * The axioms and theorems cited by the steps of the given sections. An obligation assumes
+ * only what the part of the proof it stands for cites (a base, for instance, not what the
+ * step needs): fewer assumptions make a confirmation no weaker, and keep the solver from
+ * instantiating lemmas the obligation does not need.
  */
-const WITNESS_WEIGHT = 10;
-
-function entityFormula(e: EntityJson, v: Vocabulary): string {
-  const bound = new Set(e.vars);
-  if (e.kind === "exists") {
-    const witnesses = e.witnesses ?? [];
-    const body = conjunction((e.body ?? []).map((a) => v.atom(a, bound)));
-    const universal = e.vars.filter((x) => !witnesses.includes(x));
-    return v.implication(universal, e.premises, exists(witnesses, body), new Set(witnesses), WITNESS_WEIGHT);
+function citations(graph: ProofGraph, t: TheoremJson, sections: readonly Section[]) {
+  const axiomIds = new Set(graph.axioms.map((e) => e.id));
+  const axioms = new Set<string>();
+  const theorems = new Set<string>();
+  for (const s of t.steps) {
+    if (!sections.includes(s.section) || s.ref === undefined) continue;
+    if (s.kind === "theorem") theorems.add(s.ref);
+    // Any other step that names an axiom cites it (whatever kinds of step a graph may have).
+    else if (axiomIds.has(s.ref)) axioms.add(s.ref);
+    else if (s.kind === "axiom" || s.kind === "rule" || s.kind === "witness" || s.kind === "definition")
+      throw new EncodingError(`step ${s.n} cites unknown axiom ${s.ref}`);
   }
-  if (!e.head) throw new EncodingError(`axiom ${e.id} has no head`);
-  return v.implication(e.vars, e.premises, v.atom(e.head, bound));
+  return { axioms, theorems: [...theorems].sort() };
 }
 
-/** One problem under construction: commented assertions, declarations added at the end. */
-class Problem {
-  readonly vocabulary: Vocabulary;
-  private readonly lines: string[] = [];
+/** One obligation under construction. */
+class ObligationProblem {
+  private readonly theory = new ProblemBuilder();
+  private readonly local = new ProblemBuilder();
+  private readonly axiomsIn = new Set<string>();
+  private readonly withTheory: boolean;
+  readonly encoder: Encoder;
 
   constructor(
-    ctx: GraphContext,
+    private readonly ctx: GraphContext,
     private readonly theorem: TheoremJson,
     private readonly name: ObligationName,
-    withTheory = true,
+    /**
+     * The proof's sections whose citations this obligation assumes (the sections a step of
+     * that part of the proof may see); empty: pure logic, no axioms or cited theorems, and
+     * the relational encoding.
+     */
+    sections: readonly Section[],
   ) {
-    this.vocabulary = new Vocabulary(ctx.constants);
-    if (!withTheory) return;
-    const only = ctx.allAxioms ? null : new Set(theorem.axioms);
-    for (const e of ctx.graph.axioms)
-      if (!only || only.has(e.id))
-        this.assert(`axiom ${e.id} (${e.origin.via})`, entityFormula(e, this.vocabulary));
-    for (const id of theorem.uses) {
+    this.withTheory = sections.length > 0;
+    this.encoder = this.withTheory ? ctx.encoder : ctx.relational;
+    if (!this.withTheory) return;
+    const cited = citations(ctx.graph, theorem, sections);
+    for (const e of ctx.graph.axioms) if (ctx.allAxioms || cited.axioms.has(e.id)) this.axiom(e.id, "");
+    for (const id of cited.theorems) {
       const at = ctx.positions.get(id);
       const own = ctx.positions.get(theorem.id);
       if (at === undefined) throw new EncodingError(`cites unknown theorem ${id}`);
       if (own === undefined || at >= own)
         throw new EncodingError(`cites ${id}, which does not come before it`);
       const cited = ctx.graph.theorems[at]!;
-      this.assert(
-        `cited theorem ${id}: ${oneLine(cited.readable)}`,
-        this.vocabulary.statement(cited.statement),
+      this.theory.assume(
+        `cited theorem ${id}: ${readableOf(cited)}`,
+        this.encoder.statement(cited.statement),
       );
     }
   }
 
-  assert(comment: string, formula: string): void {
-    this.lines.push(`; ${comment}`, `(assert ${formula})`);
+  private axiom(id: string, why: string): void {
+    const e = this.ctx.graph.axioms.find((x) => x.id === id);
+    if (!e) throw new EncodingError(`cites unknown axiom ${id}`);
+    this.axiomsIn.add(id);
+    this.theory.assume(`axiom ${e.id} (${e.origin.via})${why}`, this.encoder.entity(e));
   }
 
-  atom(comment: string, a: AtomJson): void {
-    this.assert(comment, this.vocabulary.atom(a, new Set()));
+  assume(comment: string, formula: Formula): void {
+    this.local.assume(comment, formula);
   }
 
-  goal(a: AtomJson): void {
-    this.assert(`the goal, negated: ${formatAtom(a)}`, `(not ${this.vocabulary.atom(a, new Set())})`);
+  premises(atoms: readonly AtomJson[]): void {
+    for (const [i, a] of atoms.entries())
+      this.assume(`premise ${i + 1}: ${formatAtom(a)}`, this.encoder.ground(a));
   }
 
-  finish(): Obligation {
+  finish(goalComment: string, goal: Formula): Obligation {
     const t = this.theorem;
+    const problem = this.problem(goalComment, goal);
+    // The axioms that justify the functional reading of every function the problem mentions.
+    if (this.withTheory) {
+      const used = new Set<string>();
+      for (const a of [...problem.assumptions, problem.goal])
+        if (a.formula)
+          for (const term of applications(a.formula).values()) if (term.kind === "app") used.add(term.fn);
+      for (const reading of this.ctx.signature.values()) {
+        if (!used.has(reading.fn)) continue;
+        for (const id of reading.justification)
+          if (!this.axiomsIn.has(id))
+            this.axiom(id, `, which the functional reading of ${reading.relation} rests on`);
+      }
+    }
+    const encoded = this.problem(goalComment, goal);
+    const full = this.ctx.keepGuards ? encoded : unrelativise(encoded).problem;
+    return { theorem: t.id, name: this.name, problem: full, smt2: toSmtlib(full), tptp: toTptp(full) };
+  }
+
+  private problem(goalComment: string, goal: Formula): Problem {
+    const t = this.theorem;
+    const readings = [...this.ctx.signature.values()].map((r) => `${r.relation} as ${r.fn}`);
+    const encoding =
+      this.withTheory && readings.length > 0
+        ? `functional encoding: ${readings.join(", ")}`
+        : "relational encoding";
     const header = [
-      `; gl crosscheck: theorem ${t.id}${t.name ? ` (${t.name})` : ""}, ${t.method}, obligation ${this.name}`,
-      `; statement: ${oneLine(t.readable)}`,
-      "; unsat means the obligation holds",
-      "(set-logic UF)",
+      `gl crosscheck: theorem ${t.id}${t.name ? ` (${t.name})` : ""}, ${t.method}, obligation ${this.name}`,
+      `statement: ${readableOf(t)}`,
+      encoding,
+      "the obligation holds when the goal follows from the assumptions",
     ];
-    const body = [...header, ...this.vocabulary.declarations(), ...this.lines, "(check-sat)"];
-    return { theorem: t.id, name: this.name, smt2: `${body.join("\n")}\n` };
+    const assumptions = [...this.theory.list(), ...this.local.list()];
+    return { header, assumptions, goal: { comment: goalComment, formula: goal } };
   }
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, " ");
-const formatAtom = (a: AtomJson) => `${a.neg ? "!" : ""}${a.pred}[${a.args.join(",")}]`;
+type Schema = (ctx: GraphContext, t: TheoremJson) => Obligation[];
 
-function premises(p: Problem, atoms: readonly AtomJson[]): void {
-  for (const [i, a] of atoms.entries()) p.atom(`premise ${i + 1}: ${formatAtom(a)}`, a);
-}
-
-function direct(ctx: GraphContext, t: TheoremJson): Obligation[] {
-  const p = new Problem(ctx, t, "main");
-  premises(p, t.statement.premises);
-  p.goal(t.statement.head);
-  return [p.finish()];
+/** premises ⊢ head: direct proofs, and contradiction proofs (whose head is negated). */
+function implication(ctx: GraphContext, t: TheoremJson): Obligation[] {
+  const p = new ObligationProblem(ctx, t, "main", ["main"]);
+  p.premises(t.statement.premises);
+  return [p.finish(`the goal: ${formatAtom(t.statement.head)}`, p.encoder.ground(t.statement.head))];
 }
 
 function induction(ctx: GraphContext, t: TheoremJson): Obligation[] {
@@ -161,50 +245,58 @@ function induction(ctx: GraphContext, t: TheoremJson): Obligation[] {
     throw new EncodingError(`induction variable ${ind.var} is not a statement variable`);
   if (s.vars.includes(ind.predecessor) || ctx.constants.has(ind.predecessor))
     throw new EncodingError(`predecessor ${ind.predecessor} is not fresh`);
+  const goal = (p: ObligationProblem, a: AtomJson) =>
+    p.finish(`the goal: ${formatAtom(a)}`, p.encoder.ground(a));
 
-  const carrierProblem = new Problem(ctx, t, "carrier");
-  premises(carrierProblem, s.premises);
-  carrierProblem.goal({ pred: "in", args: [ind.var, carrier] });
+  const carrierProblem = new ObligationProblem(ctx, t, "carrier", ["main"]);
+  carrierProblem.premises(s.premises);
+  const inCarrier: AtomJson = { pred: "in", args: [ind.var, carrier] };
 
-  const base = new Problem(ctx, t, "base");
-  premises(
-    base,
-    s.premises.map((a) => substitute(a, ind.var, zero)),
-  );
-  base.goal(substitute(s.head, ind.var, zero));
+  const base = new ObligationProblem(ctx, t, "base", ["base"]);
+  base.premises(s.premises.map((a) => substitute(a, ind.var, zero)));
 
-  const step = new Problem(ctx, t, "step");
-  premises(step, s.premises);
-  step.atom(`successor: ${successor}(${ind.predecessor}) = ${ind.var}`, {
-    pred: "in2",
-    args: [ind.predecessor, ind.var, successor],
-  });
-  step.assert("the induction hypothesis as the graph states it", step.vocabulary.statement(ind.hypothesis));
-  step.goal(s.head);
+  const step = new ObligationProblem(ctx, t, "step", ["main", "step"]);
+  step.premises(s.premises);
+  const succ: AtomJson = { pred: "in2", args: [ind.predecessor, ind.var, successor] };
+  step.assume(`successor: ${successor}(${ind.predecessor}) = ${ind.var}`, step.encoder.ground(succ));
+  step.assume("the induction hypothesis as the graph states it", step.encoder.statement(ind.hypothesis));
 
   // Pure logic: the axioms and cited theorems play no part in it.
-  const hypothesis = new Problem(ctx, t, "hypothesis", false);
+  const hypothesis = new ObligationProblem(ctx, t, "hypothesis", []);
   const atP = (a: AtomJson) => substitute(a, ind.var, ind.predecessor);
   const formula: StatementJson = {
     vars: s.vars.filter((x) => x !== ind.var && !ind.fixed.includes(x)),
     premises: s.premises.map(atP),
     head: atP(s.head),
   };
-  hypothesis.assert("the induction formula at the predecessor", hypothesis.vocabulary.statement(formula));
-  hypothesis.assert(
-    "the graph's induction hypothesis, negated",
-    `(not ${hypothesis.vocabulary.statement(ind.hypothesis)})`,
-  );
+  hypothesis.assume("the induction formula at the predecessor", hypothesis.encoder.statement(formula));
+
   // The step, usually the hardest, last: a run that stops at the first open obligation
   // then loses nothing in the common case.
-  return [carrierProblem, base, hypothesis, step].map((p) => p.finish());
+  return [
+    goal(carrierProblem, inCarrier),
+    goal(base, substitute(s.head, ind.var, zero)),
+    hypothesis.finish("the graph's induction hypothesis", hypothesis.encoder.statement(ind.hypothesis)),
+    goal(step, s.head),
+  ];
 }
+
+/**
+ * The obligations of each proof method. Typed by the schema's method list, so a method added
+ * to export/schema.ts does not compile here until it has its obligations.
+ */
+const SCHEMAS: Readonly<Record<TheoremJson["method"], Schema>> = {
+  direct: implication,
+  contradiction: implication,
+  induction,
+};
 
 /** The obligations of one theorem; encoding problems are returned, not thrown. */
 export function theoremProblems(ctx: GraphContext, t: TheoremJson): TheoremProblems {
   try {
-    const obligations = t.method === "induction" ? induction(ctx, t) : direct(ctx, t);
-    return { theorem: t, obligations };
+    const schema = Object.hasOwn(SCHEMAS, t.method) ? SCHEMAS[t.method] : undefined;
+    if (!schema) throw new EncodingError(`no obligations are known for the method ${String(t.method)}`);
+    return { theorem: t, obligations: schema(ctx, t) };
   } catch (e) {
     if (e instanceof EncodingError) return { theorem: t, error: e.message };
     throw e;

@@ -1,26 +1,19 @@
 /**
- * The first-order vocabulary of a proof graph in SMT-LIB 2 text: one uninterpreted sort `U`
- * for every element, and relations rather than functions, as MPL means them:
+ * A problem (problem.ts) as SMT-LIB 2 text, for z3 and cvc5: one uninterpreted sort `U` for
+ * every element, the relations as Boolean functions (`(in3.+ a b c)`), the functions of the
+ * functional encoding as functions into `U` (`(fn.+ a b)`), triggers as `:pattern`, weights
+ * as `:weight`. The goal is asserted negated, so unsat means it follows.
  *
- * - `in[x,S]` with S a theory constant is the unary predicate `(in.S x)`;
- * - `in2[x,y,f]` is the binary relation `(in2.f x y)` (f(x) = y);
- * - `in3[x,y,z,op]` is the ternary relation `(in3.op x y z)` (x op y = z);
- * - `=[x,y]` is the solver's own equality; any other predicate P is `(p.P args…)`.
- *
- * The set, function or operation of an atom must be a theory constant: a variable there would
- * need a second-order (or reified) encoding, which is refused with a clear reason instead.
  * Element names are kept as they are when they are plain identifiers, so the exported files
- * read like the graph; anything else is quoted. Relation names all contain a dot, element
- * names kept as they are never do, so the two cannot clash.
+ * read like the graph; anything else is quoted (`|x.a'|`). Relation and function names all
+ * contain a dot, element names kept as they are never do, so the two cannot clash.
  */
-import type { AtomJson, StatementJson } from "../export/schema.js";
+import { EncodingError } from "./encode.js";
+import { type Formula, isTerm, type Term, type Trigger } from "./formula.js";
+import type { Problem } from "./problem.js";
+import { oneLine } from "./text.js";
 
 export const SORT = "U";
-
-/** A graph the encoding does not cover (e.g. a variable in a set or function position). */
-export class EncodingError extends Error {
-  override name = "EncodingError";
-}
 
 /** Words an element name must not take: SMT-LIB reserved words and core theory symbols. */
 const TAKEN = new Set([
@@ -64,104 +57,91 @@ export function elementSymbol(name: string): string {
   return PLAIN_ELEMENT.test(name) && !TAKEN.has(name) ? name : quote(`x.${name}`);
 }
 
-/** A relation symbol with its arity (number of element arguments). */
-export interface Relation {
-  readonly symbol: string;
-  readonly arity: number;
-}
-
-/** Collects the relations and free elements a problem mentions, in first-mention order. */
-export class Vocabulary {
-  readonly relations = new Map<string, Relation>();
+/** Symbols a problem mentions, in first-mention order, with their arities. */
+class Declarations {
+  readonly symbols = new Map<string, { arity: number; range: "Bool" | typeof SORT }>();
   readonly elements = new Set<string>();
 
-  constructor(private readonly constants: ReadonlySet<string>) {}
-
-  /** The atom as an SMT-LIB term; names in `bound` are quantified variables, not elements. */
-  atom(a: AtomJson, bound: ReadonlySet<string>): string {
-    const term = (x: string) => {
-      if (!bound.has(x)) this.elements.add(x);
-      return elementSymbol(x);
-    };
-    let text: string;
-    if (a.pred === "=" && a.args.length === 2) text = `(= ${a.args.map(term).join(" ")})`;
-    else if (a.pred === "in" || a.pred === "in2" || a.pred === "in3") {
-      const owner = a.args[a.args.length - 1];
-      if (owner === undefined || bound.has(owner) || !this.constants.has(owner)) {
-        throw new EncodingError(
-          `${a.pred}[${a.args.join(",")}]: its last argument ${owner ?? "(none)"} is not a theory constant, so it has no first-order relation`,
-        );
-      }
-      const args = a.args.slice(0, -1);
-      text = this.apply(`${a.pred}.${owner}`, args.map(term));
-    } else text = this.apply(`p.${a.pred}`, a.args.map(term));
-    return a.neg === true ? `(not ${text})` : text;
+  symbol(name: string, arity: number, range: "Bool" | typeof SORT): string {
+    const known = this.symbols.get(name);
+    if (known && (known.arity !== arity || known.range !== range))
+      throw new EncodingError(`${name} is used with ${known.arity} and with ${arity} arguments`);
+    if (!known) this.symbols.set(name, { arity, range });
+    return quote(name);
   }
 
-  private apply(name: string, args: string[]): string {
-    const symbol = quote(name);
-    const known = this.relations.get(name);
-    if (known && known.arity !== args.length)
-      throw new EncodingError(`${name} is used with ${known.arity} and with ${args.length} arguments`);
-    if (!known) this.relations.set(name, { symbol, arity: args.length });
-    return args.length === 0 ? symbol : `(${symbol} ${args.join(" ")})`;
+  lines(): string[] {
+    const out = [`(declare-sort ${SORT} 0)`];
+    for (const [name, s] of this.symbols)
+      out.push(`(declare-fun ${quote(name)} (${Array(s.arity).fill(SORT).join(" ")}) ${s.range})`);
+    for (const e of this.elements) out.push(`(declare-const ${elementSymbol(e)} ${SORT})`);
+    return out;
   }
+}
 
-  /**
-   * `∀vars: premises → conclusion`, where `conclusion` is already a term over `vars`. The
-   * premises are the quantifier's trigger (a multi-pattern) when they mention every variable:
-   * the solver then instantiates it forwards, as the rule is used in a proof. Left to its own
-   * choice, z3 may pick a witness term as the trigger and never instantiate a totality axiom.
-   */
-  implication(
-    vars: readonly string[],
-    premises: readonly AtomJson[],
-    conclusion: string,
-    outer: ReadonlySet<string> = new Set(),
-    weight = 0,
-  ): string {
-    const bound = new Set([...outer, ...vars]);
-    const ps = premises.map((p) => this.atom(p, bound));
-    const body = ps.length === 0 ? conclusion : `(=> ${conjunction(ps)} ${conclusion})`;
-    if (vars.length === 0) return body;
-    const triggers = premises.flatMap((p, i) => (p.pred !== "=" && p.neg !== true ? [ps[i]!] : []));
-    const covered = new Set(premises.filter((p) => p.pred !== "=" && p.neg !== true).flatMap((p) => p.args));
-    const annotated = vars.every((v) => covered.has(v))
-      ? `(! ${body} :pattern (${triggers.join(" ")})${weight > 0 ? ` :weight ${weight}` : ""})`
-      : body;
-    return forall(vars, annotated);
+function applied(symbol: string, args: readonly string[]): string {
+  return args.length === 0 ? symbol : `(${symbol} ${args.join(" ")})`;
+}
+
+function term(t: Term, d: Declarations): string {
+  if (t.kind === "var") return elementSymbol(t.name);
+  if (t.kind === "const") {
+    d.elements.add(t.name);
+    return elementSymbol(t.name);
   }
+  return applied(
+    d.symbol(t.fn, t.args.length, SORT),
+    t.args.map((a) => term(a, d)),
+  );
+}
 
-  /** A statement as a closed formula: `∀vars: premises → head`. */
-  statement(s: StatementJson): string {
-    const bound = new Set(s.vars);
-    return this.implication(s.vars, s.premises, this.atom(s.head, bound));
-  }
+const binder = (vars: readonly string[]) => vars.map((v) => `(${elementSymbol(v)} ${SORT})`).join(" ");
 
-  /** The declarations for everything mentioned so far, relations first, in a fixed order. */
-  declarations(): string[] {
-    const lines = [`(declare-sort ${SORT} 0)`];
-    for (const r of this.relations.values()) {
-      lines.push(`(declare-fun ${r.symbol} (${Array(r.arity).fill(SORT).join(" ")}) Bool)`);
+function pattern(p: Trigger, d: Declarations): string {
+  return `:pattern (${p.map((x) => (isTerm(x) ? term(x, d) : formula(x, d))).join(" ")})`;
+}
+
+function formula(f: Formula, d: Declarations): string {
+  switch (f.kind) {
+    case "true":
+      return "true";
+    case "false":
+      return "false";
+    case "pred":
+      return applied(
+        d.symbol(f.rel, f.args.length, "Bool"),
+        f.args.map((a) => term(a, d)),
+      );
+    case "eq":
+      return `(= ${term(f.left, d)} ${term(f.right, d)})`;
+    case "not":
+      return `(not ${formula(f.body, d)})`;
+    case "and":
+      return `(and ${f.parts.map((p) => formula(p, d)).join(" ")})`;
+    case "implies":
+      return `(=> ${formula(f.premise, d)} ${formula(f.conclusion, d)})`;
+    case "exists":
+      return `(exists (${binder(f.vars)}) ${formula(f.body, d)})`;
+    case "forall": {
+      const body = formula(f.body, d);
+      const notes = [
+        ...f.triggers.map((p) => pattern(p, d)),
+        ...(f.weight > 0 ? [`:weight ${f.weight}`] : []),
+      ];
+      return `(forall (${binder(f.vars)}) ${notes.length > 0 ? `(! ${body} ${notes.join(" ")})` : body})`;
     }
-    for (const e of this.elements) lines.push(`(declare-const ${elementSymbol(e)} ${SORT})`);
-    return lines;
   }
 }
 
-export function conjunction(terms: readonly string[]): string {
-  if (terms.length === 0) return "true";
-  return terms.length === 1 ? terms[0]! : `(and ${terms.join(" ")})`;
-}
-
-function binder(vars: readonly string[]): string {
-  return vars.map((v) => `(${elementSymbol(v)} ${SORT})`).join(" ");
-}
-
-export function forall(vars: readonly string[], body: string): string {
-  return vars.length === 0 ? body : `(forall (${binder(vars)}) ${body})`;
-}
-
-export function exists(vars: readonly string[], body: string): string {
-  return vars.length === 0 ? body : `(exists (${binder(vars)}) ${body})`;
+/** The problem as an SMT-LIB 2 script ending in `(check-sat)`; unsat means the goal follows. */
+export function toSmtlib(p: Problem): string {
+  const d = new Declarations();
+  const body: string[] = [];
+  for (const a of p.assumptions) {
+    body.push(`; ${oneLine(a.comment)}`);
+    if (a.formula) body.push(`(assert ${formula(a.formula, d)})`);
+  }
+  body.push(`; ${oneLine(p.goal.comment)}, negated`, `(assert (not ${formula(p.goal.formula, d)}))`);
+  const header = [...p.header.map((h) => `; ${oneLine(h)}`), "(set-logic UF)"];
+  return `${[...header, ...d.lines(), ...body, "(check-sat)"].join("\n")}\n`;
 }

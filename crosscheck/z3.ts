@@ -7,6 +7,8 @@
  * terminates them so that they cannot keep Node alive after the last problem.
  */
 import { type Context, init } from "z3-solver";
+import type { ProblemSolver, SolverResult } from "./crosscheck.js";
+import type { Obligation } from "./obligations.js";
 
 /**
  * Options beyond z3's defaults, applied to every problem (and listed in docs/verifier.md,
@@ -15,18 +17,11 @@ import { type Context, init } from "z3-solver";
  */
 export const SOLVER_OPTIONS: readonly (readonly [string, number])[] = [["smt.qi.eager_threshold", 15.5]];
 
-export type SolverAnswer = "unsat" | "sat" | "unknown";
-
-export interface SolverResult {
-  readonly answer: SolverAnswer;
-  /** z3's reason for `unknown` (e.g. `timeout`, `incomplete quantifiers`), or its error. */
-  readonly reason: string | null;
-  readonly ms: number;
-}
-
 type Z3 = Awaited<ReturnType<typeof init>>;
 
-export class Z3Session {
+export class Z3Session implements ProblemSolver {
+  readonly name = "z3";
+
   private constructor(
     private readonly z3: Z3,
     private readonly context: Context<"main">,
@@ -35,11 +30,20 @@ export class Z3Session {
 
   static async start(): Promise<Z3Session> {
     const z3 = await init();
-    return new Z3Session(z3, z3.Context("main"), z3.Z3.get_full_version());
+    const session = new Z3Session(z3, z3.Context("main"), z3.Z3.get_full_version());
+    // The first solve starts z3's threads (about a second); done here, so that it is not
+    // charged to the first problem's timeout.
+    await session.checkText("(declare-const warm Bool) (assert warm)", 5000);
+    return session;
   }
 
-  /** Decides one problem; `(check-sat)` in the text is left to this call. */
-  async check(smt2: string, timeoutMs: number): Promise<SolverResult> {
+  /** Decides one obligation from its SMT-LIB text. */
+  check(o: Obligation, timeoutMs: number): Promise<SolverResult> {
+    return this.checkText(o.smt2, timeoutMs);
+  }
+
+  /** Decides one SMT-LIB problem; `(check-sat)` in the text is left to this call. */
+  async checkText(smt2: string, timeoutMs: number): Promise<SolverResult> {
     const started = performance.now();
     const solver = new this.context.Solver();
     try {
@@ -60,9 +64,18 @@ export class Z3Session {
     }
   }
 
-  /** Stops z3's worker threads; the session cannot be used afterwards. */
-  close(): void {
-    const em = this.z3.em as { PThread?: { terminateAllThreads?: () => void } };
+  /**
+   * Stops z3's worker threads; the session cannot be used afterwards. A thread that was just
+   * winding down (a solve's timer) may still post a message after it is terminated, which
+   * Emscripten would print on stderr: the session is over, so such messages are dropped.
+   */
+  async close(): Promise<void> {
+    type Worker = { onmessage: unknown };
+    const em = this.z3.em as {
+      PThread?: { runningWorkers?: Worker[]; unusedWorkers?: Worker[]; terminateAllThreads?: () => void };
+    };
+    const workers = [...(em.PThread?.runningWorkers ?? []), ...(em.PThread?.unusedWorkers ?? [])];
     em.PThread?.terminateAllThreads?.();
+    for (const w of workers) w.onmessage = () => {};
   }
 }

@@ -84,6 +84,14 @@ export interface BlockMeta {
   atLimit: boolean;
   witnessesCut: number;
   rounds: number;
+  /**
+   * Goal-directed terms (engine/saturate/goal-terms.ts): terms made so far, and the most that
+   * one closure wanted beyond the block's bound.
+   */
+  goalTermsMade?: number;
+  goalTermsCut?: number;
+  /** The witness-depth bound of this block's last run (a deeper one re-runs its joins). */
+  witnessDepthSeen?: number;
 }
 
 /** The fact and derivation arrays of a block. */

@@ -9,7 +9,7 @@ import type { PatternAtom, Theory } from "../mpl/theory.js";
 import { type Assumption, type BlockKind, type BlockState, newBlockData, ownBase } from "./block.js";
 import { axiomRules, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
 import { listAt, type OperatorInfo } from "./saturate.js";
-import { DEFAULT_SETTINGS, type EngineSettings } from "./settings.js";
+import { type EngineSettings, resolveSettings } from "./settings.js";
 import { canonicalVars, freeInputs, inductionVars, type Statement, statementKey } from "./statement.js";
 
 export interface Attempt {
@@ -76,7 +76,7 @@ export class BlockPlan {
     readonly theory: Theory,
     settings: Partial<EngineSettings> = {},
   ) {
-    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.settings = resolveSettings(settings, (theory.anchor?.roles ?? null) !== null);
     this.rules = axiomRules(theory);
     this.axiomCount = this.rules.length;
     this.operators = theory.predicates.map((p) => p.operator);

@@ -191,7 +191,8 @@ class ProofBuilder {
           rule = this.axiomRule(d.ref);
         } else {
           step.kind = "theorem";
-          rule = this.run.theorems.find((t) => t.rule.index === d.ref)!.rule;
+          // A theorem of this run, or one given from outside it (Engine.addTheoremRule).
+          rule = this.run.theorems.find((t) => t.rule.index === d.ref)?.rule ?? this.run.rules[d.ref]!;
           step.ref = rule.ref;
         }
         step.binding = d.binding.map((k) => this.name(k));

@@ -13,9 +13,9 @@ import type { Conjecture, Theory } from "../mpl/theory.js";
 import { type BlockState, factCount } from "./block.js";
 import { EMPTY_INBOX, inboxFrom } from "./inbox.js";
 import { BlockPlan, type ConjectureRun, type TheoremRecord } from "./plan.js";
-import { ruleFromStatement } from "./rules.js";
+import { type Rule, ruleFromStatement } from "./rules.js";
 import { type EngineContext, type Inbox, runBlock } from "./saturate.js";
-import type { EngineSettings } from "./settings.js";
+import { type EngineSettings, startDepth } from "./settings.js";
 import { mirror, statementOf } from "./statement.js";
 
 export {
@@ -63,10 +63,14 @@ export interface RunResult {
   readonly blocks: BlockState[];
   readonly conjectures: ConjectureRun[];
   readonly theorems: TheoremRecord[];
+  /** Every rule by global index: axioms, rules added with addTheoremRule, theorems. */
+  readonly rules: readonly Rule[];
   readonly axiomCount: number;
   readonly stopReason: StopReason;
   readonly bursts: number;
   readonly width: number;
+  /** The witness depth the run ended with, and the bursts that started one level deeper. */
+  readonly witnessDepth: { readonly reached: number; readonly deepenedAt: readonly number[] };
   /** Wall time, for benchmarks only (never part of the proof graph). */
   readonly timing: RunTiming;
 }
@@ -101,8 +105,16 @@ export interface RunOptions {
 }
 
 export class Engine extends BlockPlan {
+  /** The witness depth of the coming bursts (EngineSettings.startWitnessDepth, raised at fixpoints). */
+  private witnessDepth = startDepth(this.settings);
+  private readonly deepenedAt: number[] = [];
+
   private context(): EngineContext {
-    return { rules: this.rules, operators: this.operators, width: this.width, settings: this.settings };
+    const settings =
+      this.witnessDepth === this.settings.maxWitnessDepth
+        ? this.settings
+        : { ...this.settings, maxWitnessDepth: this.witnessDepth };
+    return { rules: this.rules, operators: this.operators, width: this.width, settings };
   }
 
   private inboxFor(b: BlockState): Inbox {
@@ -186,6 +198,13 @@ export class Engine extends BlockPlan {
         this.blocks.length === blocksBefore &&
         burst > 0
       ) {
+        // Stuck below the witness-depth bound: one level deeper, and every active block
+        // re-derives what the shallower bound cut (engine/saturate.ts).
+        if (this.witnessDepth < this.settings.maxWitnessDepth) {
+          this.witnessDepth++;
+          this.deepenedAt.push(burst + 1);
+          continue;
+        }
         stopReason = "fixpoint";
         burst++;
         break;
@@ -201,10 +220,12 @@ export class Engine extends BlockPlan {
       blocks: this.blocks,
       conjectures: this.conjectures,
       theorems: this.theorems,
+      rules: this.rules,
       axiomCount: this.axiomCount,
       stopReason,
       bursts: burst,
       width: this.width,
+      witnessDepth: { reached: this.witnessDepth, deepenedAt: [...this.deepenedAt] },
       timing: { burstMs, coordinatorMs: performance.now() - start - burstMs },
     };
   }

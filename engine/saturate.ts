@@ -17,8 +17,9 @@
 import type { BlockState } from "./block.js";
 import { type Assumption, D, F_ALIVE, F_INHERITED, factCount, predNegOf, witnessKeyList } from "./block.js";
 import { type GoalSearchView, introductionRules, searchWitnesses } from "./goal-witness.js";
-import { EQ_PRED, type Rule } from "./rules.js";
+import { EQ_PRED, MEMBER_PRED, type Rule } from "./rules.js";
 import { AC_DEMANDS, type AcView, acOperations, demandAcProducts } from "./saturate/ac-goals.js";
+import { demandGoalTerms, type GoalTermView } from "./saturate/goal-terms.js";
 import { Matcher } from "./saturate/join.js";
 import {
   argHi,
@@ -32,6 +33,7 @@ import {
   seedTable,
   UNBOUND,
 } from "./saturate/tables.js";
+import { goalTermBound } from "./settings.js";
 
 export {
   type BlockRunResult,
@@ -96,6 +98,11 @@ class Saturator extends Matcher {
     }
     this.processEqualities();
     if (newRules.length) this.fireRules(newRules, 0, oldEnd);
+    // A deeper witness bound than last time: the joins run again over every fact, so that the
+    // witnesses the shallower bound cut are demanded and made now.
+    const depth = this.ctx.settings.maxWitnessDepth;
+    if ((m.witnessDepthSeen ?? depth) < depth && m.witnessesCut > 0) this.fireSeeds(0, oldEnd);
+    m.witnessDepthSeen = depth;
     for (const [k, dm] of m.pendingDemands) this.demands.set(k, dm);
     // Hypotheses mention block constants, so they can demand before any fact matches them.
     for (const h of m.hypotheses)
@@ -109,6 +116,8 @@ class Saturator extends Matcher {
       );
 
     let deltaStart = oldEnd;
+    // Nesting levels of goal-directed terms filed in this run (the seeds may have grown since the last).
+    let termLevel = 0;
     const limit = this.ctx.settings.maxFactsPerBlock;
     while (true) {
       const deltaEnd = factCount(this.d);
@@ -124,13 +133,73 @@ class Saturator extends Matcher {
         m.atLimit = true;
         break;
       }
-      if (factCount(this.d) === deltaEnd) break;
+      if (factCount(this.d) === deltaEnd) {
+        // A fixpoint: with a goal open, the goal-directed terms of the next nesting level.
+        let filed = false;
+        // A level-k term is a witness of depth k: levels beyond the current witness bound wait.
+        const levels = Math.min(this.ctx.settings.goalTermDepth, this.ctx.settings.maxWitnessDepth);
+        while (!filed && termLevel < levels) filed = this.goalTerms(++termLevel);
+        if (!filed) break;
+      }
       if (m.leaf && m.goals.length > 0 && m.goals.every((g) => g.proved)) break;
     }
     this.checkGoals();
     m.pendingDemands = [...this.demands];
     this.storeLists();
     return { newFacts: factCount(this.d) - before };
+  }
+
+  /**
+   * Demands the goal-directed terms of one nesting level (engine/saturate/goal-terms.ts) when
+   * a goal is open, within the block's bound. True when it filed some.
+   */
+  private goalTerms(level: number): boolean {
+    const m = this.s.meta;
+    const bound = goalTermBound(this.ctx.settings);
+    if (bound <= 0 || m.kind === "anchor" || !m.goals.some((g) => !g.proved)) return false;
+    const made = m.goalTermsMade ?? 0;
+    const n = demandGoalTerms(this.termView(), this.ctx.rules, level, bound - made);
+    m.goalTermsMade = made + n.made;
+    m.goalTermsCut = Math.max(m.goalTermsCut ?? 0, n.cut);
+    return n.made > 0;
+  }
+
+  private termView(): GoalTermView {
+    const flags = this.d.flags;
+    return {
+      operators: this.ctx.operators,
+      members: () => {
+        const out = new Map<number, number>();
+        for (const f of this.idx.byPred.get(predNegOf(MEMBER_PRED, false)) ?? []) {
+          if (!(flags.get(f) & F_ALIVE)) continue;
+          const c = this.d.facts.get(f * this.W + 1);
+          if (!out.has(c)) out.set(c, this.constDepth.get(c) ?? 0);
+        }
+        return out;
+      },
+      holds: (pred, args) =>
+        this.lookup(
+          predNegOf(pred, false),
+          args.map((a) => this.find(a)),
+        ) >= 0,
+      valueOf: (pred, args, hole) => {
+        const pos = args.findIndex((a, i) => i !== hole && a !== -1);
+        const pn = predNegOf(pred, false);
+        const canon = args.map((a) => (a === -1 ? -1 : this.find(a)));
+        for (const f of this.idx.byArg.get(argHi(pn, pos, canon[pos]!), argLo(pn, pos)) ?? []) {
+          if (!(flags.get(f) & F_ALIVE)) continue;
+          let ok = true;
+          for (let i = 0; i < canon.length && ok; i++)
+            ok = i === hole || this.d.facts.get(f * this.W + 1 + i) === canon[i];
+          if (ok) return this.d.facts.get(f * this.W + 1 + hole);
+        }
+        return -1;
+      },
+      demand: (pred, args, hole) => {
+        const k = pred + ":" + args.join(",");
+        if (!this.demands.has(k)) this.demands.set(k, { pred, args, hole });
+      },
+    };
   }
 
   /** Writes the witness, depth and union-find lists back to the block in their flat form. */

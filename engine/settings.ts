@@ -29,6 +29,21 @@ export interface EngineSettings {
    * they would only be matched again.
    */
   theoremRules: boolean;
+  /**
+   * Goal-directed terms (engine/saturate/goal-terms.ts): at most this many operator terms per
+   * block, made when its saturation stops with a goal open; 0 switches them off. `auto`: the
+   * default bound for theories without induction roles, 0 for theories with them.
+   */
+  goalTerms: number | "auto";
+  /** Nesting of goal-directed terms over the block's constants (1: f(x̄) for constants x̄). */
+  goalTermDepth: number;
+  /**
+   * The witness depth a run starts with; at each fixpoint with goals open it rises by one, up
+   * to `maxWitnessDepth` (engine/run.ts). `auto`: 1 for theories without induction roles
+   * (their goal-directed terms make deeper chains rarely needed, and each level multiplies the
+   * facts), `maxWitnessDepth` for theories with them.
+   */
+  startWitnessDepth: number | "auto";
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -41,4 +56,34 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   axiomDemands: true,
   mirrors: true,
   theoremRules: true,
+  goalTerms: "auto",
+  goalTermDepth: 2,
+  startWitnessDepth: "auto",
 };
+
+/** The bound `goalTerms: "auto"` gives a theory without induction roles. */
+export const DEFAULT_GOAL_TERMS = 64;
+
+/**
+ * The defaults overridden by `overrides`, with the `auto` settings resolved for the theory:
+ * goal-directed terms and a shallow first witness depth are for theories without induction
+ * roles, where no induction step names the terms a proof needs; with roles they cost discovery
+ * time and proved nothing more (docs/design.md, "Goal-directed terms").
+ */
+export function resolveSettings(
+  overrides: Partial<EngineSettings>,
+  hasInductionRoles: boolean,
+): EngineSettings {
+  const s = { ...DEFAULT_SETTINGS, ...overrides };
+  if (s.goalTerms === "auto") s.goalTerms = hasInductionRoles ? 0 : DEFAULT_GOAL_TERMS;
+  if (s.startWitnessDepth === "auto") s.startWitnessDepth = hasInductionRoles ? s.maxWitnessDepth : 1;
+  s.startWitnessDepth = Math.min(s.startWitnessDepth, s.maxWitnessDepth);
+  return s;
+}
+
+/** The goal-term bound of resolved settings (`auto` before resolution counts as off). */
+export const goalTermBound = (s: EngineSettings): number => (s.goalTerms === "auto" ? 0 : s.goalTerms);
+
+/** The first witness depth of resolved settings (`auto` before resolution: the maximum). */
+export const startDepth = (s: EngineSettings): number =>
+  s.startWitnessDepth === "auto" ? s.maxWitnessDepth : s.startWitnessDepth;

@@ -7,12 +7,13 @@
  * demanded witness, with an axiom's premises in either order. docs/design.md lists the
  * invariants and how the engine keeps them.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, gl } from "./support/built-cli.js";
+import { ensureBuilt } from "./support/built-cli.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
+import { proveFiles as proveInto } from "./support/prove-files.js";
 
 const SOURCE = join(REPO_ROOT, "examples", "peano");
 
@@ -78,14 +79,8 @@ interface Summary {
 let scratch = "";
 let original: Files = {};
 
-function proveFiles(label: string, files: Files, ...extra: string[]): Summary {
-  const dir = join(scratch, label.replace(/\W+/g, "-"));
-  mkdirSync(dir);
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  const r = gl("prove", dir, "--json", "-q", "--workers", "1", ...extra);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Summary;
-}
+const proveFiles = (label: string, files: Files, ...extra: string[]): Summary =>
+  proveInto<Summary>(join(scratch, label.replace(/\W+/g, "-")), files, ...extra);
 
 const provedNames = (s: Summary): string[] =>
   s.theorems

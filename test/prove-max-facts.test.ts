@@ -29,7 +29,8 @@ describe("gl prove --max-facts", () => {
   });
 
   it("names the blocks that reached a small limit, and the stop reason says so", () => {
-    const s = prove("--max-facts", "60");
+    // The limit holds within a round too, so goals it cuts off stay unproved.
+    const s = prove("--max-facts", "60", "--allow-unproved");
     expect(s.factLimit.maxFactsPerBlock).toBe(60);
     expect(s.factLimit.blocks.length).toBe(s.blocksAtFactLimit);
     expect(s.blocksAtFactLimit).toBeGreaterThan(0);

@@ -11,7 +11,8 @@ import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
 import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
 import { type Executor, recordWidth } from "../../engine/run.js";
-import { DEFAULT_SETTINGS } from "../../engine/settings.js";
+import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
+import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS, goalTermBound } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
 import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
@@ -60,6 +61,7 @@ export interface DiscoverOptions {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  maxGoalTerms?: string;
   glConfig?: string;
   conjectures?: string[];
   quiet?: boolean;
@@ -117,6 +119,10 @@ export function registerDiscover(program: Command): void {
     .option(
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
+    .option(
+      "--max-goal-terms <n>",
+      `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
@@ -354,6 +360,9 @@ async function discoverInto(
     stopReason: result.stoppedBy ?? graph.run.stopReason,
     bursts: graph.run.bursts,
     facts: graph.run.facts,
+    // Goal-directed terms of the proof phase (off for theories with induction roles unless
+    // --max-goal-terms asks for them).
+    goalTerms: { maxPerBlock: goalTermBound(result.run.settings), ...goalTermTotals(result.run.blocks) },
     // Threads that really ran blocks (the default uses fewer than the cores for small work).
     workers: pool?.stats().threadsRun ?? 1,
     timeMs: ms,
@@ -488,6 +497,7 @@ function formatSummary(s: {
   verification: { ok: boolean; checks: number; failures: unknown[] };
   stopReason: string;
   bursts: number;
+  goalTerms: { maxPerBlock: number; made: number; cut: number; blocks: number };
   workers: number;
   timeMs: Record<string, number>;
   totalMs: number;
@@ -509,6 +519,11 @@ function formatSummary(s: {
         ]
       : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
+    ...(s.goalTerms.maxPerBlock > 0
+      ? [
+          `goal terms: ${s.goalTerms.made} made in ${s.goalTerms.blocks} blocks, ${s.goalTerms.cut} cut (at most ${s.goalTerms.maxPerBlock} per block)`,
+        ]
+      : []),
     ...(s.targets.length > 0 ? ["targets:"] : []),
     ...s.targets.map((t) =>
       t.theorem

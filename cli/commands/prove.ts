@@ -4,10 +4,15 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
-import { DEFAULT_LEMMA_SETTINGS, type LemmaSettings } from "../../engine/discovery/lemmas.js";
+import {
+  DEFAULT_LEMMA_SETTINGS,
+  type FiniteModelReport,
+  type LemmaSettings,
+} from "../../engine/discovery/lemmas.js";
 import { factLimitBlocks } from "../../engine/fact-limit.js";
 import type { ConjectureRun } from "../../engine/run.js";
-import { DEFAULT_SETTINGS } from "../../engine/settings.js";
+import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
+import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS, goalTermBound, startDepth } from "../../engine/settings.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
@@ -43,6 +48,7 @@ export interface ProveOptions {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
+  maxGoalTerms?: string;
   lemmas?: boolean;
   maxLemmaCandidates?: string;
   maxLemmaGoals?: string;
@@ -112,6 +118,14 @@ export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): Co
   return out;
 }
 
+/** What filtered the lemma candidates: the ground model, or the finite models of a theory without induction roles. */
+function finiteModelsText(f: FiniteModelReport | undefined): string {
+  if (f === undefined) return "the model";
+  if (f.stop === "unsupported") return `no model (finite models: ${f.unsupported})`;
+  const cut = f.stop === "complete" ? "" : `, search stopped by ${f.stop}`;
+  return `${f.count} finite models of sizes 1–${f.perSize.length}${cut}`;
+}
+
 /** A conjecture's name, or its statement in MPL when it has none (mirrors say so). */
 function conjectureLabel(c: ConjectureRun): string {
   return c.name ?? (c.mpl || `conjecture ${c.index + 1}`);
@@ -132,6 +146,10 @@ export function registerProve(program: Command): void {
     .option(
       "--max-facts <n>",
       `facts per logic block before its saturation stops (default ${DEFAULT_SETTINGS.maxFactsPerBlock})`,
+    )
+    .option(
+      "--max-goal-terms <n>",
+      `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
     .option("--no-lemmas", "do not look for helper lemmas when goals stay unproved")
     .option(
@@ -288,6 +306,18 @@ async function proveInto(
       maxFactsPerBlock: graph.run.limits.maxFactsPerBlock,
       blocks: factLimitBlocks(result.run, (i) => conjectureLabel(result.run.conjectures[i]!)),
     },
+    // Goal-directed terms (engine/saturate/goal-terms.ts): the bound per block (0: off) and
+    // what the run made and cut; the witness depth the run started with and reached.
+    goalTerms: {
+      maxPerBlock: goalTermBound(result.run.settings),
+      ...goalTermTotals(result.run.blocks),
+    },
+    witnessDepth: {
+      start: startDepth(result.run.settings),
+      max: result.run.settings.maxWitnessDepth,
+      reached: result.run.witnessDepth.reached,
+      deepenedAt: result.run.witnessDepth.deepenedAt,
+    },
     // Threads that really ran blocks (the default uses fewer than the cores for small work).
     workers: result.threads,
     timeMs: Math.round(ms),
@@ -320,10 +350,24 @@ async function proveInto(
         (skipped > 0 ? `${skipped} malformed line${skipped === 1 ? "" : "s"} skipped; ` : "") +
         `${(ms / 1000).toFixed(2)} s, peak ${summary.peakRssMb} MB, ${summary.workers} worker${summary.workers > 1 ? "s" : ""}\n`,
     );
+    const gt = summary.goalTerms;
+    const wd = summary.witnessDepth;
+    if (gt.maxPerBlock !== 0 || wd.start < wd.max)
+      process.stdout.write(
+        (gt.maxPerBlock === 0
+          ? "goal terms: off"
+          : `goal terms: ${gt.made} made in ${gt.blocks} blocks, ${gt.cut} cut (at most ${gt.maxPerBlock} per block` +
+            `${gt.cut > 0 ? `; ${gt.blocksCut} blocks reached it, --max-goal-terms raises it` : ""})`) +
+          `; witness depth ${wd.start}` +
+          (wd.reached > wd.start
+            ? ` → ${wd.reached} (deeper from burst ${wd.deepenedAt.map((b) => b + 1).join(", ")})`
+            : "") +
+          ` of at most ${wd.max}\n`,
+      );
     if (lemmas) {
       process.stdout.write(
         `lemmas: ${lemmas.stuck.length} goals stuck; ${lemmas.candidates} candidates over ${lemmas.operations.join(" ")}, ` +
-          `${lemmas.refutedByModel} refuted by the model, ${lemmas.survivors} tried, ${lemmas.proved} proved; stop: ${lemmas.stop}\n`,
+          `${lemmas.refutedByModel} refuted by ${finiteModelsText(lemmas.finiteModels)}, ${lemmas.survivors} tried, ${lemmas.proved} proved; stop: ${lemmas.stop}\n`,
       );
       for (const u of lemmas.used)
         process.stdout.write(

@@ -15,6 +15,8 @@ import { constOfTerm } from "../../mpl/theory.js";
 import { enumerateConjectures, filterCandidates } from "../conjecture/index.js";
 import { type Signature, signatureOf } from "../conjecture/signature.js";
 import type { Executor } from "../run.js";
+import { finiteModelCandidates } from "./finite-lemmas.js";
+import { DEFAULT_FINITE_MODEL_SETTINGS, type FiniteModelSearch } from "./finite-models.js";
 import { computeModel } from "./model.js";
 
 export interface LemmaSettings {
@@ -27,11 +29,16 @@ export interface LemmaSettings {
   readonly maxCandidates: number;
   /** Largest numeral of the ground model. */
   readonly modelSize: number;
+  /** Largest finite model searched for a theory without induction roles (engine/discovery/finite-models.ts). */
+  readonly finiteModelSize?: number;
 }
 
 export const DEFAULT_LEMMA_SETTINGS: LemmaSettings = { maxStuckGoals: 24, maxCandidates: 1500, modelSize: 5 };
 
 export type LemmaStop = "complete" | "max-lemma-candidates" | "max-lemma-goals" | "no-induction-roles";
+
+/** The finite models that filtered the candidates of a theory without induction roles. */
+export type FiniteModelReport = Omit<FiniteModelSearch, "models"> & { readonly count: number };
 
 export interface LemmaSearch {
   /** Operation names the candidates may use. */
@@ -43,6 +50,8 @@ export interface LemmaSearch {
   readonly survivors: Conjecture[];
   readonly stop: LemmaStop;
   readonly ms: number;
+  /** Without induction roles: the finite models used as the filter. */
+  readonly finiteModels?: FiniteModelReport;
 }
 
 /** The operation constants an atom applies (the constant in an operator relation's operation slot). */
@@ -83,9 +92,24 @@ export async function lemmaCandidates(
     stop,
     ms: Math.round(performance.now() - t0),
   });
-  // The model evaluates the operations on numerals: without zero and successor there is none.
-  if (!roles) return empty("no-induction-roles");
   if (stuck.length > settings.maxStuckGoals) return empty("max-lemma-goals");
+  // Without zero and successor there are no numerals: small finite models filter instead.
+  if (!roles) {
+    const f = finiteModelCandidates(bare, settings.maxCandidates, {
+      ...DEFAULT_FINITE_MODEL_SETTINGS,
+      maxSize: settings.finiteModelSize ?? DEFAULT_FINITE_MODEL_SETTINGS.maxSize,
+    });
+    return {
+      operations: sig.operations.map((op) => theory.constants[op.constant]!.name),
+      enumerated: f.enumerated,
+      candidates: f.candidates,
+      refutedByModel: f.refuted,
+      survivors: f.survivors,
+      stop: f.enumerated > f.candidates ? "max-lemma-candidates" : "complete",
+      ms: Math.round(performance.now() - t0),
+      finiteModels: f.models,
+    };
+  }
   const all = enumerateConjectures(bare).candidates.filter((c) =>
     [...operationsOf([...c.premises, c.head], sig)].every((k) => ops.has(k)),
   );

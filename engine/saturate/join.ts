@@ -36,6 +36,9 @@ export abstract class Matcher extends Witnesses {
     const facts = this.d.facts.data;
     for (let f = from; f < to; f++) {
       if (!this.alive(f)) continue;
+      // The per-block limit holds within a round too: one round at a deeper witness bound
+      // can otherwise add many times the limit.
+      if (this.d.flags.length >= this.ctx.settings.maxFactsPerBlock) return;
       const pn = facts[f * W]!;
       if (all) {
         for (const [r, i] of all)

@@ -116,6 +116,10 @@ export abstract class Witnesses extends CanonicalFacts {
     const list = [...this.demands.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.demands.clear();
     for (const [k, dm] of list) {
+      if (this.d.flags.length >= this.ctx.settings.maxFactsPerBlock) {
+        this.demands.set(k, dm);
+        continue;
+      }
       // Already satisfied by a fact?
       const args = scratch(this.demandBufs, dm.args.length);
       let pos0 = -1;
