@@ -291,7 +291,7 @@ class Saturator extends Matcher {
 
   /** Open goals equal up to associativity and commutativity get the products that connect them. */
   private rearrangeGoals(): void {
-    if (this.acAsked >= AC_DEMANDS) return;
+    if (!this.ctx.settings.rearrangeGoals || this.acAsked >= AC_DEMANDS) return;
     const ops = acOperations(this.ctx.rules);
     if (ops.length === 0) return;
     for (const g of this.s.meta.goals) {

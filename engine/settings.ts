@@ -30,6 +30,11 @@ export interface EngineSettings {
    */
   theoremRules: boolean;
   /**
+   * Open goals equal up to associativity and commutativity of an operation whose laws are
+   * theorems get the products that connect them (engine/saturate/ac-goals.ts).
+   */
+  rearrangeGoals: boolean;
+  /**
    * Goal-directed terms (engine/saturate/goal-terms.ts): at most this many operator terms per
    * block, made when its saturation stops with a goal open; 0 switches them off. `auto`: the
    * default bound for theories without induction roles, 0 for theories with them.
@@ -56,6 +61,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   axiomDemands: true,
   mirrors: true,
   theoremRules: true,
+  rearrangeGoals: true,
   goalTerms: "auto",
   goalTermDepth: 2,
   startWitnessDepth: "auto",

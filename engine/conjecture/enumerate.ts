@@ -13,7 +13,7 @@
 import type { Conjecture, Theory } from "../../mpl/theory.js";
 import { chainKey } from "./canonical.js";
 import { type EquationFilter, equationDropReason, equationKey } from "./equation-filters.js";
-import { splitKeys } from "./instances.js";
+import { coverKeys } from "./instances.js";
 import { type Chain, equationChain, type ShapeDefect, shapeDefect, wellTyped } from "./relational.js";
 import { buildConjecture } from "./render.js";
 import { type ConjectureSettings, resolveConjectureSettings } from "./settings.js";
@@ -61,7 +61,10 @@ export interface ConjectureStats {
 export interface ConjectureEnumeration {
   readonly candidates: Conjecture[];
   readonly stats: ConjectureStats;
-  /** Per candidate (same order): the keys of its splits (instances.ts), for the survivors' instance check. */
+  /**
+   * Per candidate (same order): the keys of the equations it follows from at once (its splits,
+   * and the equation without a common context; instances.ts), for the survivors' check.
+   */
   readonly splitKeys: readonly (readonly string[])[];
 }
 
@@ -236,7 +239,7 @@ export function enumerateConjectures(
     else if (TRIVIAL.has(reason)) trivial += n;
     else redundant += n;
   }
-  const splits = ordered.map((k) => splitKeys(table, sig, k.lhs, k.rhs, settings.maxVars));
+  const splits = ordered.map((k) => coverKeys(table, sig, k.lhs, k.rhs, settings.maxVars));
   return {
     candidates,
     splitKeys: splits,

@@ -56,23 +56,68 @@ function renamed(
 }
 
 /**
- * The canonical keys (as `enumerate.ts` keeps candidates: the smaller of the two orientations)
- * of every well-formed split of `lhs = rhs`.
+ * The key of `a = b` as `enumerate.ts` keeps candidates (the smaller of the two orientations),
+ * or null when it is not well-formed (a variable on one side only, or no compound side).
  */
-export function splitKeys(
+function keyOf(table: TermTable, sig: Signature, a: TermId, b: TermId, maxVars: number): string | null {
+  const ia = table.get(a);
+  const ib = table.get(b);
+  if (ia.varMask !== ib.varMask || ia.varMask === 0 || (ia.kind !== "app" && ib.kind !== "app")) return null;
+  const [head, other] = ia.kind === "app" ? [a, b] : [b, a];
+  const forward = equationChain(sig, table, head, other, maxVars);
+  let key = chainKey(forward.premises, forward.head);
+  if (table.get(other).kind === "app") {
+    const backward = equationChain(sig, table, other, head, maxVars);
+    const k = chainKey(backward.premises, backward.head);
+    if (k < key) key = k;
+  }
+  return key;
+}
+
+/**
+ * The equation left when a context common to both sides is taken off (`odd(a) + d = a·a + d`
+ * gives `odd(a) = a·a`): both sides apply one operation to the same arguments but one, again
+ * and again. Null when the sides differ at the top.
+ */
+function withoutContext(table: TermTable, lhs: TermId, rhs: TermId): [TermId, TermId] | null {
+  let [a, b] = [lhs, rhs];
+  let peeled = false;
+  for (;;) {
+    const ia = table.get(a);
+    const ib = table.get(b);
+    if (ia.kind !== "app" || ib.kind !== "app" || ia.index !== ib.index) break;
+    const differ = ia.children.flatMap((c, i) => (c === ib.children[i] ? [] : [i]));
+    if (differ.length !== 1) break;
+    a = ia.children[differ[0]!]!;
+    b = ib.children[differ[0]!]!;
+    peeled = true;
+  }
+  return peeled ? [a, b] : null;
+}
+
+/**
+ * The keys of the equations `lhs = rhs` follows from at once (instances.ts): every well-formed
+ * split of a repeated leaf, and the equation without a common context.
+ */
+export function coverKeys(
   table: TermTable,
   sig: Signature,
   lhs: TermId,
   rhs: TermId,
   maxVars: number,
 ): string[] {
+  const keys = new Set<string>();
+  const inner = withoutContext(table, lhs, rhs);
+  if (inner !== null) {
+    const k = keyOf(table, sig, inner[0], inner[1], maxVars);
+    if (k !== null) keys.add(k);
+  }
   const l = table.get(lhs);
   const r = table.get(rhs);
   const used = l.varMask | r.varMask;
   let fresh = 0;
   while (fresh < maxVars && used & (1 << fresh)) fresh++;
-  if (fresh >= maxVars) return [];
-  const keys = new Set<string>();
+  if (fresh >= maxVars) return [...keys].sort();
   for (let x = 0; x < maxVars; x++) {
     const count = (l.varCounts[x] ?? 0) + (r.varCounts[x] ?? 0);
     if (count < 2) continue;
@@ -81,18 +126,8 @@ export function splitKeys(
       const next = { k: 0 };
       const a = renamed(table, lhs, x, fresh, mask, next);
       const b = renamed(table, rhs, x, fresh, mask, next);
-      const ia = table.get(a);
-      const ib = table.get(b);
-      if (ia.varMask !== ib.varMask || (ia.kind !== "app" && ib.kind !== "app")) continue;
-      const [head, other] = ia.kind === "app" ? [a, b] : [b, a];
-      const forward = equationChain(sig, table, head, other, maxVars);
-      let key = chainKey(forward.premises, forward.head);
-      if (table.get(other).kind === "app") {
-        const backward = equationChain(sig, table, other, head, maxVars);
-        const k = chainKey(backward.premises, backward.head);
-        if (k < key) key = k;
-      }
-      keys.add(key);
+      const k = keyOf(table, sig, a, b, maxVars);
+      if (k !== null) keys.add(k);
     }
   }
   return [...keys].sort();
@@ -112,17 +147,23 @@ export function dropInstancesOfSurvivors(
   for (const c of survivors) byKey.set(keyOf(c), c);
   const kept: Conjecture[] = [];
   const dropped: InstanceDrop[] = [];
+  const gone = new Set<Conjecture>();
+  // One pass in order: a survivor is dropped only for one that is not dropped at that point,
+  // so no two survivors are dropped for each other.
   for (const c of survivors) {
     let of: Conjecture | undefined;
     for (const k of splitsOf(c)) {
       const general = byKey.get(k);
-      if (general !== undefined && general !== c) {
+      if (general !== undefined && general !== c && !gone.has(general)) {
         of = general;
         break;
       }
     }
     if (of === undefined) kept.push(c);
-    else dropped.push({ conjecture: c, of });
+    else {
+      dropped.push({ conjecture: c, of });
+      gone.add(c);
+    }
   }
   return { kept, dropped };
 }

@@ -40,7 +40,10 @@ interface Reading {
 
 /** What the model's guide knows: which functions it evaluates, their values, the constants'. */
 export interface GroundEvaluator {
-  /** Operation and function constants with at least one reading, ascending (the successor excluded). */
+  /**
+   * Operation and function constants the readings evaluate (every value on 0 and 1), ascending;
+   * the successor excluded.
+   */
   readonly functions: readonly number[];
   /** The readings of each function, as `rule` ids (for reports). */
   readonly readings: ReadonlyMap<number, readonly string[]>;
@@ -157,13 +160,16 @@ function schedule(
   }
 }
 
-/** Every reading of every rule of the anchor, by defined function. */
-function readingsOf(theory: Theory): Map<number, Reading[]> {
+/** A rule to read: an axiom of the anchor, or a theorem from elsewhere (`id` its reference). */
+type ReadableRule = Pick<RuleEntity, "id" | "varNames" | "premises" | "head">;
+
+/** Every reading of every rule of the anchor (then of the extra rules), by defined function. */
+function readingsOf(theory: Theory, extra: readonly ReadableRule[]): Map<number, Reading[]> {
   const out = new Map<number, Reading[]>();
   const roles = theory.anchor?.roles;
   if (!roles) return out;
-  const rules = (theory.anchor?.entities ?? []).filter((e): e is RuleEntity => e.kind === "rule");
-  for (const rule of rules) {
+  const axioms = (theory.anchor?.entities ?? []).filter((e): e is RuleEntity => e.kind === "rule");
+  for (const rule of [...axioms, ...extra]) {
     const atoms = [...rule.premises, rule.head];
     atoms.forEach((atom, index) => {
       const defined = operatorAtom(atom, theory);
@@ -231,11 +237,16 @@ function constantValues(
 
 /**
  * The evaluator of the theory's defined functions on numerals up to `bound` (values above it,
- * and inputs above it, are unknown).
+ * and inputs above it, are unknown). `theorems`: proved statements from elsewhere, read after
+ * the axioms (a function defined only through them is evaluated too).
  */
-export function groundEvaluator(theory: Theory, bound: number): GroundEvaluator {
+export function groundEvaluator(
+  theory: Theory,
+  bound: number,
+  theorems: readonly ReadableRule[] = [],
+): GroundEvaluator {
   const roles = theory.anchor?.roles;
-  const readings = readingsOf(theory);
+  const readings = readingsOf(theory, theorems);
   const memo = new Map<string, number | null>();
   /** The calls of the reading that gave each memoised value. */
   const calls = new Map<string, string[]>();
@@ -344,7 +355,23 @@ export function groundEvaluator(theory: Theory, bound: number): GroundEvaluator 
     if (value(op, inputs) !== undefined) visit(`${op}:${inputs.join(",")}`);
     return out;
   };
-  const functions = [...readings.keys()].sort((a, b) => a - b);
+  // A function counts as evaluated when its readings give every value on 0 and 1 (a reading
+  // that only restates the function through another, say addition through a sum's recursion,
+  // gives none).
+  const functions = [...readings.keys()]
+    .filter((f) => {
+      const binary = theory.constants[f]?.type === "operation";
+      const small = binary
+        ? [
+            [0, 0],
+            [0, 1],
+            [1, 0],
+            [1, 1],
+          ]
+        : [[0], [1]];
+      return small.every((inputs) => value(f, inputs) !== undefined);
+    })
+    .sort((a, b) => a - b);
   return {
     functions,
     readings: new Map(functions.map((f) => [f, readings.get(f)!.map((r) => r.rule)])),

@@ -37,7 +37,11 @@ export interface ModelOptions {
   readonly maxValue?: number;
   /** Candidates whose counterexamples decide which values are posed; without, the table on 0..size. */
   readonly candidates?: readonly Conjecture[];
-  /** Theorems proved elsewhere (an earlier batch): rules of the model's run too. */
+  /**
+   * Theorems proved elsewhere (an earlier batch): rules of the model's run too, when some
+   * function of the theory has no defining axioms the model can compute with (otherwise the
+   * axioms give every value, and the rules would only cost joins).
+   */
   readonly theoremRules?: readonly ImportedTheorem[];
   readonly executor?: Executor;
   /** Asked between bursts and every few hundred posed values; a reason leaves the model partial. */
@@ -75,6 +79,8 @@ export interface ComputedModel {
   readonly boundHit: boolean;
   /** Values posed (from the guide) that the engine did not prove. */
   readonly unprovedPosed: number;
+  /** Imported theorems the model's run used as rules (0 when the axioms define every function). */
+  readonly theoremRulesUsed: number;
   /** Functions and operations the model evaluates (theory constant ids), and those it cannot. */
   readonly functions: readonly number[];
   readonly unevaluated: readonly number[];
@@ -111,18 +117,37 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
   if (!roles) throw new Error("the ground model needs an anchor with carrier, zero and successor roles");
   const n = opts.size;
   const maxValue = Math.max(n, opts.maxValue ?? DEFAULT_MAX_VALUE);
-  const guide = groundEvaluator(theory, maxValue);
+  // Functions the axioms do not define may be defined through imported theorems.
+  const axiomsOnly = groundEvaluator(theory, maxValue);
+  const defined = new Set(axiomsOnly.functions);
+  const undefinedByAxioms = theory.constants.some(
+    (k) =>
+      (k.type === "operation" || k.type === "function") && k.id !== roles.successor && !defined.has(k.id),
+  );
+  const imports = undefinedByAxioms ? (opts.theoremRules ?? []) : [];
+  const guide =
+    imports.length === 0
+      ? axiomsOnly
+      : groundEvaluator(
+          theory,
+          maxValue,
+          imports.map((t) => ({ id: t.ref, ...t.statement })),
+        );
   const posed = opts.candidates
     ? fromCounterexamples(theory, guide, n, opts.candidates)
     : table(theory, guide, n);
-  const run = await proveValues(theory, roles, n, posed, opts);
   const evaluated = new Set(guide.functions);
   const unevaluated = theory.constants
     .filter((k) => (k.type === "operation" || k.type === "function") && k.id !== roles.successor)
     .map((k) => k.id)
     .filter((id) => !evaluated.has(id));
+  // Imported theorems only help where the axioms define nothing to compute with; where they
+  // define every function, the values follow from them, and theorem rules in a block holding
+  // every numeral only multiply the joins.
+  const run = await proveValues(theory, roles, n, posed, { ...opts, theoremRules: imports });
   return {
     ...run,
+    theoremRulesUsed: imports.length,
     functions: guide.functions,
     unevaluated,
     undecided: posed.undecided,
@@ -262,7 +287,10 @@ function compareInputs(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
-type ProvedValues = Omit<ComputedModel, "functions" | "unevaluated" | "undecided" | "boundHit">;
+type ProvedValues = Omit<
+  ComputedModel,
+  "functions" | "unevaluated" | "undecided" | "boundHit" | "theoremRulesUsed"
+>;
 
 /** One engine run proving the posed values, constants and distinctness facts. */
 async function proveValues(
@@ -297,6 +325,7 @@ async function proveValues(
     maxFactsPerBlock: 400_000,
     axiomDemands: false,
     theoremRules: false,
+    rearrangeGoals: false,
   });
   for (const t of opts.theoremRules ?? []) engine.addTheoremRule(t.statement, t.ref);
   const symbol = (id: number) => theory.constants[id]!.name;

@@ -117,12 +117,35 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   const run = await phase("prove", async () => {
     const engine = new Engine(bare, o.settings);
     for (const r of o.theoremRules ?? []) engine.addTheoremRule(r.statement, r.ref);
-    for (const c of instances.kept)
-      engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    // Smallest survivors first: a larger one enters once the smaller ones are settled (all
+    // proved, or a burst proved nothing more), so that it starts with their theorems as rules
+    // instead of saturating its induction blocks without them.
+    const stages = bySize(instances.kept, bare);
+    let stage = 0;
+    let entered: number[] = [];
+    const enter = (): void => {
+      entered = [];
+      for (const c of stages[stage++] ?? []) {
+        const i = engine.addConjecture({
+          name: c.name,
+          mpl: c.mpl,
+          statement: statementOf(c),
+          mirrorOf: null,
+        });
+        if (i !== null) entered.push(i);
+      }
+    };
+    enter();
+    let provedBefore = 0;
     const executor = o.executor();
     return engine.run({
       ...(executor ? { executor } : {}),
-      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      onProgress: (e) => {
+        o.onProgress?.(e);
+        const settled = entered.every((i) => engine.conjectures[i]!.proved) || e.proved === provedBefore;
+        provedBefore = e.proved;
+        if (settled && stage < stages.length) enter();
+      },
       ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
     });
   });
@@ -169,4 +192,16 @@ function matchTargets(theory: Theory, run: RunResult): TargetReport[] {
     const hit = byKey.get(statementKey(st)) ?? (m ? byKey.get(statementKey(m)) : undefined);
     return { name: target.name, status: hit === undefined ? "not found" : "proved", conjecture: hit ?? null };
   });
+}
+
+/** Conjectures grouped by operator atoms (premises, and the head unless an equality), smallest first. */
+function bySize(cs: readonly Conjecture[], theory: Theory): Conjecture[][] {
+  const size = (c: Conjecture) => c.premises.length + (theory.predicates[c.head.pred]?.operator ? 1 : 0);
+  const groups = new Map<number, Conjecture[]>();
+  for (const c of cs) {
+    const list = groups.get(size(c)) ?? [];
+    list.push(c);
+    groups.set(size(c), list);
+  }
+  return [...groups.keys()].sort((a, b) => a - b).map((k) => groups.get(k)!);
 }
