@@ -1,8 +1,9 @@
 /**
  * `gl prove` on the examples stated cold (no helper lemmas): examples/peano (six laws),
- * examples/peano-cold (six laws and ten first-course facts), examples/group (a one-sided
- * group's consequences), examples/group-two-sided and examples/monoid (a commutative monoid),
- * each in its own process with one worker, lemma discovery on (the
+ * examples/peano-cold (six laws and ten first-course facts), examples/first-course (sixteen
+ * one-variable inductions and case splits, negated heads among them), examples/group (a
+ * one-sided group's consequences), examples/group-two-sided and examples/monoid (a commutative
+ * monoid), each in its own process with one worker, lemma discovery on (the
  * default). Records per example: conjectures proved, time in the process (the summary's
  * timeMs), wall time with Node start-up, peak memory, and the lemma step's figures; beside the
  * ACL2 figures from our peer notes (ACL2 8.5 proves the Peano laws cold in 0.00–0.04 s each,
@@ -24,6 +25,7 @@ const runs = runsArg >= 0 ? Number(argv[runsArg + 1]) : 1;
 const EXAMPLES = [
   "examples/peano",
   "examples/peano-cold",
+  "examples/first-course",
   "examples/group",
   "examples/group-two-sided",
   "examples/monoid",

@@ -112,7 +112,7 @@ export interface EngineFlags {
   maxFacts?: string;
   maxGoalTerms?: string;
   conjectures?: string[];
-  glConfig?: string;
+  glConfig?: string | readonly string[];
 }
 
 export type EngineOverrides = {

@@ -31,7 +31,7 @@ import { functionalSignature, type Signature } from "./functional.js";
 import { type Problem, ProblemBuilder } from "./problem.js";
 import { unrelativise } from "./relativise.js";
 import { toSmtlib } from "./smtlib.js";
-import { formatAtom, readableOf } from "./text.js";
+import { formatAtom, formatStatement, oneLine, readableOf } from "./text.js";
 import { toTptp } from "./tptp.js";
 
 export type ObligationName = "main" | "carrier" | "base" | "step" | "hypothesis";
@@ -159,6 +159,15 @@ class ObligationProblem {
     for (const id of cited.theorems) {
       const at = ctx.positions.get(id);
       const own = ctx.positions.get(theorem.id);
+      // A theorem of an earlier batch (checked against that batch by the verifier): assumed.
+      const imported = ctx.graph.batch?.imports.find((i) => i.id === id);
+      if (at === undefined && imported !== undefined) {
+        this.theory.assume(
+          `imported theorem ${id}: ${imported.readable.trim() === "" ? formatStatement(imported.statement) : oneLine(imported.readable)}`,
+          this.encoder.statement(imported.statement),
+        );
+        continue;
+      }
       if (at === undefined) throw new EncodingError(`cites unknown theorem ${id}`);
       if (own === undefined || at >= own)
         throw new EncodingError(`cites ${id}, which does not come before it`);

@@ -27,6 +27,12 @@ export const D = {
   assume: 9,
 } as const;
 
+/**
+ * In a rule derivation's premise list: a premise `=[x,x]` met by reflexivity. Reflexive
+ * equalities are never stored, so no fact stands for it; the proof shows a `refl` step.
+ */
+export const REFL_PREMISE = -2;
+
 /** Fact flags. */
 export const F_ALIVE = 1;
 export const F_INHERITED = 2;
@@ -83,6 +89,12 @@ export interface BlockMeta {
   leaf: boolean;
   atLimit: boolean;
   witnessesCut: number;
+  /**
+   * Join without dropping a branch at an operator premise whose inputs are not bound yet (it
+   * waits for the others to bind them, then may be demanded). Complete, and dearer: only the
+   * blocks of the second round of induction attempts (engine/plan.ts, escalate) do it.
+   */
+  thorough: boolean;
   rounds: number;
   /**
    * Goal-directed terms (engine/saturate/goal-terms.ts): terms made so far, and the most that

@@ -19,7 +19,7 @@ export function factLimitBlocks(run: RunResult, label: (conjecture: number) => s
   const serves = new Map<number, Set<number>>(hit.map((b) => [b, new Set<number>()]));
   for (const c of run.conjectures)
     for (const a of c.attempts)
-      for (const start of [a.main, a.step, a.base]) {
+      for (const start of [a.main, a.step, a.base, ...a.goalBlocks]) {
         // The attempt's blocks and their ancestors all work for it.
         for (let b = start; b >= 0; b = run.blocks[b]!.meta.parent) serves.get(b)?.add(c.index);
       }

@@ -7,7 +7,7 @@
  */
 import type { PatternAtom, Theory } from "../mpl/theory.js";
 import { type Assumption, type BlockKind, type BlockState, newBlockData, ownBase } from "./block.js";
-import { axiomRules, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
+import { axiomRules, MEMBER_PRED, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
 import { listAt, type OperatorInfo } from "./saturate.js";
 import { type EngineSettings, resolveSettings } from "./settings.js";
 import { canonicalVars, freeInputs, inductionVars, type Statement, statementKey } from "./statement.js";
@@ -25,7 +25,22 @@ export interface Attempt {
   readonly baseVars: ReadonlyMap<number, number>;
   readonly predecessor: number;
   readonly goalKeys: readonly string[];
+  /** The block that holds each goal of `goalKeys` (an induction's base, step and carrier goals, in order). */
+  readonly goalBlocks: readonly number[];
 }
+
+/** The induction fields of an attempt that is not an induction. */
+const NO_INDUCTION = {
+  var: -1,
+  fixed: [],
+  step: -1,
+  base: -1,
+  baseVars: new Map<number, number>(),
+  predecessor: -1,
+} as const;
+
+const sameList = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 export interface ConjectureRun {
   readonly index: number;
@@ -37,6 +52,10 @@ export interface ConjectureRun {
   readonly vars: ReadonlyMap<number, number>; // statement var → block constant
   readonly attempts: Attempt[];
   proved: { theorem: number; attempt: number; burst: number } | null;
+  /** Pure inputs only, and no second round (helper lemmas, goals retried with lemmas). */
+  readonly pure: boolean;
+  /** The second round of attempts (BlockPlan.escalate) was added. */
+  escalated: boolean;
 }
 
 export interface TheoremRecord {
@@ -71,6 +90,8 @@ export class BlockPlan {
   protected readonly operators: (OperatorInfo | null)[];
   readonly width: number;
   protected readonly children = new Map<number, number[]>();
+  /** Blocks made now join thoroughly (BlockMeta.thorough): set while the second round is added. */
+  private thorough = false;
 
   constructor(
     readonly theory: Theory,
@@ -117,6 +138,7 @@ export class BlockPlan {
         leaf: true,
         atLimit: false,
         witnessesCut: 0,
+        thorough: this.thorough,
         rounds: 0,
       },
       data: newBlockData(),
@@ -185,13 +207,13 @@ export class BlockPlan {
     };
   }
 
-  /** Registers a conjecture: its block path, goals, and induction attempts. */
+  /** Registers a conjecture: its block path, goals, and the first round of attempts. */
   addConjecture(c: {
     name: string | null;
     mpl: string;
     statement: Statement;
     mirrorOf: number | null;
-    /** Induct on pure inputs only (helper lemmas: their search stays as in discovery). */
+    /** Induct on pure inputs only, never escalate (helper lemmas: their search stays as in discovery). */
     pureInduction?: boolean;
     /**
      * All premises in one block (the ground model: its numerals at once, not one block per
@@ -217,95 +239,152 @@ export class BlockPlan {
       vars: node.vars,
       attempts: [],
       proved: null,
+      pure: c.pureInduction === true,
+      escalated: false,
     };
     this.conjectures.push(run);
     if (!headOk) return index;
     if (st.head.negated) {
       // ¬A: assume A in a child block and look for a contradiction there.
-      const depth = this.blocks[node.block]!.meta.depth + 1;
-      void depth;
-      const atom = this.ground({ ...st.head, negated: false }, node.vars);
-      const child = this.newBlock(node.block, "assume", [{ atom, kind: "assume", index: 0 }], []);
-      const key = `${index}:contra`;
-      this.blocks[child]!.meta.goals.push({ key, atom: null, proved: false, fact: -1 });
+      const child = this.assumeChild(node.block, st.head, node.vars);
+      const goal = `${index}:contra`;
+      this.blocks[child]!.meta.goals.push({ key: goal, atom: null, proved: false, fact: -1 });
       run.attempts.push({
+        ...NO_INDUCTION,
         method: "contradiction",
-        var: -1,
-        fixed: [],
         main: child,
-        step: -1,
-        base: -1,
-        baseVars: new Map(),
-        predecessor: -1,
-        goalKeys: [key],
+        goalKeys: [goal],
+        goalBlocks: [child],
       });
-      return index;
+    } else {
+      const direct = `${index}:direct`;
+      this.blocks[node.block]!.meta.goals.push({
+        key: direct,
+        atom: this.ground(st.head, node.vars),
+        proved: false,
+        fact: -1,
+      });
+      run.attempts.push({
+        ...NO_INDUCTION,
+        method: "direct",
+        main: node.block,
+        goalKeys: [direct],
+        goalBlocks: [node.block],
+      });
     }
-    const direct = `${index}:direct`;
-    this.blocks[node.block]!.meta.goals.push({
-      key: direct,
-      atom: this.ground(st.head, node.vars),
-      proved: false,
-      fact: -1,
-    });
-    run.attempts.push({
-      method: "direct",
-      var: -1,
-      fixed: [],
-      main: node.block,
-      step: -1,
-      base: -1,
-      baseVars: new Map(),
-      predecessor: -1,
-      goalKeys: [direct],
-    });
     const roles = this.theory.anchor?.roles;
     // A mirror follows from its original in a few direct steps: no induction attempts.
-    if (this.settings.induction && roles && c.mirrorOf === null) {
-      // The other pure inputs stay fixed in the hypothesis; every other variable is generalised.
-      const inputs = freeInputs(st, this.theory.predicates);
-      // Mixed variables only when there is no pure input: each attempt costs blocks, and a
-      // statement with pure inputs (every law and discovery candidate) needs no more.
-      const mixed = this.settings.mixedInduction && !c.pureInduction && inputs.length === 0;
-      const vars = mixed ? inductionVars(st, this.theory.predicates) : inputs;
-      for (const v of vars)
-        this.addInduction(
-          run,
-          v,
-          inputs.filter((x) => x !== v),
-          roles.zero,
-          roles.successor,
-        );
-    }
+    if (!this.settings.induction || !roles || c.mirrorOf !== null) return index;
+    const preds = this.theory.predicates;
+    // The other pure inputs stay fixed in the hypothesis; every other variable is generalised.
+    const inputs = freeInputs(st, preds);
+    // Mixed variables only when there is no pure input, or for a negated head (s(a) ≠ a): each
+    // attempt costs blocks, and a law with pure inputs (every discovery candidate) needs no more.
+    const mixed = this.settings.mixedInduction && !run.pure && (inputs.length === 0 || st.head.negated);
+    const all = inductionVars(st, preds, roles.carrier);
+    for (const v of mixed ? all : all.filter((x) => inputs.includes(x)))
+      this.addInduction(
+        run,
+        v,
+        inputs.filter((x) => x !== v),
+      );
     return index;
   }
 
-  private addInduction(run: ConjectureRun, v: number, fixed: number[], zero: number, succ: number): void {
+  /** Whether every goal of the attempt is proved. */
+  protected attemptProved(a: Attempt): boolean {
+    return a.goalKeys.every(
+      (k, i) => this.blocks[a.goalBlocks[i]!]!.meta.goals.find((g) => g.key === k)!.proved,
+    );
+  }
+
+  /**
+   * The second round, for goals the first round left open once the run reached a fixpoint:
+   * induction on every induction variable (also the mixed ones of a statement with pure
+   * inputs), and each with its hypothesis generalised over all other variables. Helper lemmas
+   * and mirrors never escalate. Returns whether any attempt was added.
+   */
+  escalate(): boolean {
+    const roles = this.theory.anchor?.roles;
+    if (!this.settings.induction || !this.settings.extraInduction || !roles) return false;
+    const before = this.blocks.length;
+    this.thorough = true;
+    for (const run of this.conjectures) {
+      if (run.proved || run.escalated || run.pure || run.mirrorOf !== null || run.attempts.length === 0)
+        continue;
+      run.escalated = true;
+      const st = run.statement;
+      const inputs = freeInputs(st, this.theory.predicates);
+      for (const v of inductionVars(st, this.theory.predicates, roles.carrier)) {
+        const fixed = inputs.filter((x) => x !== v);
+        for (const f of fixed.length > 0 ? [fixed, []] : [fixed]) this.addInduction(run, v, f);
+      }
+    }
+    this.thorough = false;
+    return this.blocks.length > before;
+  }
+
+  /** A child block of `parent` that assumes the atom (its sign dropped) and wants a contradiction. */
+  private assumeChild(parent: number, atom: PatternAtom, vars: ReadonlyMap<number, number>): number {
+    const a = this.ground({ ...atom, negated: false }, vars);
+    return this.newBlock(parent, "assume", [{ atom: a, kind: "assume", index: 0 }], []);
+  }
+
+  /**
+   * Induction on v: the base (the premise chain with v := zero) on its own path, and a step
+   * block under the conjecture's block with successor(p) = v and the hypothesis. A negated head
+   * is proved in each case by contradiction, in a child block that assumes the atom. Nothing is
+   * added when the same attempt exists already.
+   */
+  private addInduction(run: ConjectureRun, v: number, fixed: number[]): void {
+    const roles = this.theory.anchor!.roles!;
     const st = run.statement;
-    const i = run.attempts.length;
-    const zeroT = -zero - 1;
-    // Base case: the premise chain with v := zero, on its own path.
+    if (run.attempts.some((a) => a.method === "induction" && a.var === v && sameList(a.fixed, fixed))) return;
+    const zeroT = -roles.zero - 1;
+    const negated = st.head.negated;
     const sub = (a: PatternAtom): PatternAtom => ({ ...a, args: a.args.map((t) => (t === v ? zeroT : t)) });
     const baseNode = this.path(st.premises.map(sub), "");
-    const baseKey = `${run.index}:ind${v}:base`;
     const baseHead = sub(st.head);
     if (!baseHead.args.every((t) => t < 0 || baseNode.vars.has(t))) return;
-    this.blocks[baseNode.block]!.meta.goals.push({
-      key: baseKey,
-      atom: this.ground(baseHead, baseNode.vars),
-      proved: false,
-      fact: -1,
-    });
+    // Attempts on one variable share the base case (it does not depend on the hypothesis).
+    const baseKey = `${run.index}:ind${v}:base`;
+    const shared = run.attempts.find((a) => a.method === "induction" && a.var === v);
+    let baseGoal = shared?.goalBlocks[0] ?? -1;
+    if (baseGoal < 0) {
+      baseGoal = negated ? this.assumeChild(baseNode.block, baseHead, baseNode.vars) : baseNode.block;
+      this.blocks[baseGoal]!.meta.goals.push({
+        key: baseKey,
+        atom: negated ? null : this.ground(baseHead, baseNode.vars),
+        proved: false,
+        fact: -1,
+      });
+    }
+    // v in the carrier, from the premises alone: what makes the induction principle apply.
+    const carrierKey = `${run.index}:ind${v}:carrier`;
+    const mainGoals = this.blocks[run.block]!.meta.goals;
+    if (!mainGoals.some((g) => g.key === carrierKey)) {
+      const atom: RAtom = {
+        pred: MEMBER_PRED,
+        neg: false,
+        args: [-run.vars.get(v)! - 1, -roles.carrier - 1],
+      };
+      mainGoals.push({ key: carrierKey, atom, proved: false, fact: -1 });
+    }
     // Step case: a child of the conjecture's block with successor(p) = v and the hypothesis.
     const depth = this.blocks[run.block]!.meta.depth + 1;
     const p = ownBase(depth);
     const hyp = this.hypothesis(st, v, fixed, p, run.vars);
-    const succAtom: RAtom = { pred: 1, neg: false, args: [-p - 1, -run.vars.get(v)! - 1, -succ - 1] };
+    const succAtom: RAtom = {
+      pred: 1,
+      neg: false,
+      args: [-p - 1, -run.vars.get(v)! - 1, -roles.successor - 1],
+    };
     const step = this.newBlock(run.block, "step", [{ atom: succAtom, kind: "succ", index: 0 }], [hyp], 1);
-    const stepKey = `${run.index}:ind${v}:step`;
-    this.blocks[step]!.meta.goals.push({
+    const stepGoal = negated ? this.assumeChild(step, st.head, run.vars) : step;
+    const stepKey = `${run.index}:ind${v}/${fixed.join(".")}:step`;
+    this.blocks[stepGoal]!.meta.goals.push({
       key: stepKey,
-      atom: this.ground(st.head, run.vars),
+      atom: negated ? null : this.ground(st.head, run.vars),
       proved: false,
       fact: -1,
     });
@@ -318,9 +397,9 @@ export class BlockPlan {
       base: baseNode.block,
       baseVars: baseNode.vars,
       predecessor: p,
-      goalKeys: [baseKey, stepKey],
+      goalKeys: [baseKey, stepKey, carrierKey],
+      goalBlocks: [baseGoal, stepGoal, run.block],
     });
-    void i;
   }
 
   /** The statement with v := p and `fixed` held as the block's constants; the rest stay bound. */

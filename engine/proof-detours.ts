@@ -79,8 +79,12 @@ export function withoutDetours(
         continue;
       }
       stack.push([n, true]);
-      for (let i = s.premises.length - 1; i >= 0; i--) {
-        const p = resolve(s.premises[i]!);
+      // A refl premise (`=[w,w]`) after its siblings: one of them introduces w when w is a witness.
+      const order = s.premises.map((p) => resolve(p));
+      const refl = (p: number) => byN.get(p)?.kind === "refl";
+      const visitOrder = [...order.filter((p) => !refl(p)), ...order.filter(refl)];
+      for (let i = visitOrder.length - 1; i >= 0; i--) {
+        const p = visitOrder[i]!;
         if (!number.has(p)) stack.push([p, false]);
       }
     }

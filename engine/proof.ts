@@ -4,12 +4,12 @@
  * for the reader. The result is a TheoremJson of export/schema.ts.
  */
 import type { AtomJson, Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
-import { type BlockState, D, F_ALIVE, factCount, readDeriv, readFact } from "./block.js";
+import { type BlockState, D, F_ALIVE, factCount, REFL_PREMISE, readDeriv, readFact } from "./block.js";
 import { atomJson, statementJson, statementMpl } from "./names.js";
 import { withoutDetours } from "./proof-detours.js";
 import { axiomRules, type RAtom, type Rule } from "./rules.js";
 import type { Attempt, ConjectureRun, RunResult } from "./run.js";
-import { EQ_BY_CLASSES } from "./saturate.js";
+import { EQ_BY_CLASSES, EX_FALSO } from "./saturate.js";
 
 const UNBOUND = -2147483648;
 
@@ -26,24 +26,27 @@ export function extractTheorem(
   const statement = statementJson(c.statement, theory.predicates, constNames);
   const goals: TheoremJson["goals"] = {};
   let induction: TheoremJson["induction"];
-  if (attempt.method === "contradiction") {
-    goals.main = b.contradiction(attempt.main, statement.head);
-  } else if (attempt.method === "direct") {
-    const g = run.blocks[attempt.main]!.meta.goals.find((x) => x.key === attempt.goalKeys[0])!;
-    goals.main = b.literal(attempt.main, g.fact, g.atom!, "main");
+  /** The step proving a goal of the attempt: its fact, or a contradiction step concluding `want`. */
+  const goalStep = (i: number, want: AtomJson, scope: Section): number => {
+    const block = attempt.goalBlocks[i]!;
+    const g = run.blocks[block]!.meta.goals.find((x) => x.key === attempt.goalKeys[i])!;
+    return g.atom === null || g.fact === EX_FALSO
+      ? b.contradiction(block, want, scope)
+      : b.literal(block, g.fact, g.atom, scope);
+  };
+  if (attempt.method !== "induction") {
+    goals.main = goalStep(0, statement.head, "main");
   } else {
-    const carrier = theory.anchor!.roles!.carrier;
-    const dConst = c.vars.get(attempt.var)!;
-    const carrierStep = b.find(
-      attempt.main,
-      { pred: 0, neg: false, args: [-dConst - 1, -carrier - 1] },
-      "main",
-    );
-    const sg = run.blocks[attempt.step]!.meta.goals.find((x) => x.key === attempt.goalKeys[1])!;
-    goals.step = b.literal(attempt.step, sg.fact, sg.atom!, "step");
-    const bg = run.blocks[attempt.base]!.meta.goals.find((x) => x.key === attempt.goalKeys[0])!;
-    goals.base = b.literal(attempt.base, bg.fact, bg.atom!, "base");
+    const cg = run.blocks[attempt.main]!.meta.goals.find((x) => x.key === attempt.goalKeys[2])!;
+    const carrierStep =
+      cg.fact >= 0
+        ? b.literal(attempt.main, cg.fact, cg.atom!, "main")
+        : b.find(attempt.main, cg.atom!, "main");
     const v = c.statement.varNames[attempt.var]!;
+    goals.step = goalStep(1, statement.head, "step");
+    const zero = constNames[theory.anchor!.roles!.zero]!;
+    const atZero = (a: AtomJson): AtomJson => ({ ...a, args: a.args.map((x) => (x === v ? zero : x)) });
+    goals.base = goalStep(0, atZero(statement.head), "base");
     const pred = b.predecessorName;
     const fixed = attempt.fixed.map((x) => c.statement.varNames[x]!);
     const rename = (a: AtomJson): AtomJson => ({ ...a, args: a.args.map((x) => (x === v ? pred : x)) });
@@ -132,7 +135,13 @@ class ProofBuilder {
 
   private section(block: number, scope: Section): Section {
     if (scope === "base") return "base";
-    if (this.attempt.method === "induction" && block === this.attempt.step) return "step";
+    // The step block, and the child that assumes a negated head's atom in it.
+    const step = this.attempt.step;
+    if (
+      this.attempt.method === "induction" &&
+      (block === step || this.run.blocks[block]!.meta.parent === step)
+    )
+      return "step";
     return "main";
   }
 
@@ -165,7 +174,8 @@ class ProofBuilder {
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const d = readDeriv(this.run.blocks[b]!.data, x);
-    const premises = d.premises.map((p) => this.emit(b, p, scope));
+    // A reflexive premise has no fact: instance() gives it its refl step.
+    const premises = d.premises.map((p) => (p === REFL_PREMISE ? -1 : this.emit(b, p, scope)));
     const step: StepJson = { n: 0, section: sec, fact: this.atom(b, x), kind: "premise", premises };
     const axiomCount = this.run.axiomCount;
     const axiomId = (i: number) => this.run.theory.anchor!.entities[i]!.id;
@@ -264,15 +274,11 @@ class ProofBuilder {
     scope: Section,
   ): number {
     const data = this.run.blocks[b]!.data;
-    step.premises = step.premises.map((n, i) =>
-      this.bridge(
-        b,
-        n,
-        readFact(data, this.run.width, d.premises[i]!),
-        this.ground(patterns[i]!, d.binding),
-        scope,
-      ),
-    );
+    step.premises = step.premises.map((n, i) => {
+      const want = this.ground(patterns[i]!, d.binding);
+      if (d.premises[i] === REFL_PREMISE) return this.equality(b, want[0]!, want[0]!, scope);
+      return this.bridge(b, n, readFact(data, this.run.width, d.premises[i]!), want, scope);
+    });
     const stored = readFact(data, this.run.width, x);
     const literal = this.ground(head, d.binding);
     this.scope = scope;
@@ -380,12 +386,18 @@ class ProofBuilder {
     return cur;
   }
 
-  /** The closing step of a proof by contradiction: the negated head from A and ¬A. */
-  contradiction(block: number, head: AtomJson): number {
+  /**
+   * A goal from the block's contradiction, an atom and its negation (or ¬ a = a): the negated
+   * head of a proof by contradiction, or any goal of a block whose facts contradict each other.
+   */
+  contradiction(block: number, goal: AtomJson, scope: Section): number {
     const pair = this.run.blocks[block]!.meta.contradiction!;
-    const premises = pair.filter((f) => f >= 0).map((f) => this.emit(block, f, "main"));
-    this.scope = "main";
-    return this.push({ n: 0, section: "main", fact: head, kind: "contradiction", premises }, null);
+    const premises = pair.filter((f) => f >= 0).map((f) => this.emit(block, f, scope));
+    this.scope = scope;
+    const section = this.section(block, scope);
+    // A copy: the goal atom is also the statement's (or a section's), never to be shared.
+    const fact = structuredClone(goal);
+    return this.push({ n: 0, section, fact, kind: "contradiction", premises }, null);
   }
 
   /** Steps proving `=[a,c]` from the union-find edges joining a and c. */

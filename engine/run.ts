@@ -205,6 +205,11 @@ export class Engine extends BlockPlan {
           this.deepenedAt.push(burst + 1);
           continue;
         }
+        // Goals still open at full depth: a second round of induction shapes before giving up.
+        if (this.escalate()) {
+          this.deactivate();
+          continue;
+        }
         stopReason = "fixpoint";
         burst++;
         break;
@@ -230,19 +235,11 @@ export class Engine extends BlockPlan {
     };
   }
 
-  private goal(block: number, key: string) {
-    return this.blocks[block]!.meta.goals.find((g) => g.key === key)!;
-  }
-
   /** Records proofs found this burst and turns them into rules (and mirrors) for the next. */
   private promote(burst: number): void {
     for (const c of this.conjectures) {
       if (c.proved || c.attempts.length === 0) continue;
-      const ai = c.attempts.findIndex((a) =>
-        a.method !== "induction"
-          ? this.goal(a.main, a.goalKeys[0]!).proved
-          : this.goal(a.base, a.goalKeys[0]!).proved && this.goal(a.step, a.goalKeys[1]!).proved,
-      );
+      const ai = c.attempts.findIndex((a) => this.attemptProved(a));
       if (ai < 0) continue;
       const t = this.theorems.length;
       c.proved = { theorem: t, attempt: ai, burst };

@@ -45,6 +45,8 @@ export {
 
 /** Goal fact marker: an equality goal whose sides were merged by union-find. */
 export const EQ_BY_CLASSES = -2;
+/** Goal fact marker: a goal proved by the block's contradiction (ex falso quodlibet). */
+export const EX_FALSO = -3;
 
 /** Runs one block for one burst: absorb the inbox and new rules, then saturate. */
 export function runBlock(state: BlockState, inbox: Inbox, ctx: EngineContext): BlockRunResult {
@@ -265,9 +267,10 @@ class Saturator extends Matcher {
         continue;
       }
       const f = this.lookup(predNegOf(g.atom.pred, g.atom.neg), args);
-      if (f >= 0) {
+      if (f >= 0 || m.contradiction) {
+        // Ex falso: in a block whose facts contradict each other every goal holds.
         g.proved = true;
-        g.fact = f;
+        g.fact = f >= 0 ? f : EX_FALSO;
         continue;
       }
       // Demand the goal's left-hand side so that rules can reach it.

@@ -13,7 +13,13 @@ export interface EngineSettings {
    * output, an equality), not only on pure inputs (statement.ts, inductionVars).
    */
   mixedInduction: boolean;
-  /** Let proved theorems demand witnesses (hypotheses and goals always may). */
+  /**
+   * When a run reaches a fixpoint with goals open, add a second round of induction attempts for
+   * them (engine/plan.ts, escalate): every induction variable, and hypotheses generalised over
+   * all other variables.
+   */
+  extraInduction: boolean;
+  /** Let proved theorems demand witnesses (hypotheses and goals always may; axioms see axiomDemands). */
   theoremDemands: boolean;
   /**
    * Let axioms demand witnesses when a rule join needs an operation value no fact gives. The
@@ -57,6 +63,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   maxFactsPerBlock: 20_000,
   induction: true,
   mixedInduction: true,
+  extraInduction: true,
   theoremDemands: false,
   axiomDemands: true,
   mirrors: true,

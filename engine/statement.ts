@@ -3,6 +3,7 @@
  * induction candidates), mirrors, and a canonical key for de-duplication.
  */
 import type { Conjecture, PatternAtom, Predicate } from "../mpl/theory.js";
+import { MEMBER_PRED } from "./rules.js";
 
 export interface Statement {
   readonly varNames: readonly string[];
@@ -49,21 +50,60 @@ export function freeInputs(s: Statement, preds: readonly Predicate[]): number[] 
 }
 
 /**
- * Induction variables when a statement has no pure input (engine/run.ts): every variable used
- * as an operator input somewhere, also one that occurs elsewhere too (an output, an equality, a negated atom: `0 + a = b → b = a` inducts
- * on a, `a + b = a → b = 0` on a). Pure inputs (freeInputs) come first, in variable order.
+ * Induction variables beyond the pure inputs (engine/plan.ts says when they are tried): every
+ * variable used as an operator input somewhere, also one that occurs elsewhere too (an output,
+ * an equality, a negated atom: `0 + a = b → b = a` inducts on a, `a + b = a → b = 0` on a,
+ * `s(a) = b → b ≠ a` on a), and a variable that a premise puts in the carrier
+ * (`a ∈ N ∧ a ≠ 0 → …`: a case split on a). Pure inputs (freeInputs) come first; each group in
+ * the order of `canonicalRanks`, so the choice does not depend on how the statement is written.
  */
-export function inductionVars(s: Statement, preds: readonly Predicate[]): number[] {
-  const pure = freeInputs(s, preds);
-  const input = new Set<number>();
+export function inductionVars(s: Statement, preds: readonly Predicate[], carrier: number): number[] {
+  const rank = canonicalRanks(s);
+  const byRank = (x: number, y: number) => rank[x]! - rank[y]!;
+  const pure = freeInputs(s, preds).sort(byRank);
+  const more = new Set<number>();
   for (const a of [...s.premises, s.head]) {
     const op = preds[a.pred]?.operator;
     a.args.forEach((t, i) => {
-      if (t >= 0 && op?.inputs.includes(i)) input.add(t);
+      if (t >= 0 && op?.inputs.includes(i)) more.add(t);
     });
   }
-  const mixed = [...input].filter((v) => !pure.includes(v)).sort((x, y) => x - y);
-  return [...pure, ...mixed];
+  const carrierT = -carrier - 1;
+  for (const p of s.premises)
+    if (p.pred === MEMBER_PRED && !p.negated && p.args[1] === carrierT && p.args[0]! >= 0)
+      more.add(p.args[0]!);
+  return [...pure, ...[...more].filter((v) => !pure.includes(v)).sort(byRank)];
+}
+
+/**
+ * A rank for each variable that does not depend on how the statement is written: its number
+ * in the premise order that gives the smallest `statementKey` (premise order and names do not
+ * change it; variables that only an automorphism of the statement tells apart may swap).
+ */
+export function canonicalRanks(s: Statement): number[] {
+  return canonicalForm(s).ranks;
+}
+
+/** The smallest key over premise orders (variables numbered by first occurrence), and the ranks it gives. */
+function canonicalForm(s: Statement): { key: string; ranks: number[] } {
+  const n = s.premises.length;
+  const orders = n > 7 ? [s.premises.map((_, i) => i)] : permutations(n);
+  let best: { key: string; ranks: number[] } | null = null;
+  for (const perm of orders) {
+    const seen = new Map<number, number>();
+    const visit = (a: PatternAtom): string => {
+      const args = a.args.map((t) => {
+        if (t < 0) return t;
+        if (!seen.has(t)) seen.set(t, seen.size);
+        return seen.get(t)!;
+      });
+      return atomText({ ...a, args });
+    };
+    const key = [...perm.map((i) => visit(s.premises[i]!)), "=>", visit(s.head)].join(" ");
+    if (best === null || key < best.key)
+      best = { key, ranks: s.varNames.map((_, v) => seen.get(v) ?? seen.size + v) };
+  }
+  return best!;
 }
 
 /**
@@ -88,19 +128,7 @@ const atomText = (a: PatternAtom): string => `${a.negated ? "!" : ""}${a.pred}[$
 
 /** Same key for statements equal up to variable renaming and premise order. */
 export function statementKey(s: Statement): string {
-  const n = s.premises.length;
-  if (n > 7) return [...s.premises.map(atomText), "=>", atomText(s.head)].join(" ");
-  let best: string | null = null;
-  for (const perm of permutations(n)) {
-    const c = canonicalVars({
-      varNames: s.varNames,
-      premises: perm.map((i) => s.premises[i]!),
-      head: s.head,
-    });
-    const k = [...c.premises.map(atomText), "=>", atomText(c.head)].join(" ");
-    if (best === null || k < best) best = k;
-  }
-  return best!;
+  return canonicalForm(s).key;
 }
 
 function permutations(n: number): number[][] {

@@ -280,3 +280,21 @@ export function statementEquation(
 export function readableTerm(term: Term): string {
   return termText(term);
 }
+
+/** Whether an induction's step section cites its hypothesis (if not, it is a case split). */
+export function usesHypothesis(t: { steps: readonly { kind: string }[] }): boolean {
+  return t.steps.some((s) => s.kind === "hypothesis");
+}
+
+/**
+ * How a theorem was proved, for people: `induction on a`, `case split on b` (an induction whose
+ * step does not use the hypothesis: zero or a successor), `contradiction` or `direct`.
+ */
+export function methodText(t: {
+  method: string;
+  induction?: { var: string };
+  steps: readonly { kind: string }[];
+}): string {
+  if (t.method !== "induction" || t.induction === undefined) return t.method;
+  return `${usesHypothesis(t) ? "induction" : "case split"} on ${t.induction.var}`;
+}

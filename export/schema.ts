@@ -14,7 +14,7 @@
  */
 
 export const PROOF_SCHEMA = "gl-proof-graph";
-export const PROOF_SCHEMA_VERSION = 1;
+export const PROOF_SCHEMA_VERSION = 2;
 
 /** An atom: `{ pred: "in3", args: ["a","b","c","+"] }` is a+b=c; `neg` marks a negated atom. */
 export interface AtomJson {
@@ -65,7 +65,8 @@ export interface DefinitionJson {
  * - `definition`: the same with a definition's introduction axiom (`body → D[x̄]`, origin
  *   `D (introduction)`): the fact `D[ā]` from its body's facts, the binding naming the witnesses
  *   of an existential body.
- * - `theorem`: the same with an earlier proved theorem (`ref` = `T<k>`).
+ * - `theorem`: the same with an earlier proved theorem (`ref` = `T<k>`), or with a theorem
+ *   imported from an earlier batch (`ref` = its id in `batch.imports`, e.g. `Peano:T22`).
  * - `hypothesis`: the same with the induction hypothesis of this theorem (step section only).
  * - `witness`: one body atom of an `exists` entity (`ref`), instantiated by `binding`, whose
  *   variables include the fresh witness named by `witness`; `premises` match the entity's premises.
@@ -75,9 +76,16 @@ export interface DefinitionJson {
  * - `eq-subst`: the fact of `premises[0]` with some arguments replaced by equals: every other
  *   premise is an equality `=[x,y]`; each argument of the result is the source's argument, or
  *   `y` where the source has `x` for one of those equalities.
- * - `assume`: (contradiction proofs) the head without its negation, assumed.
- * - `contradiction`: (contradiction proofs) the negated head, from two premises that are an atom
- *   and its negation; for `=` also `¬=[a,a]` alone closes.
+ * - `assume`: the goal of its section without its negation, assumed; only where that goal is
+ *   negated (the main section of a contradiction proof; the base and step of an induction with
+ *   a negated head). A section that assumes closes with a `contradiction` step.
+ * - `contradiction`: the goal of its section (main: the head; base: the head with the induction
+ *   variable replaced by zero; step: the head), from two premises that are an atom and its
+ *   negation, or from `¬=[a,a]` alone: ex falso, in any section with a goal (not the main
+ *   section of an induction).
+ *
+ * Version 2 added `assume` and `contradiction` steps in induction sections and `contradiction`
+ * steps in direct proofs (docs/proof-json.md, "Methods and their sections").
  */
 export type StepKind =
   | "premise"
@@ -103,7 +111,10 @@ export interface StepJson {
   fact: AtomJson;
   kind: StepKind;
   premises: number[];
-  /** `axiom`, `rule`, `witness`: an axiom id; `theorem`: a theorem id; `hypothesis`: "hypothesis". */
+  /**
+   * `axiom`, `rule`, `witness`: an axiom id; `theorem`: a theorem id or an import id;
+   * `hypothesis`: "hypothesis".
+   */
   ref?: string;
   /** One constant name per variable of the referenced entity / statement / hypothesis. */
   binding?: string[];
@@ -113,12 +124,13 @@ export interface StepJson {
   witness?: string;
 }
 
+/** An induction; one whose step cites no `hypothesis` step is a case split on zero / successor. */
 export interface InductionJson {
   /** The statement variable inducted on. */
   var: string;
   /** The fresh constant p of the step case, with successor(p) = var. */
   predecessor: string;
-  /** Statement variables held fixed in the hypothesis (never `var`). */
+  /** Statement variables held fixed in the hypothesis (never `var`); any subset, also none. */
   fixed: string[];
   /**
    * The hypothesis: the statement with `var` replaced by `predecessor`, `fixed` (and
@@ -150,7 +162,7 @@ export interface TheoremJson {
   provenance?: "discovery";
   /** The burst in which it was proved. */
   burst: number;
-  /** Theorems cited by `theorem` steps (sorted ids). */
+  /** Theorems cited by `theorem` steps (sorted ids; imported ones by their import id). */
   uses: string[];
   /** Axioms cited by `axiom`, `rule` and `witness` steps (sorted ids). */
   axioms: string[];
@@ -177,9 +189,63 @@ export interface RunJson {
   blocksAtFactLimit: number;
 }
 
+/**
+ * The anchor link of a batch to the one it extends: the earlier anchor's constants and its
+ * predicates that are not built in, each mapped to this batch's. Under it every earlier axiom is
+ * an axiom of this batch (up to variable names and premise order).
+ */
+export interface LinkJson {
+  /** The batch extended (its anchor's name). */
+  earlier: string;
+  /** One pair per earlier constant, in its order: [earlier name, this batch's name]. */
+  constants: [string, string][];
+  /** Earlier predicates that the link maps (those its axioms use): [earlier name, this batch's name]. */
+  predicates: [string, string][];
+  /** `declared`: written in the sources (`extends P[…]`); `found`: by the compiler's search. */
+  how: "declared" | "found";
+}
+
+/** A theorem of an earlier batch received by this one, stated in this batch's names. */
+export interface ImportJson {
+  /** `<batch>:<theorem>`, what steps cite, e.g. `Peano:T22`. */
+  id: string;
+  /** The batch that proved it and its theorem id there. */
+  batch: string;
+  theorem: string;
+  name: string | null;
+  statement: StatementJson;
+  mpl: string;
+  readable: string;
+}
+
+/** Where a graph stands among batches (absent on a graph of one theory without batches). */
+export interface BatchJson {
+  /** This batch's name: its anchor's. */
+  name: string;
+  /** The batch it extends (one of the graph's `earlier` batches), or null for the first. */
+  extends: string | null;
+  link: LinkJson | null;
+  /** This batch's constants outside the link's image: every candidate mentioned one of them. */
+  newConstants: string[];
+  /**
+   * What the extended batch handed on: its essential theorems and what it received itself,
+   * mapped through the link; the verifier checks each against that batch.
+   */
+  imports: ImportJson[];
+}
+
+/** An earlier batch inside a graph: a whole graph of its own, without the envelope. */
+export type EarlierBatchJson = Omit<ProofGraph, "schema" | "version" | "batch" | "earlier"> & {
+  batch: BatchJson;
+};
+
 export interface ProofGraph {
   schema: typeof PROOF_SCHEMA;
   version: typeof PROOF_SCHEMA_VERSION;
+  /** Set when the graph is the last of several batches. */
+  batch?: BatchJson;
+  /** The batches before this one, in the order they ran (the first has no `extends`). */
+  earlier?: EarlierBatchJson[];
   theory: {
     anchor: string;
     constants: {

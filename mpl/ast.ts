@@ -91,7 +91,18 @@ export interface AnchorItem {
   readonly kind: "anchor";
   readonly name: Name;
   readonly roles: InductionRoles | null;
+  /** `extends Earlier` or `extends Earlier[p1,…]`: this anchor is a later batch of `Earlier`. */
+  readonly extends: ExtendsClause | null;
   readonly span: Span;
+}
+
+/**
+ * The earlier batch an anchor builds on; `args` (null when not written) map the earlier
+ * anchor's parameters, in order, to parameters of this one.
+ */
+export interface ExtendsClause {
+  readonly name: Name;
+  readonly args: readonly Name[] | null;
 }
 
 /** `conjecture name := formula`; free names in the formula are the anchor's parameters. */

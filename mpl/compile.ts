@@ -47,8 +47,12 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Parses and compiles a set of `.mpl` sources into one theory. */
-export function compileSources(files: readonly SourceText[]): CompileResult {
+/** Every file parsed, with the parse diagnostics; the caller compiles only when there is no error. */
+export function parseSources(files: readonly SourceText[]): {
+  parsed: SourceFile[];
+  diagnostics: Diagnostic[];
+  order: string[];
+} {
   const parsed: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const f of files) {
@@ -56,7 +60,12 @@ export function compileSources(files: readonly SourceText[]): CompileResult {
     diagnostics.push(...r.diagnostics);
     if (r.file !== undefined) parsed.push(r.file);
   }
-  const order = files.map((f) => f.path);
+  return { parsed, diagnostics, order: files.map((f) => f.path) };
+}
+
+/** Parses and compiles a set of `.mpl` sources into one theory. */
+export function compileSources(files: readonly SourceText[]): CompileResult {
+  const { parsed, diagnostics, order } = parseSources(files);
   // Checking the rest of a theory whose files did not all parse only produces echoes.
   if (hasErrors(diagnostics)) return { theory: null, diagnostics: sortDiagnostics(diagnostics, order) };
   const compiled = compileParsed(parsed, files);
@@ -110,6 +119,26 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
           break;
       }
     }
+  }
+
+  // Batches (anchors that extend others) are split by mpl/batches.ts; a single theory has none.
+  const extending = anchors.find((a) => a.item.extends !== null);
+  if (extending !== undefined) {
+    if (anchors.length > 1) {
+      const second = anchors[1]!;
+      out.push(
+        diagnostic("MPL128", nameAt(second.path, second.item.name), {
+          count: anchors.length,
+          names: anchors.map((a) => a.item.name.text).join(", "),
+        }),
+      );
+    } else
+      out.push(
+        diagnostic("MPL122", nameAt(extending.path, extending.item.extends!.name), {
+          name: extending.item.extends!.name.text,
+        }),
+      );
+    return { theory: null, diagnostics: dedupeDiagnostics(out) };
   }
 
   const lookup = (name: string): Signature | undefined => {

@@ -74,6 +74,34 @@ export const CATALOGUE = {
     template: "definitions expand into formulas nested deeper than {limit} levels",
   },
   MPL121: { severity: "error", template: "definition {name} expands to more than {limit} atoms" },
+  MPL122: {
+    severity: "error",
+    template: "'{name}' is not an anchor of this input (extends names the anchor of an earlier batch)",
+  },
+  MPL123: { severity: "error", template: "batches that extend each other in a cycle: {cycle}" },
+  MPL124: {
+    severity: "error",
+    template: "a second anchor '{name}' in this file ('{first}' is declared at {where}): one batch per file",
+  },
+  MPL125: {
+    severity: "error",
+    template: "the axioms of '{later}' do not contain those of '{earlier}' {how}: {detail}",
+  },
+  MPL126: {
+    severity: "error",
+    template:
+      "conjecture '{name}' belongs to no batch: with several anchors, a conjecture goes in the file of its anchor",
+  },
+  MPL127: {
+    severity: "warning",
+    template:
+      "several mappings link '{earlier}' into '{later}'; using {chosen} (also: {others}); write extends {earlier}[…] to choose",
+  },
+  MPL128: {
+    severity: "error",
+    template:
+      "this input declares {count} batches ({names}); this command takes one theory (gl discover and gl check take batches)",
+  },
 
   MPL201: { severity: "error", template: "cannot use the GL config: {reason}" },
   MPL202: { severity: "error", template: "GL config entry '{name}': {reason}" },

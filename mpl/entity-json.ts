@@ -3,7 +3,9 @@
  * exports a theory's axioms) and the verifier (which compiles the sources again and compares),
  * so it lives with the compiler rather than in either of them.
  */
-import type { AtomJson, EntityJson, ProofGraph } from "../export/schema.js";
+import type { AtomJson, EntityJson, LinkJson, ProofGraph } from "../export/schema.js";
+import type { BatchLink } from "./batch-link.js";
+import { BUILTIN_PREDICATES } from "./builtins.js";
 import type { Entity, PatternAtom, Predicate, Theory } from "./theory.js";
 
 export function atomJson(pred: string, args: string[], neg: boolean): AtomJson {
@@ -80,5 +82,22 @@ export function anchorJson(theory: Theory): {
       return r ? { name: c.name, type: c.type, role: r } : { name: c.name, type: c.type };
     }),
     axioms: (theory.anchor?.entities ?? []).map((e) => entityJson(e, theory.predicates, names)),
+  };
+}
+
+/** An anchor link in names (export/schema.ts `LinkJson`): constants, then mapped defined predicates. */
+export function linkJson(link: BatchLink, earlier: Theory, later: Theory): LinkJson {
+  return {
+    earlier: link.earlier,
+    constants: link.constants.map((m, k): [string, string] => [
+      earlier.constants[k]!.name,
+      later.constants[m]!.name,
+    ]),
+    predicates: link.predicates.flatMap((q, p): [string, string][] =>
+      q === null || p < BUILTIN_PREDICATES.length
+        ? []
+        : [[earlier.predicates[p]!.name, later.predicates[q]!.name]],
+    ),
+    how: link.how,
   };
 }

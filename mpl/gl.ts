@@ -360,6 +360,7 @@ function loadPlanned(
         kind: "anchor",
         name: fileStartName(def.name),
         roles: null,
+        extends: null,
         span: item.span,
       };
       files.push({ path, items: [...items, anchorItem] });

@@ -8,6 +8,7 @@ import type {
   AndFormula,
   AtomFormula,
   ConjectureItem,
+  ExtendsClause,
   Formula,
   ImpliesFormula,
   Name,
@@ -39,6 +40,7 @@ export interface RawAnchor {
   readonly name: Name;
   /** `null` when the anchor has no role list. */
   readonly roles: readonly RawRole[] | null;
+  readonly extends: ExtendsClause | null;
   readonly span: Span;
 }
 
@@ -124,13 +126,28 @@ export const conjecture = (d: Data): ConjectureItem => {
 export const anchor = (d: Data): RawAnchor => {
   const nm = d[1] as Name;
   const rs = d[2] as { readonly roles: RawRole[]; readonly close: Token } | null;
+  const ex = d[3] as { readonly clause: ExtendsClause; readonly end: Span["end"] } | null;
+  const end = ex !== null ? ex.end : rs === null ? nm.span.end : endOf(rs.close);
   return {
     kind: "anchor",
     name: nm,
     roles: rs === null ? null : rs.roles,
-    span: { start: startOf(tok(d, 0)), end: rs === null ? nm.span.end : endOf(rs.close) },
+    extends: ex === null ? null : ex.clause,
+    span: { start: startOf(tok(d, 0)), end },
   };
 };
+
+/** `extends Earlier`. */
+export const extendsPlain = (d: Data): { clause: ExtendsClause; end: Span["end"] } => {
+  const nm = d[1] as Name;
+  return { clause: { name: nm, args: null }, end: nm.span.end };
+};
+
+/** `extends Earlier[p1,…]`: the closing bracket ends the anchor's span. */
+export const extendsMapped = (d: Data): { clause: ExtendsClause; end: Span["end"] } => ({
+  clause: { name: d[1] as Name, args: d[3] as Name[] },
+  end: endOf(tok(d, 4)),
+});
 
 /** The role list keeps its closing parenthesis so the anchor's span can end there. */
 export const roleList = (d: Data): { roles: RawRole[]; close: Token } => ({

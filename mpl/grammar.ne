@@ -15,7 +15,7 @@ import { lexer } from "./lexer.js";
 @lexer lexer
 
 item       -> "definition" name "[" params "]" ":=" formula    {% act.definition %}
-            | "anchor" name roleList:?                          {% act.anchor %}
+            | "anchor" name roleList:? extends:?                {% act.anchor %}
             | "conjecture" name ":=" formula                    {% act.conjecture %}
 
 params     -> null                                              {% act.empty %}
@@ -23,6 +23,8 @@ params     -> null                                              {% act.empty %}
 param      -> name ":" name                                     {% act.param %}
 
 roleList   -> "(" role ("," role):* ")"                         {% act.roleList %}
+extends    -> "extends" name                                    {% act.extendsPlain %}
+            | "extends" name "[" names "]"                      {% act.extendsMapped %}
 role       -> name name                                         {% act.role %}
 
 formula    -> "(" name "[" names "]" ")"                        {% act.atom %}

@@ -3,6 +3,15 @@
  * folders), and diagnostics. The AST and compiled-theory types are re-exported as types.
  */
 export type * from "./ast.js";
+export { type BatchLink, entityKey, findLink, formatEntity, formatMapping, mapAtom } from "./batch-link.js";
+export {
+  type Batch,
+  type BatchCompileResult,
+  compileBatchSources,
+  compileParsedBatches,
+  declaresBatches,
+  reportLink,
+} from "./batches.js";
 export { BUILTIN_PREDICATES } from "./builtins.js";
 export { type CompileResult, compileParsed, compileSources, type SourceText } from "./compile.js";
 export {
@@ -13,7 +22,7 @@ export {
   renderDiagnostic,
   type Severity,
 } from "./diagnostics.js";
-export { anchorJson, type ConstantJson, entityJson, patternJson } from "./entity-json.js";
+export { anchorJson, type ConstantJson, entityJson, linkJson, patternJson } from "./entity-json.js";
 export {
   GL_CONJECTURE_FILES,
   type GlConjectureLines,
@@ -28,7 +37,7 @@ export {
   parseGlConjectureLines,
 } from "./gl.js";
 export { MAX_NESTING } from "./lexer.js";
-export { type LoadResult, loadPaths } from "./load.js";
+export { type BatchLoadResult, type LoadResult, loadBatchPaths, loadPaths } from "./load.js";
 export { type ParseFileResult, type ParseFormulaResult, parseFile, parseFormula } from "./parse.js";
 export { type PrintOptions, printFile, printFormula, printItem } from "./print.js";
 export { decodeUtf8, readSource } from "./source.js";

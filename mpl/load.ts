@@ -3,6 +3,7 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { type Batch, compileBatchSources } from "./batches.js";
 import { compileSources, type SourceText } from "./compile.js";
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
 import { readSource, reason } from "./source.js";
@@ -15,11 +16,38 @@ export interface LoadResult {
   readonly sourceTexts: ReadonlyMap<string, string>;
 }
 
+export interface BatchLoadResult {
+  readonly batches: readonly Batch[] | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sourceTexts: ReadonlyMap<string, string>;
+}
+
 /**
  * Each path is a file, or a folder whose `*.mpl` files (not recursive, sorted by name) are
  * taken; everything is merged into one theory.
  */
 export function loadPaths(paths: readonly string[]): LoadResult {
+  const read = readPaths(paths);
+  if (read.sources === null)
+    return { theory: null, diagnostics: read.diagnostics, sourceTexts: read.sourceTexts };
+  const compiled = compileSources(read.sources);
+  return { theory: compiled.theory, diagnostics: compiled.diagnostics, sourceTexts: read.sourceTexts };
+}
+
+/** As `loadPaths`, for an input that may declare batches (anchors with `extends`). */
+export function loadBatchPaths(paths: readonly string[]): BatchLoadResult {
+  const read = readPaths(paths);
+  if (read.sources === null)
+    return { batches: null, diagnostics: read.diagnostics, sourceTexts: read.sourceTexts };
+  const compiled = compileBatchSources(read.sources);
+  return { batches: compiled.batches, diagnostics: compiled.diagnostics, sourceTexts: read.sourceTexts };
+}
+
+function readPaths(paths: readonly string[]): {
+  sources: SourceText[] | null;
+  diagnostics: Diagnostic[];
+  sourceTexts: Map<string, string>;
+} {
   const diagnostics: Diagnostic[] = [];
   const files: string[] = [];
   for (const p of paths) {
@@ -51,7 +79,6 @@ export function loadPaths(paths: readonly string[]): LoadResult {
     if (read.diagnostics.length === 0) sources.push({ path, text: read.text });
   }
   if (hasErrors(diagnostics))
-    return { theory: null, diagnostics: sortDiagnostics(diagnostics, files), sourceTexts };
-  const compiled = compileSources(sources);
-  return { theory: compiled.theory, diagnostics: compiled.diagnostics, sourceTexts };
+    return { sources: null, diagnostics: sortDiagnostics(diagnostics, files), sourceTexts };
+  return { sources, diagnostics, sourceTexts };
 }

@@ -265,7 +265,8 @@ function validateDefinition(raw: RawDefinition, path: string, out: Diagnostic[])
 }
 
 function validateAnchor(raw: RawAnchor, path: string, out: Diagnostic[]): AnchorItem | null {
-  if (raw.roles === null) return { kind: "anchor", name: raw.name, roles: null, span: raw.span };
+  if (raw.roles === null)
+    return { kind: "anchor", name: raw.name, roles: null, extends: raw.extends, span: raw.span };
   const given = new Map<string, Name>();
   let ok = true;
   for (const r of raw.roles) {
@@ -290,5 +291,5 @@ function validateAnchor(raw: RawAnchor, path: string, out: Diagnostic[]): Anchor
   }
   if (!ok || carrier === undefined || zero === undefined || successor === undefined) return null;
   const roles: InductionRoles = { carrier, zero, successor };
-  return { kind: "anchor", name: raw.name, roles, span: raw.span };
+  return { kind: "anchor", name: raw.name, roles, extends: raw.extends, span: raw.span };
 }

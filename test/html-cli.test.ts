@@ -91,8 +91,8 @@ describe("gl export", () => {
         /not a proof graph \(schema is "something-else", expected "gl-proof-graph"\)/,
       ],
       [
-        { ...syntheticGraph({ theorems: 1 }), version: 2 },
-        /proof-graph version 2 is not supported \(expected 1\)/,
+        { ...syntheticGraph({ theorems: 1 }), version: 1 },
+        /proof-graph version 1 is not supported \(expected 2\)/,
       ],
       [[1, 2], /not a proof graph \(expected a JSON object\)/],
     ];

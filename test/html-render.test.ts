@@ -4,6 +4,7 @@ import { slug, theoremPath } from "../export/html/links.js";
 import { renderSite } from "../export/html/render.js";
 import { STEP_KIND_ORDER } from "../export/html/step-kinds.js";
 import type { ProofGraph, TheoremJson } from "../export/schema.js";
+import { shapesGraph } from "./support/peano-graph.js";
 import { syntheticGraph } from "./support/synthetic-graph.js";
 
 const graph = syntheticGraph({ theorems: 40, unproved: 3 });
@@ -250,6 +251,24 @@ describe("theorem pages", () => {
     for (const s of t.steps.filter((x) => x.section === "base"))
       expect(base).toContain(`id="s${num.get(s.n)}"`);
     expect(page("t/T2.html")).not.toContain("<details");
+  });
+
+  it("renders a case split (no hypothesis used) and a negated-head induction's assumptions", async () => {
+    const pages = await renderSite(shapesGraph());
+    const split = pages.get("t/T10.html")!;
+    expect(split).toContain("case split on b");
+    expect(section(split, "case-base", "details")).toContain(esc("Case b := zero"));
+    const succCase = section(split, "case-step", "details");
+    expect(succCase).toContain(esc("Case b = s(p)"));
+    expect(succCase).not.toContain('id="hypothesis"');
+    const negated = pages.get("t/T9.html")!;
+    expect(negated).toContain("induction on a");
+    for (const id of ["case-base", "case-step"]) {
+      const body = section(negated, id, "details");
+      expect(body).toContain(">assume<");
+      expect(body).toContain(">contradiction<");
+    }
+    expect(section(negated, "case-step", "details")).toContain('id="hypothesis"');
   });
 
   it("lists the theorems that cite it, or (none)", () => {

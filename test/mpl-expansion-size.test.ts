@@ -64,7 +64,7 @@ describe("MPL121: definitions that expand into too many atoms", () => {
     expect(theory).not.toBeNull();
     const graph: ProofGraph = {
       schema: "gl-proof-graph",
-      version: 1,
+      version: 2,
       theory: {
         anchor: "A",
         constants: [

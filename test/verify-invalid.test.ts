@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ProofGraph } from "../export/schema.js";
 import { verifyGraph } from "../verify/verify.js";
-import { peanoGraph } from "./support/peano-graph.js";
+import { peanoGraph, shapesGraph } from "./support/peano-graph.js";
 import { at, stepOf, theoremOf } from "./support/proof-dsl.js";
 
 interface Case {
@@ -13,9 +13,9 @@ interface Case {
 }
 
 /** Each case breaks one thing in the valid graph; the first failure must point at it. */
-function check(cases: Case[]): void {
+function check(cases: Case[], graph: () => ProofGraph = peanoGraph): void {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
-    const g = peanoGraph();
+    const g = graph();
     c.edit(g);
     const report = verifyGraph(g);
     expect(report.ok).toBe(false);
@@ -639,6 +639,110 @@ describe("proofs by contradiction", () => {
       says: ["a proof by contradiction proves a negated head"],
     },
   ]);
+});
+
+describe("induction with a negated head, and ex falso", () => {
+  check(
+    [
+      {
+        name: "base assumption with the induction variable kept",
+        edit: (g) => {
+          stepOf(g, "T9", 4).fact = at("=[b,a]");
+        },
+        theorem: "T9",
+        step: 4,
+        says: ["=[b,a] is not the base goal !=[b,zero] without its negation (expected =[b,zero])"],
+      },
+      {
+        name: "step assumption that is not the head's atom",
+        edit: (g) => {
+          stepOf(g, "T9", 7).fact = at("=[a,b]");
+        },
+        theorem: "T9",
+        step: 7,
+        says: ["=[a,b] is not the step goal !=[b,a] without its negation (expected =[b,a])"],
+      },
+      {
+        name: "assumption in the main section of an induction",
+        edit: (g) => {
+          stepOf(g, "T9", 7).section = "main";
+        },
+        theorem: "T9",
+        step: 7,
+        says: [
+          "assume steps belong to proofs by contradiction and to the base and step of an induction with a negated head",
+        ],
+      },
+      {
+        name: "assumption in an induction whose head is positive",
+        edit: (g) => {
+          stepOf(g, "T10", 7).kind = "assume";
+        },
+        theorem: "T10",
+        step: 7,
+        says: ["assume steps belong to proofs by contradiction"],
+      },
+      {
+        name: "base contradiction concluding the head instead of the base goal",
+        edit: (g) => {
+          stepOf(g, "T9", 6).fact = at("!=[b,a]");
+        },
+        theorem: "T9",
+        step: 6,
+        says: ["!=[b,a] is not the base goal !=[b,zero]"],
+      },
+      {
+        name: "a section that assumes but closes without a contradiction",
+        edit: (g) => {
+          theoremOf(g, "T9").goals.base = 5;
+        },
+        theorem: "T9",
+        step: 5,
+        says: ["the base goal of a base section that assumes is a contradiction step"],
+      },
+      {
+        name: "ex falso from a fact that contradicts nothing",
+        edit: (g) => {
+          stepOf(g, "T10", 12).premises = [10];
+        },
+        theorem: "T10",
+        step: 12,
+        says: ["a single premise closes only as !=[x,x], not in2[w,zero,s]"],
+      },
+      {
+        name: "ex falso concluding something other than the step goal",
+        edit: (g) => {
+          stepOf(g, "T10", 12).fact = at("=[b,zero]");
+        },
+        theorem: "T10",
+        step: 12,
+        says: ["=[b,zero] is not the step goal =[a,zero]"],
+      },
+      {
+        name: "contradiction step in the main section of an induction",
+        edit: (g) => {
+          const s = stepOf(g, "T10", 3);
+          s.kind = "contradiction";
+          s.fact = at("=[a,zero]");
+          delete s.ref;
+          delete s.binding;
+        },
+        theorem: "T10",
+        step: 3,
+        says: ["the main section of an induction has none"],
+      },
+      {
+        name: "a hypothesis that claims the head at the successor",
+        edit: (g) => {
+          stepOf(g, "T9", 11).fact = at("!=[a,b]");
+        },
+        theorem: "T9",
+        step: 11,
+        says: ["hypothesis"],
+      },
+    ],
+    shapesGraph,
+  );
 });
 
 describe("step numbering, references and goals", () => {

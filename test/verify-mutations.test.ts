@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { verifyGraph } from "../verify/verify.js";
 import { misjudged, mutations } from "./support/mutate.js";
-import { peanoGraph } from "./support/peano-graph.js";
+import { peanoGraph, shapesGraph } from "./support/peano-graph.js";
 
 describe("mutations of valid graphs are all rejected", () => {
-  const all = mutations(peanoGraph());
+  const all = mutations(shapesGraph());
 
   it("generates every kind of corruption", () => {
     const kinds = new Set(all.map((m) => /^\[([a-z-]+)\]/.exec(m.description)?.[1]));
     expect([...kinds].sort()).toEqual(
       [
         "binding",
+        "case-assumption",
         "drop-premise",
         "fact-arg",
         "fact-negation",

@@ -2,7 +2,9 @@
  * The verifier on a graph the engine wrote: examples/peano-quick proved with one worker. The
  * clean graph verifies, its axioms cross-checked against its recompiled sources; a tampered
  * axiom is caught by name; and hundreds of single corruptions across every kind of the
- * mutation generator are each rejected, first at the corrupted theorem and step.
+ * mutation generator are each rejected, first at the corrupted theorem and step. The same for
+ * examples/first-course, whose proofs use the induction shapes of proof-graph version 2:
+ * negated heads (each case by contradiction), ex falso, case splits.
  */
 import { describe, expect, it } from "vitest";
 import { runProver } from "../cli/run-engine.js";
@@ -12,14 +14,14 @@ import { recompileSources } from "../verify/sources.js";
 import { verifyGraph } from "../verify/verify.js";
 import { misjudged, mutations } from "./support/mutate.js";
 
-async function provePeanoQuick(): Promise<ProofGraph> {
-  const { theory } = loadPaths(["examples/peano-quick"]);
-  if (!theory) throw new Error("examples/peano-quick does not compile");
+async function proveExample(name: string): Promise<ProofGraph> {
+  const { theory } = loadPaths([`examples/${name}`]);
+  if (!theory) throw new Error(`examples/${name} does not compile`);
   const options = { workers: 1, settings: {}, phase: "test", quiet: true };
   return (await runProver(theory, theory.conjectures, options)).graph;
 }
 
-const graph = await provePeanoQuick();
+const graph = await proveExample("peano-quick");
 const kindOf = (description: string) => /^\[([a-z-]+)\]/.exec(description)?.[1] ?? "";
 
 describe("a proof graph written by the engine", () => {
@@ -113,5 +115,36 @@ describe("single corruptions of the engine's graph", () => {
   it("include corruptions of later theorems, not only the first few", () => {
     const theorems = new Set(list.map((m) => m.expectedTheorem));
     expect(theorems.size).toBe(graph.theorems.length);
+  });
+});
+
+describe("the engine's graph of examples/first-course", async () => {
+  const course = await proveExample("first-course");
+  const inductions = course.theorems.filter((t) => t.method === "induction");
+
+  it("verifies, and uses every new shape: negated-head inductions, ex falso, case splits", () => {
+    expect(course.unproved).toEqual([]);
+    expect(verifyGraph(course, { recompileSources: true }).failures).toEqual([]);
+    const assumesIn = (section: string) =>
+      inductions.filter((t) => t.steps.some((s) => s.kind === "assume" && s.section === section));
+    expect(assumesIn("base").length).toBeGreaterThanOrEqual(2);
+    expect(assumesIn("step").length).toBeGreaterThanOrEqual(2);
+    // Ex falso: a contradiction closing a positive goal.
+    const exFalso = course.theorems.filter((t) =>
+      t.steps.some((s) => s.kind === "contradiction" && s.fact.neg !== true),
+    );
+    expect(exFalso.length).toBeGreaterThanOrEqual(2);
+    const splits = inductions.filter((t) => !t.steps.some((s) => s.kind === "hypothesis"));
+    expect(splits.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("rejects every single corruption, first at the corrupted theorem and step", () => {
+    const list = mutations(course, { perKind: 10 });
+    expect(list.filter((m) => kindOf(m.description) === "case-assumption").length).toBeGreaterThanOrEqual(4);
+    const recompiled = recompileSources(course.theory.sources);
+    if (recompiled.kind !== "compiled") throw new Error(recompiled.kind);
+    expect(misjudged(list, (g) => verifyGraph(g, { expectedAxioms: recompiled.expected.axioms }))).toEqual(
+      [],
+    );
   });
 });

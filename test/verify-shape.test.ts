@@ -15,8 +15,8 @@ describe("shape validation", () => {
     expect(reasons(null)).toEqual(["graph: expected an object, got null"]);
     expect(reasons([])).toEqual(["graph: expected an object, got an array"]);
     expect(reasons({ schema: "other" })).toEqual(['schema: expected "gl-proof-graph", got "other"']);
-    expect(reasons({ ...peanoGraph(), version: 2 })).toEqual([
-      "version: expected 1 (the version this verifier reads), got 2",
+    expect(reasons({ ...peanoGraph(), version: 1 })).toEqual([
+      "version: expected 2 (the version this verifier reads), got 1",
     ]);
   });
 

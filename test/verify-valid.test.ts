@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyGraph } from "../verify/verify.js";
-import { peanoGraph, peanoTheorems } from "./support/peano-graph.js";
+import { peanoGraph, peanoTheorems, shapesGraph } from "./support/peano-graph.js";
 
 const STEP_KINDS = [
   "premise",
@@ -22,6 +22,12 @@ describe("valid hand-written proof graphs", () => {
     const report = verifyGraph(peanoGraph());
     expect(report.failures).toEqual([]);
     expect(report.ok).toBe(true);
+  });
+
+  it("so does it with a negated-head induction and an ex falso case split (version 2)", () => {
+    const report = verifyGraph(shapesGraph());
+    expect(report.failures).toEqual([]);
+    expect(report.checksByKind.induction).toBe(4);
   });
 
   it("checks every step once, by kind, and every theorem as a whole", () => {

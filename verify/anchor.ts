@@ -69,7 +69,10 @@ function entityProblem(e: EntityJson, anchor: Anchor): string | null {
 }
 
 /** Reads and checks the theory part of the graph; failures are reported, never thrown. */
-export function readAnchor(g: ProofGraph, r: ReportBuilder): Anchor {
+export function readAnchor(
+  g: Pick<ProofGraph, "predicates" | "theory" | "axioms">,
+  r: ReportBuilder,
+): Anchor {
   const arity = new Map<string, number>();
   for (const p of g.predicates) {
     if (arity.has(p.name)) r.fail(GRAPH, null, `predicate ${p.name} is declared twice`);

@@ -83,7 +83,7 @@ const formatConstant = (c: Constant) => `${c.name}:${c.type}${c.role ? `(${c.rol
 
 /** The anchor's name and its constants, with types and roles, in order. */
 export function compareConstants(
-  g: ProofGraph,
+  g: Pick<ProofGraph, "theory">,
   expected: { anchor: string; constants: readonly Constant[] },
   r: ReportBuilder,
 ): void {

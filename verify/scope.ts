@@ -2,7 +2,7 @@
  * What the checks of one theorem read: the anchor, the theorems before it and whether they
  * verified, and the little state the step checks build up in step order.
  */
-import type { StepJson, TheoremJson } from "../export/schema.js";
+import type { StatementJson, StepJson, TheoremJson } from "../export/schema.js";
 import type { Anchor } from "./anchor.js";
 import type { SourceNames } from "./fields.js";
 
@@ -17,6 +17,8 @@ export interface GraphContext {
   readonly constantNames: readonly string[];
   /** The sources' conjecture names, when the anchor was cross-checked against compiled sources. */
   readonly names: SourceNames | null;
+  /** Theorems imported from an earlier batch, by import id, and whether each passed its check. */
+  readonly imports: ReadonlyMap<string, { readonly statement: StatementJson; readonly ok: boolean }>;
 }
 
 export interface TheoremScope extends GraphContext {

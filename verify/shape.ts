@@ -158,7 +158,35 @@ const theorem = within(
   ),
 );
 
-const graph = obj({
+const statementWithText = obj({ vars: arr(str), premises: arr(atom), head: atom });
+
+const pair = arr(str);
+const batch = obj({
+  name: str,
+  extends: nullable(str),
+  link: nullable(
+    obj({ earlier: str, constants: arr(pair), predicates: arr(pair), how: oneOf("declared found") }),
+  ),
+  newConstants: arr(str),
+  imports: arr(
+    obj({
+      id: str,
+      batch: str,
+      theorem: str,
+      name: nullable(str),
+      statement: statementWithText,
+      mpl: str,
+      readable: str,
+    }),
+  ),
+});
+
+/** A pair like [a, b]: two strings. */
+const pairsOfTwo: Check = (v, p, s) =>
+  !Array.isArray(v) ||
+  v.every((x, i) => (Array.isArray(x) && x.length === 2) || s.bad(`${p}[${i}]`, "a pair", x));
+
+const part = {
   theory: obj({
     anchor: str,
     constants: arr(
@@ -176,7 +204,26 @@ const graph = obj({
   theorems: arr(theorem),
   unproved: arr(obj({})),
   run: obj({}),
-});
+};
+
+const batchWithPairs: Check = (v, p, s) => {
+  const ok = batch(v, p, s);
+  if (!ok || !isObj(v) || !isObj(v.link)) return ok;
+  return (
+    pairsOfTwo(v.link.constants, `${p}.link.constants`, s) &&
+    pairsOfTwo(v.link.predicates, `${p}.link.predicates`, s)
+  );
+};
+
+const earlierBatch = within(
+  (o, p) => ({
+    theorem: isObj(o.theory) && typeof o.theory.anchor === "string" ? `${o.theory.anchor}:(graph)` : p,
+    step: null,
+  }),
+  obj({ ...part, batch: batchWithPairs }),
+);
+
+const graph = obj(part, { batch: batchWithPairs, earlier: arr(earlierBatch) });
 
 /** The graph, typed, when the value has the proof-graph shape; otherwise the failures. */
 export function readShape(value: unknown): { graph: ProofGraph } | { failures: VerifyFailure[] } {

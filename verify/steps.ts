@@ -3,10 +3,11 @@
  * against the facts its premises claim; a wrong premise fails at its own step, so the first
  * failure of a theorem points at the first wrong step.
  */
-import type { Section, StatementJson, StepJson, TheoremJson } from "../export/schema.js";
+import type { Section, StatementJson, StepJson } from "../export/schema.js";
 import { atomProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
 import { eqSubstProblem, eqSymmProblem, eqTransProblem, reflProblem } from "./equality.js";
+import { goalLabel, sectionGoal } from "./goals.js";
 import { replaceVar } from "./induction.js";
 import { instanceProblem } from "./instance.js";
 import type { TheoremScope } from "./scope.js";
@@ -17,15 +18,20 @@ function mayCite(from: Section, to: Section): boolean {
   return from === to || (from === "step" && to === "main");
 }
 
-function placeProblem(step: StepJson, method: TheoremJson["method"]): string | null {
+function placeProblem(step: StepJson, s: TheoremScope): string | null {
+  const { method } = s.theorem;
   if (method !== "induction" && step.section !== "main") {
     return `a ${method} proof has only main steps, not ${step.section}`;
   }
   if ((step.kind === "succ" || step.kind === "hypothesis") && step.section !== "step") {
     return `${step.kind} steps belong to the step section of an induction`;
   }
-  if ((step.kind === "assume" || step.kind === "contradiction") && method !== "contradiction") {
-    return `${step.kind} steps belong to proofs by contradiction`;
+  const goal = sectionGoal(s.theorem, step.section, s.anchor);
+  if (step.kind === "assume" && (method === "direct" || goal?.neg !== true)) {
+    return "assume steps belong to proofs by contradiction and to the base and step of an induction with a negated head";
+  }
+  if (step.kind === "contradiction" && !goal) {
+    return "a contradiction step concludes its section's goal, and the main section of an induction has none";
   }
   return null;
 }
@@ -94,6 +100,11 @@ function definitionStepProblem(
 function theoremStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
   const ref = step.ref ?? "(none)";
   const at = s.positions.get(ref);
+  const imported = s.imports.get(ref);
+  if (at === undefined && imported !== undefined) {
+    if (!imported.ok) return `cites the import ${ref}, which did not verify`;
+    return instanceProblem(ref, imported.statement, step, premises);
+  }
   if (at === undefined) return `cites unknown theorem ${ref}`;
   if (at === s.position) return `${ref} cites itself`;
   if (at > s.position) return `cites ${ref}, which comes later`;
@@ -125,18 +136,21 @@ function succProblem(step: StepJson, s: TheoremScope): string | null {
 }
 
 function assumeProblem(step: StepJson, s: TheoremScope): string | null {
-  const head = s.theorem.statement.head;
-  if (head.neg !== true) return `the head ${formatAtom(head)} is not negated, so there is nothing to assume`;
+  const goal = sectionGoal(s.theorem, step.section, s.anchor)!;
+  const label = goalLabel(s.theorem, step.section);
   if (step.premises.length > 0) return "an assume step cites no other steps";
-  const expected = makeAtom(head.pred, head.args, false);
+  const expected = makeAtom(goal.pred, goal.args, false);
   return sameAtom(step.fact, expected)
     ? null
-    : `fact ${formatAtom(step.fact)} is not the head ${formatAtom(head)} without its negation (expected ${formatAtom(expected)})`;
+    : `fact ${formatAtom(step.fact)} is not the ${label} ${formatAtom(goal)} without its negation (expected ${formatAtom(expected)})`;
 }
 
+/** Ex falso: the section's goal from an atom and its negation, or from ¬ a = a alone. */
 function contradictionProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
-  const head = s.theorem.statement.head;
-  if (!sameAtom(step.fact, head)) return `fact ${formatAtom(step.fact)} is not the head ${formatAtom(head)}`;
+  const goal = sectionGoal(s.theorem, step.section, s.anchor)!;
+  const label = goalLabel(s.theorem, step.section);
+  if (!sameAtom(step.fact, goal))
+    return `fact ${formatAtom(step.fact)} is not the ${label} ${formatAtom(goal)}`;
   const facts = premises.map((p) => p.fact);
   const [a, b] = facts;
   if (facts.length === 1 && a) {
@@ -160,7 +174,7 @@ export function stepProblem(step: StepJson, s: TheoremScope): string | null {
 }
 
 function checkStep(step: StepJson, s: TheoremScope): string | null {
-  const place = placeProblem(step, s.theorem.method);
+  const place = placeProblem(step, s);
   if (place) return place;
   const factProblem = atomProblem(step.fact, s.anchor, null);
   if (factProblem) return `fact ${factProblem}`;

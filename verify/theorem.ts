@@ -3,11 +3,12 @@
  * negated head for contradiction), every step checks, the goals prove the statement, and the
  * `uses` / `axioms` lists are exactly what the steps cite (sorted, no duplicates).
  */
-import type { AtomJson, Section, StepJson, StepKind, TheoremJson } from "../export/schema.js";
+import type { StepJson, StepKind, TheoremJson } from "../export/schema.js";
 import { type Anchor, atomProblem, varsProblem } from "./anchor.js";
-import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
+import { sameNames } from "./atoms.js";
 import { mirrorProblem, mplProblem, nameProblem } from "./fields.js";
-import { inductionProblems, replaceVar } from "./induction.js";
+import { checkGoals } from "./goals.js";
+import { inductionProblems } from "./induction.js";
 import type { ReportBuilder } from "./report.js";
 import type { GraphContext } from "./scope.js";
 import { stepProblem } from "./steps.js";
@@ -32,35 +33,6 @@ function headerProblems(t: TheoremJson, anchor: Anchor): string[] {
     problems.push("a proof by contradiction proves a negated head");
   }
   return problems;
-}
-
-function checkGoals(t: TheoremJson, steps: ReadonlyMap<number, StepJson>, anchor: Anchor, fail: Fail): void {
-  /** The goal step `n` exists, lies in `section` and proves `expected`. */
-  const goal = (name: string, n: number | undefined, section: Section, expected: AtomJson) => {
-    const step = n === undefined ? undefined : steps.get(n);
-    if (n === undefined || !step)
-      fail(null, n === undefined ? `no ${name} goal is given` : `${name} goal step ${n} does not exist`);
-    else if (step.section !== section) fail(n, `${name} goal step ${n} is in the ${step.section} section`);
-    else if (!sameAtom(step.fact, expected)) {
-      fail(n, `${name} goal step ${n} proves ${formatAtom(step.fact)}, not ${formatAtom(expected)}`);
-    }
-    return step;
-  };
-  const { goals, statement, induction } = t;
-  if (t.method !== "induction" || !induction) {
-    if (goals.base !== undefined || goals.step !== undefined)
-      fail(null, `a ${t.method} proof has only a main goal`);
-    const closing = goal("main", goals.main, "main", statement.head);
-    if (t.method === "contradiction" && closing && closing.kind !== "contradiction") {
-      fail(closing.n, "the main goal of a proof by contradiction is a contradiction step");
-    }
-    return;
-  }
-  if (goals.main !== undefined) fail(null, "an induction proof has base and step goals only");
-  goal("base", goals.base, "base", replaceVar(statement.head, induction.var, anchor.zero ?? "(no zero)"));
-  goal("step", goals.step, "step", statement.head);
-  const carrier = makeAtom("in", [induction.var, anchor.carrier ?? "(no carrier)"], false);
-  goal("carrier", induction.carrierStep, "main", carrier);
 }
 
 function checkLists(t: TheoremJson, fail: Fail): void {

@@ -3,12 +3,21 @@
  * theory; errors go to stderr with file:line:col and a caret.
  */
 import type { Command } from "commander";
-import { type Diagnostic, renderDiagnostic, type Theory } from "../../mpl/index.js";
-import { loadGl, loadMpl } from "../load-theory.js";
+import { type Diagnostic, formatMapping, renderDiagnostic, type Theory } from "../../mpl/index.js";
+import { loadBatches, loadGl } from "../load-theory.js";
 
 export interface CheckOptions {
   readonly json?: boolean;
-  readonly glConfig?: string;
+  /** Repeated: a GL folder read once per config, as batches in that order. */
+  readonly glConfig?: string | readonly string[];
+}
+
+/** A later batch in the summary: what it extends and how the earlier anchor maps into it. */
+export interface BatchSummary extends CheckSummary {
+  readonly batch: string;
+  readonly extends: string | null;
+  /** `Nat→Nat, zero→zero, …` (null for the first batch), and whether it was written or found. */
+  readonly link: { readonly mapping: string; readonly how: "declared" | "found" } | null;
 }
 
 export interface CheckSummary {
@@ -57,7 +66,8 @@ export function registerCheck(program: Command): void {
     .option("--json", "print the summary as one JSON object on stdout")
     .option(
       "--gl-config <file>",
-      "read a GL definitions folder with the signatures of this GL config (Config*.json)",
+      "read a GL definitions folder with the signatures of this GL config (Config*.json); repeat it for batches, in order",
+      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
     )
     .addHelpText(
       "after",
@@ -71,10 +81,58 @@ export function registerCheck(program: Command): void {
 
 /** Runs the check and returns the exit code (0, or 1 on input errors). */
 export function runCheck(paths: readonly string[], options: CheckOptions, io: Output): number {
-  const loaded =
+  const configs =
     options.glConfig === undefined
-      ? loadMpl(paths)
-      : loadGl(options.glConfig, paths[0] ?? ".", paths.slice(1));
+      ? []
+      : typeof options.glConfig === "string"
+        ? [options.glConfig]
+        : options.glConfig;
+  if (configs.length !== 1) {
+    // `.mpl` input (which may declare batches) or several GL configs (a batch each).
+    const loaded = loadBatches({
+      paths: configs.length > 1 ? paths.slice(0, 1) : paths,
+      glConfigs: configs,
+      conjectures: configs.length > 1 ? paths.slice(1) : [],
+    });
+    for (const d of loaded.diagnostics) io.err(`${renderDiagnostic(d, loaded.texts.get(d.path))}\n`);
+    const files = [...loaded.texts.keys()];
+    const batches = loaded.batches ?? [];
+    if (batches.length <= 1) {
+      const summary = summarise(batches[0]?.theory ?? null, loaded.diagnostics, files, []);
+      io.out(options.json === true ? `${JSON.stringify(summary, null, 2)}\n` : formatSummary(summary));
+      return summary.ok ? 0 : 1;
+    }
+    const summaries: BatchSummary[] = batches.map((b) => {
+      const earlier = batches.find((x) => x.name === b.extends);
+      return {
+        ...summarise(
+          b.theory,
+          loaded.diagnostics,
+          b.theory.sources.map((s) => s.path),
+          [],
+        ),
+        batch: b.name,
+        extends: b.extends,
+        link:
+          b.link && earlier
+            ? { mapping: formatMapping(b.link.constants, earlier.theory, b.theory), how: b.link.how }
+            : null,
+      };
+    });
+    const ok = summaries.every((s) => s.ok);
+    if (options.json === true) io.out(`${JSON.stringify({ ok, files, batches: summaries }, null, 2)}\n`);
+    else
+      io.out(
+        summaries
+          .map((s) => {
+            const head = `batch ${s.batch}${s.extends ? ` extends ${s.extends} (${s.link?.how === "declared" ? "mapping" : "mapping found"}: ${s.link?.mapping})` : ""}`;
+            return `${head}\n${formatSummary(s).replace(/ok\n$/, "")}`;
+          })
+          .join("\n") + (ok ? "ok\n" : ""),
+      );
+    return ok ? 0 : 1;
+  }
+  const loaded = loadGl(configs[0]!, paths[0] ?? ".", paths.slice(1));
   for (const d of loaded.diagnostics) io.err(`${renderDiagnostic(d, loaded.texts.get(d.path))}\n`);
   const summary = summarise(loaded.theory, loaded.diagnostics, loaded.files, loaded.parsedOnly);
   if (options.json === true) io.out(`${JSON.stringify(summary, null, 2)}\n`);

@@ -5,8 +5,15 @@
  */
 import { join } from "node:path";
 import type { Command } from "commander";
+import { batchGraph, batchJson } from "../../engine/batch-graph.js";
+import {
+  type BatchExecutors,
+  type BatchInput,
+  type BatchResult,
+  discoverBatches,
+} from "../../engine/discovery/batches.js";
 import { DEFAULT_MAX_VALUE } from "../../engine/discovery/model.js";
-import { discover } from "../../engine/discovery/pipeline.js";
+import type { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
 import { statementJson } from "../../engine/names.js";
 import { type PoolExecutor, poolExecutor } from "../../engine/pool.js";
@@ -18,9 +25,10 @@ import { siteFiles } from "../../export/html/render.js";
 import { writeSiteFiles } from "../../export/html/write.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
-import type { ProofGraph } from "../../export/schema.js";
+import type { BatchJson, ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import type { Theory } from "../../mpl/theory.js";
+import { GRAPH, type VerifyReport } from "../../verify/report.js";
 import { applyProofFault, checkGraph, failureLines, proofFaultFromEnv } from "../checked-report.js";
 import { siteDiscoveryReport } from "../discovery-report.js";
 import { CliError, EXIT, printFailureJson } from "../failure.js";
@@ -35,7 +43,7 @@ import {
   parseBounded,
   parseLimits,
 } from "../limits.js";
-import { loadTheory, printDiagnostics } from "../load-theory.js";
+import { loadBatches, printDiagnostics } from "../load-theory.js";
 import {
   chooseWorkers,
   defaultWorkers,
@@ -50,7 +58,6 @@ import {
   type WorkerChoice,
   workerCap,
 } from "../run-engine.js";
-import { inputsOf } from "./prove.js";
 
 export interface DiscoverOptions {
   json?: boolean;
@@ -62,7 +69,8 @@ export interface DiscoverOptions {
   maxWitnessDepth?: string;
   maxFacts?: string;
   maxGoalTerms?: string;
-  glConfig?: string;
+  /** Repeated: one GL config per batch, in order. */
+  glConfig?: string | string[];
   conjectures?: string[];
   quiet?: boolean;
   timeout?: string;
@@ -126,7 +134,11 @@ export function registerDiscover(program: Command): void {
     )
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
-    .option("--gl-config <file>", "read a GL definitions folder with this GL config (Config*.json)")
+    .option(
+      "--gl-config <file>",
+      "read a GL definitions folder with this GL config (Config*.json); repeat it for batches, in order (each extends the one before)",
+      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
+    )
     .option(
       "--conjectures <files...>",
       "with --gl-config: take the candidates from these GL conjecture files (they replace the folder's own lists) instead of enumerating them",
@@ -160,7 +172,7 @@ export async function runDiscover(paths: string[], o: DiscoverOptions): Promise<
       ? null
       : stageOutput(o.out, {
           command: "discover",
-          inputs: inputsOf(paths, o),
+          inputs: [...paths, ...glConfigsOf(o), ...(o.conjectures ?? [])],
           ownedWithoutManifest: legacyOutput(["proof.json", "model.json", "discovery.json", "html"]),
         });
   try {
@@ -185,6 +197,16 @@ interface Prepared {
   proofFault: ReturnType<typeof proofFaultFromEnv>;
 }
 
+/** One batch after the run: its result, its graphs and what became of its candidates. */
+interface RanBatch {
+  readonly ran: BatchResult;
+  readonly theory: Theory;
+  readonly graph: ProofGraph;
+  readonly model: ProofGraph;
+  readonly batch: BatchJson | null;
+  readonly readable: (s: Parameters<typeof readableStatement>[0]) => string;
+}
+
 async function discoverInto(
   paths: string[],
   o: DiscoverOptions,
@@ -196,201 +218,190 @@ async function discoverInto(
   const say = (s: string) => {
     if (!o.quiet) progressLine(s);
   };
-  const given = o.conjectures !== undefined;
-  const loaded = loadTheory({ paths, glConfig: o.glConfig, conjectures: o.conjectures });
+  const loaded = loadBatches({ paths, glConfigs: glConfigsOf(o), conjectures: o.conjectures });
   printDiagnostics(loaded, (s) => process.stderr.write(s));
-  if (!loaded.theory) {
+  if (!loaded.batches) {
     if (o.json) printFailureJson("discover", "input", EXIT.input, "the input has errors", loaded.diagnostics);
     return EXIT.input;
   }
-  if (!loaded.theory.anchor?.roles)
-    throw new CliError(
-      loaded.theory.anchor
-        ? `the anchor '${loaded.theory.anchor.name}' has no induction roles; discovery needs them: write 'anchor ${loaded.theory.anchor.name} (carrier …, zero …, successor …)'`
-        : "the theory has no anchor; discovery needs one with carrier, zero and successor roles",
-    );
+  for (const b of loaded.batches) {
+    const anchor = b.theory.anchor;
+    if (!anchor?.roles)
+      throw new CliError(
+        anchor
+          ? `the anchor '${anchor.name}' has no induction roles; discovery needs them: write 'anchor ${anchor.name} (carrier …, zero …, successor …)'`
+          : "the theory has no anchor; discovery needs one with carrier, zero and successor roles",
+      );
+  }
   if (loaded.skippedLines > 0)
     process.stderr.write(
       `gl discover: warning: ${loaded.skippedLines} malformed conjecture line${loaded.skippedLines === 1 ? "" : "s"} skipped (reported above)\n`,
     );
-  // Given candidates are the conjecturer's output here, not targets.
-  const theory = given ? { ...loaded.theory, conjectures: [] } : loaded.theory;
-  const candidates = given ? loaded.theory.conjectures : undefined;
-  const readable = (s: Parameters<typeof readableStatement>[0]) => readableStatement(s, theory);
-  // One pool serves every phase that proves (the model, then the survivors), so its threads
-  // start and warm up once; each phase gets a view whose close leaves the pool running.
-  // The pool starts now, so its threads load while enumeration runs on this one.
-  const pool: PoolExecutor | null =
-    workers.workers > 1
-      ? poolExecutor({ ...theory, conjectures: [] }, recordWidth(theory), {
-          workers: workers.workers,
-          inPlaceFirstMs,
-          adaptive: workers.adaptive,
-          rehearsal: (candidates ?? theory.conjectures).slice(0, REHEARSAL_CONJECTURES),
-        })
-      : null;
-  pool?.warm();
-  let result: Awaited<ReturnType<typeof discover>>;
+  const batched = loaded.batches.length > 1;
+  const candidatesFrom = (b: { candidates?: readonly unknown[] }) => (b.candidates ? "given" : "enumerated");
+  // One pool per batch serves every phase that proves (the model, then the survivors), so its
+  // threads start and warm up once; each phase gets a view whose close leaves the pool running.
+  // The pool starts with the batch, so its threads load while enumeration runs on this one.
+  let threadsRun = 1;
+  const executors = (batch: BatchInput): BatchExecutors => {
+    if (workers.workers <= 1) return { executor: () => undefined, close: async () => {} };
+    const pool: PoolExecutor = poolExecutor({ ...batch.theory, conjectures: [] }, recordWidth(batch.theory), {
+      workers: workers.workers,
+      inPlaceFirstMs,
+      adaptive: workers.adaptive,
+      rehearsal: (batch.candidates ?? batch.theory.conjectures).slice(0, REHEARSAL_CONJECTURES),
+    });
+    pool.warm();
+    return {
+      executor: (): Executor => ({
+        ...(pool.resident ? { resident: pool.resident } : {}),
+        runBurst: (tasks, ctx) => pool.runBurst(tasks, ctx),
+        close: async () => {},
+      }),
+      close: async () => {
+        threadsRun = Math.max(threadsRun, pool.stats().threadsRun);
+        await pool.close();
+      },
+    };
+  };
+  let results: BatchResult[];
   let now = "conjectures";
   const stopBeat = heartbeat(() => `discover: ${now} still running`, o.quiet);
   try {
-    result = await discover(theory, {
-      ...(candidates ? { candidates } : {}),
+    let prefix = "";
+    results = await discoverBatches(loaded.batches, {
       modelSize,
       maxModelValue,
       settings,
-      executor: (): Executor | undefined => {
-        if (!pool) return undefined;
-        const shared = pool;
-        return {
-          ...(shared.resident ? { resident: shared.resident } : {}),
-          runBurst: (tasks, ctx) => shared.runBurst(tasks, ctx),
-          close: async () => {},
-        };
-      },
+      executors,
       shouldStop: limitCheck(limits, t0),
+      onBatch: (b, i) => {
+        prefix = batched ? `batch ${b.name}: ` : "";
+        if (batched)
+          say(
+            `discover: batch ${i + 1} of ${loaded.batches!.length}: ${b.name}${b.extends ? ` (extends ${b.extends})` : ""}`,
+          );
+      },
       onPhase: (phase) => {
-        now = phase;
-        say(`discover: ${phase}…`);
+        now = `${prefix}${phase}`;
+        say(`discover: ${now}…`);
       },
       onModelProgress: progress("discover: model", o.quiet),
       onProgress: progress("discover: prove", o.quiet),
     });
   } finally {
     stopBeat();
-    await pool?.close();
   }
-  const ms = { ...result.ms };
+  const ms: Record<string, number> = {};
+  for (const r of results)
+    for (const [k, v] of Object.entries(r.result.ms)) ms[batched ? `${r.batch.name} ${k}` : k] = v;
   let t = performance.now();
-  const graph = buildProofGraph(result.run, readable);
-  // Readers know the target laws by name; the other theorems are lemmas (candidate ids mean nothing).
-  const targetOf = new Map(
-    result.targets.filter((x) => x.conjecture !== null).map((x) => [x.conjecture!, x.name]),
-  );
-  graph.theorems.forEach((th, i) => {
-    th.name = targetOf.get(result.run.theorems[i]!.conjecture) ?? null;
-  });
-  for (const u of graph.unproved) u.name = null;
-  const modelGraph: ProofGraph = { ...buildProofGraph(result.model.run, readable), unproved: [] };
+  const ran: RanBatch[] = [];
+  for (const r of results) {
+    const theory = r.batch.theory;
+    const readable = (st: Parameters<typeof readableStatement>[0]) => readableStatement(st, theory);
+    const graph = buildProofGraph(r.result.run, readable);
+    // Readers know the target laws by name; the other theorems are lemmas (candidate ids mean nothing).
+    const targetOf = new Map(
+      r.result.targets.filter((x) => x.conjecture !== null).map((x) => [x.conjecture!, x.name]),
+    );
+    graph.theorems.forEach((th, i) => {
+      th.name = targetOf.get(r.result.run.theorems[i]!.conjecture) ?? null;
+    });
+    for (const u of graph.unproved) u.name = null;
+    const model: ProofGraph = { ...buildProofGraph(r.result.model.run, readable), unproved: [] };
+    const parent = ran.find((x) => x.ran.batch.name === r.batch.extends);
+    const batch = batched
+      ? batchJson(r, parent ? { graph: parent.graph, theory: parent.theory } : null, readable)
+      : null;
+    ran.push({ ran: r, theory, graph, model, batch, readable });
+  }
+  const withBatches = (i: number, own: ProofGraph): ProofGraph =>
+    batched
+      ? batchGraph([
+          ...ran.slice(0, i).map((x) => ({ graph: x.graph, batch: x.batch! })),
+          { graph: own, batch: ran[i]!.batch! },
+        ])
+      : own;
+  const last = ran.length - 1;
+  const graph = withBatches(last, ran[last]!.graph);
+  const modelGraphs = ran.map((x, i) => withBatches(i, x.model));
   ms.export = Math.round(performance.now() - t);
   say("discover: verify…");
   t = performance.now();
   applyProofFault(graph, proofFault);
   // Nothing is reported as proved before the independent verifier has passed it.
   const checked = checkGraph(graph);
-  const modelChecked = checkGraph(modelGraph);
-  const [check, modelCheck] = [checked.report, modelChecked.report];
+  const modelChecked = modelGraphs.map((g) => checkGraph(g));
+  const check = checked.report;
   ms.verify = Math.round(performance.now() - t);
   for (const line of [
     ...failureLines(graph, checked),
-    ...failureLines(modelGraph, modelChecked, "the ground model's graph"),
+    ...earlierFailureLines(checked.report, ran.slice(0, last)),
+    ...modelGraphs.flatMap((g, i) =>
+      failureLines(
+        g,
+        modelChecked[i]!,
+        `the ground model's graph${batched ? ` of ${ran[i]!.ran.batch.name}` : ""}`,
+      ),
+    ),
   ])
     process.stderr.write(`gl discover: ${line}\n`);
-  const verified = (th: { id: string }) => !checked.failed.has(th.id);
-
-  const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
-  const outcomes = candidateOutcomes(result, graph, theory, readable, checked.failed);
-  const essential = new Set(result.compression.essential);
+  const modelOk = modelChecked.every((c) => c.report.ok);
+  const summaries = ran.map((x, i) =>
+    batchSummary(
+      x,
+      i === last ? checked.failed : failedIn(checked.report, x.ran.batch.name),
+      { size: modelSize, maxValue: maxModelValue },
+      candidatesFrom(x.ran.batch),
+    ),
+  );
+  const own = summaries[last]!;
   const summary = {
-    candidatesFrom: given ? "given" : "enumerated",
-    stages: {
-      generated: result.enumeration?.generated ?? null,
-      candidates: result.candidates,
-      refutedByModel: result.refuted.length,
-      survivors: result.survivors,
-      instances: result.instances.length,
-      proved: graph.theorems.filter((x) => !x.mirrorOf && verified(x)).length,
-      mirrorsProved: graph.theorems.filter((x) => x.mirrorOf && verified(x)).length,
-      failedRecheck: checked.failed.size,
-      unproved: graph.unproved.length,
-      essential: result.compression.essential.length,
-    },
-    conjecturer: result.enumeration
-      ? {
-          sides: result.enumeration.sides,
-          sidesRejected: result.enumeration.sidesRejected,
-          generated: result.enumeration.generated,
-          outsideRequired: result.enumeration.outsideRequired,
-          dropped: Object.fromEntries(Object.entries(result.enumeration.reasons).filter(([, n]) => n > 0)),
-          duplicates: result.enumeration.duplicates,
-          kept: result.enumeration.kept,
-        }
-      : null,
-    model: {
-      size: modelSize,
-      maxValue: maxModelValue,
-      valueBound: result.model.valueBound,
-      rounds: result.model.rounds,
-      boundHit: result.model.boundHit,
-      unprovedValues: result.model.unprovedPosed,
-      undecidedSurvivors: result.undecided,
-      functions: result.model.functions.map((id) => theory.constants[id]!.name),
-      unevaluated: result.model.unevaluated.map((id) => theory.constants[id]!.name),
-      values: result.model.positives,
-      constants: result.model.constantValues.map((v) => v.name),
-      distinctness: result.model.negatives,
-      theorems: modelGraph.theorems.length,
-    },
-    targets: result.targets.map((x) => {
-      const th = x.conjecture === null ? undefined : byConjecture.get(x.conjecture);
-      if (th && !verified(th)) return { name: x.name, status: "failed", theorem: null };
-      return {
-        name: x.name,
-        status: x.status,
-        theorem: th ? { id: th.id, statement: th.mpl, readable: th.readable, method: th.method } : null,
-      };
-    }),
-    theorems: graph.theorems.filter(verified).map((x) => ({
-      id: x.id,
-      name: x.name,
-      statement: x.mpl,
-      readable: x.readable,
-      method: x.method,
-      essential: essential.has(x.id),
-      mirrorOf: x.mirrorOf ?? null,
-    })),
-    candidates: outcomes,
+    ...own.summary,
+    ...(batched ? { batches: summaries.map((x) => x.summary) } : {}),
     skippedLines: loaded.skippedLines,
     verification: {
-      ok: check.ok && modelCheck.ok,
+      ok: check.ok && modelOk,
       failedTheorems: [...checked.failed],
-      checks: check.checks + modelCheck.checks,
-      failures: [...check.failures, ...modelCheck.failures],
+      checks: check.checks + modelChecked.reduce((n, c) => n + c.report.checks, 0),
+      failures: [...check.failures, ...modelChecked.flatMap((c) => c.report.failures)],
     },
-    stopReason: result.stoppedBy ?? graph.run.stopReason,
-    bursts: graph.run.bursts,
-    facts: graph.run.facts,
-    // Goal-directed terms of the proof phase (off for theories with induction roles unless
-    // --max-goal-terms asks for them).
-    goalTerms: { maxPerBlock: goalTermBound(result.run.settings), ...goalTermTotals(result.run.blocks) },
     // Threads that really ran blocks (the default uses fewer than the cores for small work).
-    workers: pool?.stats().threadsRun ?? 1,
+    workers: threadsRun,
     timeMs: ms,
     totalMs: 0,
     peakRssMb: 0,
     outputs: null as null | { proofGraph: string; model: string; report: string; html: string | null },
   };
+  const modelFiles = ran.map((x, i) =>
+    i === last ? "model.json" : `model.${fileSafe(x.ran.batch.name, i)}.json`,
+  );
   // A site shows its theorems as proved, so a graph that fails the re-check gets none.
-  const siteOk = check.ok && modelCheck.ok;
+  const siteOk = check.ok && modelOk;
   if (stage !== null && o.out !== undefined) {
     t = performance.now();
     await stage.writing(async () => {
       if (siteOk) {
         say("discover: html…");
-        const report = siteDiscoveryReport(
-          result,
-          outcomes,
-          modelGraph,
-          theory,
-          summary.stages,
-          summary.candidatesFrom,
-          modelSize,
+        const reports = ran.map((x, i) =>
+          siteDiscoveryReport(
+            x.ran.result,
+            summaries[i]!.outcomes,
+            x.model,
+            x.theory,
+            summaries[i]!.summary.stages,
+            candidatesFrom(x.ran.batch),
+            modelSize,
+          ),
         );
-        await writeSiteFiles(graph, join(stage.dir, "html"), (g) => siteFiles(g, { discovery: report }));
+        await writeSiteFiles(graph, join(stage.dir, "html"), (g) =>
+          siteFiles(g, { discovery: reports[last]!, earlierDiscovery: reports.slice(0, last) }),
+        );
         ms.html = Math.round(performance.now() - t);
       }
       writeJsonAtomic(join(stage.dir, "proof.json"), graph);
-      writeJsonAtomic(join(stage.dir, "model.json"), modelGraph);
+      for (const [i, g] of modelGraphs.entries()) writeJsonAtomic(join(stage.dir, modelFiles[i]!), g);
     });
     summary.outputs = {
       proofGraph: join(o.out, "proof.json"),
@@ -411,6 +422,9 @@ async function discoverInto(
     const outputs = {
       proofGraph: "proof.json",
       model: "model.json",
+      ...(batched
+        ? { models: Object.fromEntries(ran.map((x, i) => [x.ran.batch.name, modelFiles[i]!])) }
+        : {}),
       report: "discovery.json",
       html: siteOk ? "html/index.html" : null,
     };
@@ -420,13 +434,144 @@ async function discoverInto(
     // Everything is complete: one swap puts the new output in place of the old.
     stage.commit();
   }
+  const stoppedBy = results[results.length - 1]!.result.stoppedBy;
   if (o.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else {
-    process.stdout.write(formatSummary(summary));
-    if (result.stoppedBy) process.stdout.write(`${limitMessage(result.stoppedBy, limits)}\n`);
+    if (batched) for (const x of summaries.slice(0, last)) process.stdout.write(formatBatch(x.summary, true));
+    process.stdout.write(formatBatch(own.summary, batched));
+    process.stdout.write(formatRun(summary));
+    if (stoppedBy) process.stdout.write(`${limitMessage(stoppedBy, limits)}\n`);
+    if (results.length < loaded.batches.length)
+      process.stdout.write(
+        `batches not run (the limit ended the run): ${loaded.batches
+          .slice(results.length)
+          .map((b) => b.name)
+          .join(", ")}\n`,
+      );
     process.stdout.write(explainTerms(["mirrors", "essential", "bursts"]));
   }
   return summary.verification.ok ? EXIT.ok : EXIT.input;
+}
+
+/** The GL configs given (`--gl-config` may be repeated: one batch each, in order). */
+const glConfigsOf = (o: DiscoverOptions): string[] =>
+  o.glConfig === undefined ? [] : Array.isArray(o.glConfig) ? o.glConfig : [o.glConfig];
+
+/** A batch's name as part of a file name: plain names as they are, others by position. */
+const fileSafe = (name: string, i: number): string =>
+  /^[A-Za-z][A-Za-z0-9_-]*$/.test(name) ? name : `batch${i + 1}`;
+
+/** Ids of an earlier batch's theorems that failed (the verifier names them `<batch>:<id>`). */
+function failedIn(report: VerifyReport, name: string): Set<string> {
+  const prefix = `${name}:`;
+  const mine = report.failures
+    .filter((f) => f.theorem.startsWith(prefix))
+    .map((f) => f.theorem.slice(prefix.length));
+  return new Set(mine);
+}
+
+/** One line per failure of an earlier batch (its theorems are checked inside the last graph). */
+function earlierFailureLines(report: VerifyReport, earlier: readonly RanBatch[]): string[] {
+  const names = new Set(earlier.map((x) => x.ran.batch.name));
+  return report.failures
+    .filter((f) => names.has(f.theorem.slice(0, f.theorem.indexOf(":"))))
+    .map(
+      (f) =>
+        `error: ${f.theorem} failed the independent re-check${f.step === null ? ": " : ` at step ${f.step}: `}${f.reason}`,
+    );
+}
+
+/** The summary of one batch (what its run found) and what became of its candidates. */
+function batchSummary(
+  x: RanBatch,
+  failed: ReadonlySet<string>,
+  bounds: { size: number; maxValue: number },
+  candidatesFrom: string,
+) {
+  const { ran, graph, model: modelGraph, theory, readable } = x;
+  const result = ran.result;
+  const whole = failed.has(GRAPH);
+  const verified = (th: { id: string }) => !whole && !failed.has(th.id);
+  const byConjecture = new Map(result.run.theorems.map((th, i) => [th.conjecture, graph.theorems[i]!]));
+  const failedIds = new Set(graph.theorems.filter((th) => !verified(th)).map((th) => th.id));
+  const outcomes = candidateOutcomes(result, graph, theory, readable, failedIds);
+  const essential = new Set(result.compression.essential);
+  const summary = {
+    ...(x.batch
+      ? {
+          batch: x.batch.name,
+          extends: x.batch.extends,
+          newConstants: x.batch.newConstants,
+          imports: x.batch.imports.map((i) => ({ id: i.id, name: i.name, readable: i.readable })),
+          notImported: ran.notImported,
+        }
+      : {}),
+    candidatesFrom,
+    stages: {
+      generated: result.enumeration?.generated ?? null,
+      candidates: result.candidates,
+      refutedByModel: result.refuted.length,
+      survivors: result.survivors,
+      instances: result.instances.length,
+      proved: graph.theorems.filter((th) => !th.mirrorOf && verified(th)).length,
+      mirrorsProved: graph.theorems.filter((th) => th.mirrorOf && verified(th)).length,
+      failedRecheck: failedIds.size,
+      unproved: graph.unproved.length,
+      essential: result.compression.essential.length,
+    },
+    conjecturer: result.enumeration
+      ? {
+          sides: result.enumeration.sides,
+          sidesRejected: result.enumeration.sidesRejected,
+          generated: result.enumeration.generated,
+          outsideRequired: result.enumeration.outsideRequired,
+          dropped: Object.fromEntries(Object.entries(result.enumeration.reasons).filter(([, n]) => n > 0)),
+          duplicates: result.enumeration.duplicates,
+          kept: result.enumeration.kept,
+        }
+      : null,
+    model: {
+      size: bounds.size,
+      maxValue: bounds.maxValue,
+      valueBound: result.model.valueBound,
+      rounds: result.model.rounds,
+      boundHit: result.model.boundHit,
+      unprovedValues: result.model.unprovedPosed,
+      undecidedSurvivors: result.undecided,
+      functions: result.model.functions.map((id) => theory.constants[id]!.name),
+      unevaluated: result.model.unevaluated.map((id) => theory.constants[id]!.name),
+      values: result.model.positives,
+      constants: result.model.constantValues.map((v) => v.name),
+      distinctness: result.model.negatives,
+      theorems: modelGraph.theorems.length,
+    },
+    targets: result.targets.map((tg) => {
+      const th = tg.conjecture === null ? undefined : byConjecture.get(tg.conjecture);
+      if (th && !verified(th)) return { name: tg.name, status: "failed", theorem: null };
+      return {
+        name: tg.name,
+        status: tg.status,
+        theorem: th ? { id: th.id, statement: th.mpl, readable: th.readable, method: th.method } : null,
+      };
+    }),
+    theorems: graph.theorems.filter(verified).map((th) => ({
+      id: th.id,
+      name: th.name,
+      statement: th.mpl,
+      readable: th.readable,
+      method: th.method,
+      essential: essential.has(th.id),
+      mirrorOf: th.mirrorOf ?? null,
+    })),
+    candidates: outcomes,
+    stopReason: result.stoppedBy ?? graph.run.stopReason,
+    bursts: graph.run.bursts,
+    facts: graph.run.facts,
+    // Goal-directed terms of the proof phase (off for theories with induction roles unless
+    // --max-goal-terms asks for them).
+    goalTerms: { maxPerBlock: goalTermBound(result.run.settings), ...goalTermTotals(result.run.blocks) },
+  };
+  return { summary, outcomes };
 }
 
 /** What became of each given candidate; duplicates share the first one's proof attempt. */
@@ -469,43 +614,17 @@ function candidateOutcomes(
   });
 }
 
-type Summary = Parameters<typeof formatSummary>[0];
+type BatchSummary = ReturnType<typeof batchSummary>["summary"];
 
-function formatSummary(s: {
-  candidatesFrom: string;
-  candidates: CandidateOutcome[] | null;
-  stages: Record<string, number | null>;
-  model: {
-    size: number;
-    maxValue: number;
-    valueBound: number;
-    rounds: number;
-    boundHit: boolean;
-    unprovedValues: number;
-    undecidedSurvivors: number;
-    functions: string[];
-    unevaluated: string[];
-    values: number;
-    constants: string[];
-    distinctness: number;
-  };
-  targets: {
-    name: string;
-    status: string;
-    theorem: { id: string; readable: string; method: string } | null;
-  }[];
-  verification: { ok: boolean; checks: number; failures: unknown[] };
-  stopReason: string;
-  bursts: number;
-  goalTerms: { maxPerBlock: number; made: number; cut: number; blocks: number };
-  workers: number;
-  timeMs: Record<string, number>;
-  totalMs: number;
-  peakRssMb: number;
-  outputs: null | { proofGraph: string; model: string; report: string; html: string | null };
-}): string {
+/** What one batch found, in lines; with `header`, under its name. */
+function formatBatch(s: BatchSummary, header: boolean): string {
   const st = s.stages;
   const lines = [
+    ...(header
+      ? [
+          `batch ${s.batch}${s.extends ? ` (extends ${s.extends}: ${s.imports?.length ?? 0} theorems imported; candidates mention ${s.newConstants?.join(", ") || "nothing new"})` : ""}:`,
+        ]
+      : []),
     s.candidatesFrom === "given"
       ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
       : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors${st.instances ? ` (${st.instances} of them instances of others, not proved separately)` : ""}`,
@@ -530,12 +649,29 @@ function formatSummary(s: {
         ? `  ${t.name.padEnd(14)} proved as ${t.theorem.id} (${t.theorem.method}): ${t.theorem.readable}`
         : `  ${t.name.padEnd(14)} ${t.status === "failed" ? "FAILED the independent re-check" : "not found"}`,
     ),
-    ...(s.candidates ?? [])
+    ...s.candidates
       .filter((c) => c.status === "unproved" || c.status === "failed")
       .map(
         (c) =>
           `  ${c.status === "failed" ? "FAILED re-check" : "unproved"}: ${c.name ?? "(unnamed)"}  ${c.readable}`,
       ),
+  ];
+  return `${lines
+    .map((l) => (header ? `  ${l}` : l))
+    .join("\n")
+    .replace(/^ {2}batch/, "batch")}\n`;
+}
+
+/** How the run went: verification, time, outputs. */
+function formatRun(s: {
+  verification: { ok: boolean; checks: number; failures: unknown[] };
+  workers: number;
+  timeMs: Record<string, number>;
+  totalMs: number;
+  peakRssMb: number;
+  outputs: null | { proofGraph: string; model: string; report: string; html: string | null };
+}): string {
+  const lines = [
     `verification: ${s.verification.checks} checks, ${s.verification.failures.length} failures`,
     `time: ${Object.entries(s.timeMs)
       .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
@@ -552,4 +688,3 @@ function formatSummary(s: {
   }
   return `${lines.join("\n")}\n`;
 }
-void (null as unknown as Summary);

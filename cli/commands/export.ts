@@ -30,7 +30,11 @@ async function runExport(proof: string, options: ExportOptions): Promise<void> {
   const result = await writeSite(graph, dir, site);
   process.stdout.write(
     `wrote ${result.files} files (${formatBytes(result.bytes)}) to ${dir}: ` +
-      `${graph.theorems.length} theorems, ${graph.unproved.length} unproved conjectures\n`,
+      `${graph.theorems.length} theorems, ${graph.unproved.length} unproved conjectures` +
+      (graph.earlier?.length
+        ? `; earlier batches: ${graph.earlier.map((e) => `${e.theory.anchor} (${e.theorems.length} theorems)`).join(", ")}`
+        : "") +
+      "\n",
   );
 }
 
@@ -39,7 +43,7 @@ export function registerExport(program: Command): Command {
   return program
     .command("export")
     .description("write a proof graph (JSON) as a browsable static HTML site")
-    .argument("<proof.json>", "proof graph written by the engine (schema gl-proof-graph, version 1)")
+    .argument("<proof.json>", "proof graph written by the engine (schema gl-proof-graph, version 2)")
     .option("--html <dir>", "write the HTML site to this directory")
     .option("--force", "also replace a folder another gl command wrote (never one with other files)")
     .action(async (proof: string, options: ExportOptions) => runExport(proof, options));

@@ -14,6 +14,7 @@ import type { ConjectureRun } from "../../engine/run.js";
 import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
 import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS, goalTermBound, startDepth } from "../../engine/settings.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
+import { methodText } from "../../export/readable.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
 import {
@@ -81,8 +82,7 @@ export interface ConjectureReport {
  */
 export function conjectureReports(graph: ProofGraph, checked?: CheckedGraph): ConjectureReport[] {
   const out: ConjectureReport[] = [];
-  const methodOf = (t: TheoremJson) =>
-    t.method === "induction" ? `induction on ${t.induction!.var}` : t.method;
+  const methodOf = (t: TheoremJson) => methodText(t);
   const failureOf = (t: TheoremJson) => {
     const f = checked?.firstFailure.get(t.id);
     return f ? failureText(f) : undefined;

@@ -10,12 +10,12 @@
 import type { Command } from "commander";
 import { readInputFile } from "../../export/read-input.js";
 import type { StepKind } from "../../export/schema.js";
-import { anchorJson, renderDiagnostic } from "../../mpl/index.js";
+import { anchorJson, linkJson, renderDiagnostic } from "../../mpl/index.js";
 import { formatFailure, GRAPH, type VerifyReport } from "../../verify/report.js";
 import { compareSourceTexts, formatComparison, type SourceComparison } from "../../verify/source-diff.js";
 import { type VerifyOptions, verifyGraph } from "../../verify/verify.js";
 import { EXIT, escapeControls, printFailureJson, UsageError } from "../failure.js";
-import { loadTheory } from "../load-theory.js";
+import { loadBatches } from "../load-theory.js";
 
 export interface VerifyOutput {
   out(text: string): void;
@@ -92,30 +92,51 @@ function parse(text: string): { value: unknown } | { report: VerifyReport } {
 export interface SourcesOption {
   /** `--sources`: MPL files or folders. */
   readonly paths?: readonly string[];
-  /** `--gl-config C` with the GL definitions folder. */
-  readonly glConfig?: string;
+  /** `--gl-config C` with the GL definitions folder (repeated: one per batch, in order). */
+  readonly glConfig?: string | readonly string[];
 }
 
-/** Compiles the user's files into the expected anchor; diagnostics go to `err`. */
+/**
+ * Compiles the user's files into the expected anchor of each batch (a graph of one theory has
+ * one); `graphAnchor` picks the graph's own. Diagnostics go to `err`.
+ */
 function userSources(
   src: SourcesOption,
+  graphAnchor: string | null,
   err: (t: string) => void,
 ): { options: VerifyOptions; texts: ReadonlyMap<string, string> } {
-  const loaded = loadTheory({ paths: src.paths ?? [], glConfig: src.glConfig });
+  const configs =
+    src.glConfig === undefined ? [] : typeof src.glConfig === "string" ? [src.glConfig] : src.glConfig;
+  const loaded = loadBatches({ paths: src.paths ?? [], glConfigs: configs });
   for (const d of loaded.diagnostics) err(`${renderDiagnostic(d, loaded.texts.get(d.path))}\n`);
-  const files = loaded.files.length === 1 ? "1 file" : `${loaded.files.length} files`;
+  const count = loaded.texts.size;
+  const files = count === 1 ? "1 file" : `${count} files`;
   const firstError = loaded.diagnostics.find((d) => d.severity === "error");
+  const batches = loaded.batches ?? [];
   const failure =
-    loaded.theory === null
+    loaded.batches === null
       ? `your sources do not compile${firstError ? `: ${renderDiagnostic(firstError)}` : ""}`
-      : loaded.theory.anchor === null
+      : batches.some((b) => b.theory.anchor === null)
         ? "your sources declare no anchor"
         : null;
-  const expected =
-    failure !== null || loaded.theory === null
-      ? { failure: failure ?? "your sources give no theory" }
-      : { anchor: anchorJson(loaded.theory), from: `your ${files}` };
-  return { options: { expected }, texts: loaded.texts };
+  if (failure !== null) return { options: { expected: { failure } }, texts: loaded.texts };
+  const byName = new Map(
+    batches.map((b) => {
+      const earlier = batches.find((x) => x.name === b.extends);
+      const link = b.link && earlier ? linkJson(b.link, earlier.theory, b.theory) : null;
+      return [b.name, { anchor: anchorJson(b.theory), from: `your ${files}`, link }] as const;
+    }),
+  );
+  const own = (batches.length === 1 ? batches[0]?.name : graphAnchor) ?? "";
+  const expected = byName.get(own) ?? {
+    failure: `your sources declare the batches ${batches.map((b) => b.name).join(", ")}, none named ${own}`,
+  };
+  // A graph of one theory compares no link.
+  const single =
+    batches.length === 1 && "anchor" in expected
+      ? { anchor: expected.anchor, from: expected.from }
+      : expected;
+  return { options: { expected: single, expectedEarlier: byName }, texts: loaded.texts };
 }
 
 /** Reads, verifies and prints; returns the exit code. */
@@ -136,7 +157,8 @@ export function runVerify(
   let report: VerifyCommandReport;
   if ("report" in parsed) report = parsed.report;
   else if (options.sources) {
-    const user = userSources(options.sources, io.err);
+    const anchor = (parsed.value as { theory?: { anchor?: unknown } } | null)?.theory?.anchor;
+    const user = userSources(options.sources, typeof anchor === "string" ? anchor : null, io.err);
     report = verifyGraph(parsed.value, user.options);
     const carried = (parsed.value as { theory?: { sources?: unknown } } | null)?.theory?.sources;
     const copies = (Array.isArray(carried) ? (carried as unknown[]) : []).filter(
@@ -153,7 +175,7 @@ export function runVerify(
 interface VerifyCommandOptions {
   json?: boolean;
   sources?: string[];
-  glConfig?: string;
+  glConfig?: string[];
 }
 
 function usageProblem(dir: string | undefined, o: VerifyCommandOptions): string | null {
@@ -176,7 +198,11 @@ export function registerVerify(program: Command): void {
       "--sources <paths...>",
       "check the anchor and axioms against these MPL files or folders instead of the graph's copies",
     )
-    .option("--gl-config <file>", "check against a GL definitions folder read with this GL config")
+    .option(
+      "--gl-config <file>",
+      "check against a GL definitions folder read with this GL config (repeat it for a graph of batches, in order)",
+      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
+    )
     .action((file: string, dir: string | undefined, options: VerifyCommandOptions) => {
       const usage = usageProblem(dir, options);
       if (usage) throw new UsageError(usage);

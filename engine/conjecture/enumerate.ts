@@ -130,10 +130,10 @@ export function enumerateConjectures(
   };
 
   // Sides grouped by their variable set, and within a group by atom count: a left side with
-  // \`n\` atoms pairs within the limit with every side of at most \`maxAtoms - n\` atoms, and with a
+  // `n` atoms pairs within the limit with every side of at most `maxAtoms - n` atoms, and with a
   // larger side only through shared subterms, found through an index of the sides containing
   // each atom. Only a side with the same variables can pass the filters; pairs across groups
-  // are counted (as \`varsDiffer\`) without being formed. With required symbols, each group
+  // are counted (as `varsDiffer`) without being formed. With required symbols, each group
   // also lists its sides that mention one, which are the only partners of a left side that
   // does not: the other pairs are counted, never formed.
   const groups = new Map<number, { all: TermId[][]; mentioning: TermId[][] }>();

@@ -23,10 +23,10 @@ import { Engine, type Executor, type LimitStop, type ProgressEvent, type RunResu
 import type { Statement } from "../statement.js";
 import { type GroundEvaluator, groundEvaluator } from "./evaluate.js";
 
-/** A theorem from elsewhere (an earlier batch) the model's run may use as a rule. */
-export interface ImportedTheorem {
+/** A proved statement from outside the run (an earlier batch) and the id its citations use. */
+export interface TheoremRule {
   readonly statement: Statement;
-  /** How proofs cite it, e.g. the earlier batch's theorem id. */
+  /** How proofs cite it, e.g. `Peano:T14`. */
   readonly ref: string;
 }
 
@@ -42,7 +42,7 @@ export interface ModelOptions {
    * function of the theory has no defining axioms the model can compute with (otherwise the
    * axioms give every value, and the rules would only cost joins).
    */
-  readonly theoremRules?: readonly ImportedTheorem[];
+  readonly theoremRules?: readonly TheoremRule[];
   readonly executor?: Executor;
   /** Asked between bursts and every few hundred posed values; a reason leaves the model partial. */
   readonly shouldStop?: () => LimitStop | null;

@@ -20,13 +20,9 @@ import { Engine } from "../run.js";
 import type { EngineSettings } from "../settings.js";
 import { mirror, type Statement, statementKey, statementOf } from "../statement.js";
 import { type CompressResult, compress } from "./compress.js";
-import { type ComputedModel, computeModel } from "./model.js";
+import { type ComputedModel, computeModel, type TheoremRule } from "./model.js";
 
-/** A proved statement from outside the run and the id its citations use. */
-export interface TheoremRule {
-  readonly statement: Statement;
-  readonly ref: string;
-}
+export type { TheoremRule } from "./model.js";
 
 export interface DiscoveryOptions {
   readonly modelSize: number;
@@ -40,7 +36,8 @@ export interface DiscoveryOptions {
   readonly conjectureSettings?: Partial<ConjectureSettings>;
   /**
    * Theorems proved elsewhere (an earlier batch), as rules of every engine run here: the
-   * model, the proofs and the compressor; `ref` is what steps cite.
+   * proofs, the compressor and, where the axioms leave a function undefined, the ground model
+   * (model.ts); `ref` is what steps cite.
    */
   readonly theoremRules?: readonly TheoremRule[];
   readonly onPhase?: (phase: string) => void;
@@ -115,7 +112,9 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   // Survivors the model's guide could not evaluate on every assignment of the test range.
   const undecided = filtered.survivors.filter((c) => model.undecided.has(c)).length;
   const run = await phase("prove", async () => {
-    const engine = new Engine(bare, o.settings);
+    // No second round of induction shapes: the survivors left open are many-variable laws on
+    // which it costs most and, on the examples, proves nothing (docs/design.md, Induction).
+    const engine = new Engine(bare, { ...o.settings, extraInduction: false });
     for (const r of o.theoremRules ?? []) engine.addTheoremRule(r.statement, r.ref);
     // Smallest survivors first: a larger one enters once the smaller ones are settled (all
     // proved, or a burst proved nothing more), so that it starts with their theorems as rules

@@ -7,8 +7,8 @@
  * representative). The join picks the most constrained unmatched premise next; a premise no
  * fact satisfies but a witness could files a demand (engine/saturate/witnesses.ts).
  */
-import { D, F_ALIVE, F_INHERITED, predNegOf } from "../block.js";
-import type { RAtom, Rule } from "../rules.js";
+import { D, F_ALIVE, F_INHERITED, predNegOf, REFL_PREMISE } from "../block.js";
+import { EQ_PRED, type RAtom, type Rule } from "../rules.js";
 import { anyKey, argHi, argLo, EMPTY, NEW, scratch, seedKey, seedTable, UNBOUND } from "./tables.js";
 import { Witnesses } from "./witnesses.js";
 
@@ -118,6 +118,7 @@ export abstract class Matcher extends Witnesses {
     let bestCands: number[] = EMPTY;
     let bestDemand = false;
     let bestOpen = false;
+    let waiting = false;
     const prem = r.premises;
     for (let i = 0; i < prem.length; i++) {
       if (matched[i] !== -1) continue;
@@ -127,9 +128,18 @@ export abstract class Matcher extends Witnesses {
         cands.length === 0 || best < 0 || cands.length <= bestCands.length
           ? this.demandable(p, binding)
           : false;
-      // A premise nothing can satisfy (and no witness could): this branch is dead.
-      if (cands.length === 0 && !demandable) return;
       const open = this.openOutput(p, binding);
+      // A premise `=[x,x]` holds by reflexivity without a fact (see `reflexive`).
+      if (cands.length === 0 && !demandable && this.reflexive(p, binding) === null) {
+        // A thorough block lets an operator premise with an unbound input wait: once the others
+        // bind its inputs it can be demanded. Otherwise no fact or witness can satisfy it, and
+        // this branch is dead (cheaper, and misses such combinations: BlockMeta.thorough).
+        if (open && this.s.meta.thorough) {
+          waiting = true;
+          continue;
+        }
+        return;
+      }
       if (
         best < 0 ||
         cands.length < bestCands.length ||
@@ -143,7 +153,7 @@ export abstract class Matcher extends Witnesses {
       }
     }
     if (best < 0) {
-      this.conclude(r, binding, matched, true);
+      if (!waiting) this.conclude(r, binding, matched, true);
       return;
     }
     const p = prem[best]!;
@@ -155,10 +165,23 @@ export abstract class Matcher extends Witnesses {
     for (let i = 0; i < prem.length; i++) {
       const m = matched[i]!;
       if (m === -1) remaining++;
-      else if (!(flags[m]! & F_INHERITED)) ownSeen = true;
+      else if (m !== REFL_PREMISE && !(flags[m]! & F_INHERITED)) ownSeen = true;
     }
     const needOwn = remaining === 1 && !ownSeen;
     let any = false;
+    // `=[x,y]` with x bound: y := x by reflexivity (never a stored fact). Like an inherited
+    // fact it holds in the parent too, so the parent serves a combination with nothing own.
+    const refl = this.reflexive(p, binding);
+    if (refl !== null) {
+      any = true;
+      if (!needOwn) {
+        const mark = this.bindReflexive(p, refl, binding);
+        matched[best] = REFL_PREMISE;
+        this.join(r, seedPos, matched, binding, ds, de);
+        matched[best] = -1;
+        this.unwind(binding, mark);
+      }
+    }
     for (let k = 0; k < bestCands.length; k++) {
       const f = bestCands[k]!;
       if (f >= limit || !(flags[f]! & F_ALIVE)) continue;
@@ -175,6 +198,30 @@ export abstract class Matcher extends Witnesses {
       this.unwind(binding, mark);
     }
     if (!any && bestDemand && this.mayDemand(r, matched)) this.demand(p, binding);
+  }
+
+  /**
+   * For a positive `=[s,t]` premise with one side known (and the other known and equal, or an
+   * unbound variable): the value both sides take by reflexivity; otherwise null.
+   */
+  private reflexive(p: RAtom, binding: Int32Array): number | null {
+    if (p.pred !== EQ_PRED || p.neg) return null;
+    const value = (t: number) => (t < 0 ? this.find(-t - 1) : binding[t]!);
+    const [a, b] = [value(p.args[0]!), value(p.args[1]!)];
+    if (a !== UNBOUND && b !== UNBOUND) return a === b ? a : null;
+    if (a === UNBOUND && b === UNBOUND) return null;
+    return a === UNBOUND ? b : a;
+  }
+
+  /** Binds the unbound side of a reflexive `=` premise; returns the trail mark. */
+  private bindReflexive(p: RAtom, v: number, binding: Int32Array): number {
+    const mark = this.trail.length;
+    for (const t of p.args)
+      if (t >= 0 && binding[t] === UNBOUND) {
+        binding[t] = v;
+        this.trail.push(t);
+      }
+    return mark;
   }
 
   protected candidates(p: RAtom, binding: Int32Array): number[] {
@@ -213,7 +260,7 @@ export abstract class Matcher extends Witnesses {
 
   private allInherited(matched: readonly number[]): boolean {
     const flags = this.d.flags.data;
-    for (const f of matched) if (!(flags[f]! & F_INHERITED)) return false;
+    for (const f of matched) if (f !== REFL_PREMISE && !(flags[f]! & F_INHERITED)) return false;
     return true;
   }
 }

@@ -9,8 +9,8 @@
  */
 
 import type { BlockState } from "../block.js";
-import { D, F_INHERITED, ownBase, predNegOf, witnessKeyList } from "../block.js";
-import { MEMBER_PRED, type RAtom, type Rule } from "../rules.js";
+import { D, F_INHERITED, ownBase, predNegOf, REFL_PREMISE, witnessKeyList } from "../block.js";
+import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "../rules.js";
 import { CanonicalFacts } from "./equality.js";
 import {
   argHi,
@@ -152,8 +152,13 @@ export abstract class Witnesses extends CanonicalFacts {
         for (const p of r.premises) {
           const pa = scratch(this.argBufs, p.args.length);
           for (let i = 0; i < pa.length; i++) pa[i] = this.valueOf(p.args[i]!, binding);
-          const f = pa.includes(UNBOUND) ? -1 : this.lookup(predNegOf(p.pred, p.neg), pa);
-          if (f < 0) {
+          const reflexive = p.pred === EQ_PRED && !p.neg && pa[0] !== UNBOUND && pa[0] === pa[1];
+          const f = reflexive
+            ? REFL_PREMISE
+            : pa.includes(UNBOUND)
+              ? -1
+              : this.lookup(predNegOf(p.pred, p.neg), pa);
+          if (f === -1) {
             ok = false;
             break;
           }

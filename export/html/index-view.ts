@@ -3,19 +3,13 @@
  * reading: targets, essential theorems, then lemmas by the operations they mention, each
  * family's permuted variants folded under its representative; unproved conjectures last.
  */
+import { methodText } from "../readable.js";
 import type { TheoremJson, UnprovedJson } from "../schema.js";
 import { drawSvg } from "./draw/dot-svg.js";
 import { indexGraph } from "./draw/proof-graphs.js";
 import { Hrefs } from "./links.js";
 import type { SiteContext } from "./site-context.js";
-import {
-  type LayoutView,
-  layout,
-  methodLabel,
-  readableOf,
-  type TheoremLinkView,
-  theoremLink,
-} from "./view-model.js";
+import { type LayoutView, layout, readableOf, type TheoremLinkView, theoremLink } from "./view-model.js";
 
 export interface IndexEntryView {
   link: TheoremLinkView;
@@ -54,6 +48,10 @@ export interface IndexView extends LayoutView {
   lemmaGroups: IndexGroupView[];
   unproved: { key: string; name: string | null; readable: string; mpl: string }[];
   discoveryHref: string | null;
+  /** A later batch: the theorems it received, and from which batch through which mapping. */
+  imports: { link: TheoremLinkView; readable: string; mpl: string; citedBy: number; single: boolean }[];
+  importsFrom: string | null;
+  importsLink: string | null;
 }
 
 export function indexView(ctx: SiteContext): IndexView {
@@ -64,7 +62,7 @@ export function indexView(ctx: SiteContext): IndexView {
     link: theoremLink(ctx, hrefs, t.id),
     readable: readableOf(t, graph),
     mpl: t.mpl,
-    method: methodLabel(t),
+    method: methodText(t),
     steps: t.steps.length,
     target: names.isTarget(t.id),
     essential: names.isEssential(t.id),
@@ -152,5 +150,19 @@ export function indexView(ctx: SiteContext): IndexView {
       mpl: u.mpl,
     })),
     discoveryHref: ctx.discovery === null ? null : hrefs.discovery(),
+    imports: (graph.batch?.imports ?? []).map((imp) => {
+      const citedBy = rel.usedBy(imp.id).length;
+      return {
+        link: theoremLink(ctx, hrefs, imp.id),
+        readable: readableOf(imp, graph),
+        mpl: imp.mpl,
+        citedBy,
+        single: citedBy === 1,
+      };
+    }),
+    importsFrom: graph.batch?.extends ?? null,
+    importsLink: graph.batch?.link
+      ? graph.batch.link.constants.map(([a, b]) => (a === b ? a : `${a}→${b}`)).join(", ")
+      : null,
   };
 }

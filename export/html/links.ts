@@ -28,6 +28,14 @@ export const SITE_FILES = {
   searchData: "search-data.js",
 } as const;
 
+/** The folder holding the sites of a graph's earlier batches, relative to the last batch's site. */
+export const BATCH_DIR = "batches";
+
+/** The site-relative folder of an earlier batch's site: `batches/Peano/`. */
+export function batchDir(name: string): string {
+  return `${BATCH_DIR}/${slug(name)}/`;
+}
+
 /** The folder of theorem pages, relative to the site root. */
 export const THEOREM_DIR = "t";
 

@@ -12,9 +12,9 @@ import type { ProofGraph } from "../schema.js";
 import { discoveryView } from "./discovery-view.js";
 import { loadLayoutEngine } from "./draw/layout-engine.js";
 import { indexView } from "./index-view.js";
-import { SITE_FILES, theoremPath } from "./links.js";
+import { BATCH_DIR, batchDir, SITE_FILES, theoremPath } from "./links.js";
 import { searchDataScript } from "./search-data.js";
-import { type SiteExtras, siteContext } from "./site-context.js";
+import { type BatchSite, type SiteExtras, siteContext } from "./site-context.js";
 import { siteTemplates } from "./templates.js";
 import { theoremView } from "./theorem-view.js";
 import { definitionsView, rulesView } from "./view-model.js";
@@ -31,8 +31,43 @@ export type SiteFile = readonly [path: string, content: string];
  * loaded.
  */
 export function* siteFiles(graph: ProofGraph, extras: SiteExtras = {}): Generator<SiteFile> {
+  const earlier = graph.earlier ?? [];
+  if (earlier.length === 0 && graph.batch === undefined) {
+    yield* oneSite(graph, extras, null);
+    return;
+  }
+  // A graph of batches: the last batch at the root, each earlier one in batches/<name>/.
+  const parts: ProofGraph[] = [
+    ...earlier.map((e): ProofGraph => ({ schema: graph.schema, version: graph.version, ...e })),
+    graph,
+  ];
+  const last = parts.length - 1;
+  const dirOf = (i: number) => (i === last ? "" : batchDir(parts[i]!.theory.anchor));
+  // From the root of site i to the root of site j.
+  const between = (i: number, j: number) =>
+    i === last ? dirOf(j) : j === last ? "../../" : `../${dirOf(j).slice(BATCH_DIR.length + 1)}`;
+  const index = new Map(parts.map((p, j) => [p.theory.anchor, j]));
+  for (const [i, part] of parts.entries()) {
+    const site: BatchSite = {
+      list: parts.map((p, j) => ({ name: p.theory.anchor, root: between(i, j), current: i === j })),
+      extends: part.batch?.extends ?? null,
+      imports: new Map((part.batch?.imports ?? []).map((imp) => [imp.id, imp])),
+      theoremOf: (batch, theorem) => {
+        const j = index.get(batch);
+        return j === undefined ? null : between(i, j) + theoremPath(theorem);
+      },
+    };
+    const report = i === last ? extras.discovery : extras.earlierDiscovery?.[i];
+    const own = i === last ? { ...part, earlier: [] } : part;
+    for (const [path, content] of oneSite(own, report ? { discovery: report } : {}, site))
+      yield [dirOf(i) + path, content];
+  }
+}
+
+/** One batch's site (or the site of a graph of one theory). */
+function* oneSite(graph: ProofGraph, extras: SiteExtras, batches: BatchSite | null): Generator<SiteFile> {
   const templates = siteTemplates();
-  const ctx = siteContext(graph, extras);
+  const ctx = siteContext(graph, extras, batches);
   yield [SITE_FILES.style, templates.asset("style.css")];
   yield [SITE_FILES.script, templates.asset("site.js")];
   yield [SITE_FILES.searchLibrary, templates.asset("minisearch.js")];

@@ -87,13 +87,15 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
   },
   assume: {
     title: "Assumption for contradiction",
-    summary: "In a proof by contradiction, the goal's positive form is assumed.",
-    detail: "Has no premises; a later contradiction step discharges it.",
+    summary:
+      "The goal is negated; its positive form is assumed (in a proof by contradiction, or in a case of an induction with a negated head).",
+    detail: "Has no premises; the contradiction step that closes the section discharges it.",
   },
   contradiction: {
     title: "Contradiction",
-    summary: "A fact and its negation both hold, so the assumption fails and the negated goal follows.",
-    detail: "Two premises, an atom and its negation; an inequality a ≠ a closes the proof on its own.",
+    summary:
+      "A fact and its negation both hold, so the section's goal follows: the negated goal when its positive form was assumed, any goal when the premises themselves contradict each other.",
+    detail: "Two premises, an atom and its negation; an inequality a ≠ a closes on its own.",
   },
 };
 

@@ -6,7 +6,7 @@
  * where that differs from the variable's own name; rewrite steps say what was replaced by what.
  */
 import { mplAtom, mplStatement } from "../mpl-text.js";
-import { readableAtom, readableStatement } from "../readable.js";
+import { methodText, readableAtom, readableStatement, usesHypothesis } from "../readable.js";
 import type { AtomJson, Section, StepJson, TheoremJson } from "../schema.js";
 import { neighbourhoodSvg } from "./draw/neighbourhood-svg.js";
 import { neighbourhoodGraph } from "./draw/proof-graphs.js";
@@ -16,7 +16,6 @@ import { STEP_KINDS } from "./step-kinds.js";
 import {
   type LayoutView,
   layout,
-  methodLabel,
   readableEntity,
   readableOf,
   type TheoremLinkView,
@@ -153,6 +152,13 @@ function stepRow(
     case "theorem": {
       const id = step.ref ?? "";
       const cited = rel.theoremById.get(id);
+      const imported = ctx.batches?.imports.get(id);
+      if (cited === undefined && imported !== undefined) {
+        const link = theoremLink(ctx, hrefs, id);
+        ref = { href: link.href, label: `${link.name} (from ${imported.batch})`, title: link.title };
+        vars = imported.statement.vars;
+        break;
+      }
       ref = {
         href: cited === undefined ? null : hrefs.theorem(id),
         label: cited === undefined ? `${id} (missing)` : `${names.name(id)}`,
@@ -214,22 +220,26 @@ function sectionsOf(t: TheoremJson, ctx: SiteContext, hrefs: Hrefs): SectionView
   if (setup.length > 0) {
     sections.push({ anchor: "setup", title: "Set-up", collapsible: false, hypothesis: null, rows: setup });
   }
+  // A step that does not use the hypothesis makes the induction a case split: zero, or a successor.
+  const split = !usesHypothesis(t);
   sections.push({
     anchor: "case-base",
-    title: `Base case: ${ind.var} := ${zero}`,
+    title: `${split ? "Case" : "Base case:"} ${ind.var} := ${zero}`,
     collapsible: true,
     hypothesis: null,
     rows: rows("base"),
   });
   sections.push({
     anchor: "case-step",
-    title: `Induction step: ${ind.var} = ${successor}(${ind.predecessor})`,
+    title: `${split ? "Case" : "Induction step:"} ${ind.var} = ${successor}(${ind.predecessor})`,
     collapsible: true,
-    hypothesis: {
-      readable: readableStatement(ind.hypothesis, graph),
-      mpl: mplStatement(ind.hypothesis),
-      fixed: ind.fixed.length > 0 ? ind.fixed.join(", ") : "(none)",
-    },
+    hypothesis: split
+      ? null
+      : {
+          readable: readableStatement(ind.hypothesis, graph),
+          mpl: mplStatement(ind.hypothesis),
+          fixed: ind.fixed.length > 0 ? ind.fixed.join(", ") : "(none)",
+        },
     rows: rows("step"),
   });
   return sections;
@@ -254,7 +264,7 @@ export function theoremView(ctx: SiteContext, index: number): TheoremView {
     badges,
     readable: readableOf(t, graph),
     mpl: t.mpl,
-    method: methodLabel(t),
+    method: methodText(t),
     burst: t.burst,
     stepCount: t.steps.length,
     mirrorOf: t.mirrorOf === undefined ? null : theoremLink(ctx, hrefs, t.mirrorOf),

@@ -5,7 +5,7 @@
  */
 import { mplAtom } from "../mpl-text.js";
 import { readableAtom, readableImplication, readableStatement } from "../readable.js";
-import type { EntityJson, ProofGraph, StatementJson, TheoremJson } from "../schema.js";
+import type { EntityJson, ProofGraph, StatementJson } from "../schema.js";
 import type { GraphRelations } from "./graph-relations.js";
 import { axiomAnchor, definitionAnchor, Hrefs, kindAnchor } from "./links.js";
 import type { SiteContext } from "./site-context.js";
@@ -23,6 +23,8 @@ export interface LayoutView {
     discovery: string | null;
     style: string;
     scripts: string[];
+    /** A graph of batches: every batch's index, in run order, the current one marked. */
+    batches: { name: string; href: string; current: boolean }[] | null;
   };
   /** The way back to the site root, for the search script's result links. */
   root: string;
@@ -35,6 +37,8 @@ export interface TheoremLinkView {
   name: string | null;
   /** The statement, shown on hover and focus. */
   title: string;
+  /** An imported theorem: the earlier batch it comes from (its page is in that batch's site). */
+  from?: string;
 }
 
 export interface EntityView {
@@ -82,6 +86,12 @@ export function layout(
       discovery: ctx.discovery === null ? null : hrefs.discovery(),
       style: hrefs.style(),
       scripts: hrefs.scripts(),
+      batches:
+        ctx.batches?.list.map((b) => ({
+          name: b.name,
+          href: `${hrefs.root}${b.root}index.html`,
+          current: b.current,
+        })) ?? null,
     },
     root: hrefs.root,
   };
@@ -89,6 +99,17 @@ export function layout(
 
 /** A link to a theorem by id, with its display name and statement. */
 export function theoremLink(ctx: SiteContext, hrefs: Hrefs, id: string): TheoremLinkView {
+  const imported = ctx.batches?.imports.get(id);
+  if (imported !== undefined) {
+    const page = ctx.batches!.theoremOf(imported.batch, imported.theorem);
+    return {
+      href: page === null ? null : hrefs.root + page,
+      id,
+      name: imported.name ?? imported.theorem,
+      title: `${id}${imported.name ? ` ${imported.name}` : ""}: ${readableStatement(imported.statement, ctx.graph)}`,
+      from: imported.batch,
+    };
+  }
   if (!ctx.rel.theoremById.has(id)) return { href: null, id: `${id} (missing)`, name: null, title: "" };
   return { href: hrefs.theorem(id), id, name: ctx.names.name(id), title: ctx.names.statement(id) };
 }
@@ -99,12 +120,6 @@ export function theoremLink(ctx: SiteContext, hrefs: Hrefs, id: string): Theorem
  */
 export function readableOf(item: { statement: StatementJson }, graph: ProofGraph): string {
   return readableStatement(item.statement, graph);
-}
-
-export function methodLabel(t: TheoremJson): string {
-  if (t.method === "induction" && t.induction !== undefined) return `induction on ${t.induction.var}`;
-  if (t.method === "contradiction") return "contradiction";
-  return t.method;
 }
 
 /** `∀ x, y: p₁ ∧ p₂ → h` in atom notation, for entities (which have no MPL text of their own). */

@@ -43,6 +43,11 @@ function instance(a: AtomJson, vars: readonly string[], binding: readonly string
 
 const show = (a: AtomJson) => instance(a, [], []);
 
+/** The atom with the induction variable replaced by zero (a base section's goal). */
+function replaceZero(a: AtomJson, v: string, zero: string): AtomJson {
+  return { ...a, args: a.args.map((x) => (x === v ? zero : x)) };
+}
+
 function stepAt(t: TheoremJson, n: number): StepJson | undefined {
   return t.steps.find((s) => s.n === n);
 }
@@ -320,6 +325,29 @@ function candidates(g: ProofGraph): Map<string, Candidate[]> {
             x.fact.args[x.fact.args.indexOf(zero)] = ind.var;
           }),
         });
+      }
+
+      // Induction with a negated head: its assumptions belong to the base and step sections.
+      if (s.kind === "assume" && ind) {
+        add("case-assumption", {
+          description: `${where}: assumption moved to the main section`,
+          ...at(n),
+          apply: onStep(n, (x) => {
+            x.section = "main";
+          }),
+        });
+      }
+      // Ex falso: the contradiction concludes the section's goal, nothing else.
+      if (s.kind === "contradiction" && s.section !== "main" && zero && ind) {
+        const other = s.section === "base" ? t.statement.head : replaceZero(t.statement.head, ind.var, zero);
+        if (show(other) !== show(s.fact))
+          add("case-assumption", {
+            description: `${where}: concludes ${show(other)}, another section's goal`,
+            ...at(n),
+            apply: onStep(n, (x) => {
+              x.fact = structuredClone(other);
+            }),
+          });
       }
 
       if (s.kind === "succ" && s.fact.args[0] !== s.fact.args[1]) {

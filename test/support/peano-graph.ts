@@ -2,7 +2,9 @@
  * A small Peano-like anchor and a hand-written, valid proof graph over it. The theorems cover
  * every step kind and method: direct proofs with a rule, a witness and equality steps, the
  * lemma `0+a=c → a+0=c` by induction as in the design's worked example, an induction with a
- * fixed variable, theorems citing earlier theorems, a mirror, and two proofs by contradiction.
+ * fixed variable, theorems citing earlier theorems, a mirror, and two proofs by contradiction;
+ * `shapeTheorems` adds an induction with a negated head (each case by contradiction) and a case
+ * split whose successor case closes ex falso (proof-graph version 2; `shapesGraph` has all ten).
  *
  * Notation in the comments: `a+b=c` is in3[a,b,c,+], `s(a)=b` is in2[a,b,s].
  */
@@ -39,6 +41,8 @@ export const peanoAxioms: EntityJson[] = [
   // s(n) ≠ 0
   rule("A15", ["x", "y"], ["in2[x,y,s]"], "!=[y,zero]"),
   rule("A16", ["x", "y", "z"], ["in3[x,y,z,*]"], "in[x,N]"),
+  // s is injective
+  rule("A17", ["x", "y", "z"], ["in2[x,z,s]", "in2[y,z,s]"], "=[x,y]"),
 ];
 
 /** a+0=a: a witness from totality, add-zero, and two equality steps. */
@@ -206,10 +210,75 @@ const sameSumMirror = theorem({
   ],
 });
 
+/** s(a)=b → ¬(b=a), by induction on a; base and step each assume b = … and find a contradiction. */
+const succNotSelf = theorem({
+  id: "T9",
+  statement: statement(["a", "b"], ["in2[a,b,s]"], "!=[b,a]"),
+  method: "induction",
+  induction: {
+    var: "a",
+    predecessor: "p",
+    fixed: [],
+    hypothesis: statement(["b"], ["in2[p,b,s]"], "!=[b,p]"),
+    carrierStep: 2,
+  },
+  goals: { base: 6, step: 12 },
+  axioms: ["A15", "A17", "A2"],
+  steps: [
+    step(1, "main", "premise", "in2[a,b,s]", [], { index: 0 }),
+    step(2, "main", "rule", "in[a,N]", [1], { ref: "A2", binding: ["a", "b"] }),
+    // base: s(0)=b, assume b=0: s(0) ≠ 0
+    step(3, "base", "premise", "in2[zero,b,s]", [], { index: 0 }),
+    step(4, "base", "assume", "=[b,zero]"),
+    step(5, "base", "rule", "!=[b,zero]", [3], { ref: "A15", binding: ["zero", "b"] }),
+    step(6, "base", "contradiction", "!=[b,zero]", [4, 5]),
+    // step: a = s(p), assume b=a: s(a)=a and s(p)=a give a=p, against the hypothesis s(p) ≠ p
+    step(7, "step", "assume", "=[b,a]"),
+    step(8, "step", "eq-subst", "in2[a,a,s]", [1, 7]),
+    step(9, "step", "succ", "in2[p,a,s]"),
+    step(10, "step", "rule", "=[a,p]", [8, 9], { ref: "A17", binding: ["a", "p", "a"] }),
+    step(11, "step", "hypothesis", "!=[a,p]", [9], { ref: "hypothesis", binding: ["a"] }),
+    step(12, "step", "contradiction", "!=[b,a]", [10, 11]),
+  ],
+});
+
+/** a+b=0 → a=0, by a case split on b: a+0=0 gives a=0; a+s(p)=0 would make 0 a successor. */
+const addZeroCases = theorem({
+  id: "T10",
+  statement: statement(["a", "b"], ["in3[a,b,zero,+]"], "=[a,zero]"),
+  method: "induction",
+  induction: {
+    var: "b",
+    predecessor: "p",
+    fixed: [],
+    hypothesis: statement(["a"], ["in3[a,p,zero,+]"], "=[a,zero]"),
+    carrierStep: 2,
+  },
+  goals: { base: 6, step: 12 },
+  axioms: ["A11", "A13", "A15", "A2", "A4", "A5", "A8"],
+  steps: [
+    step(1, "main", "premise", "in3[a,b,zero,+]", [], { index: 0 }),
+    step(2, "main", "rule", "in[b,N]", [1], { ref: "A5", binding: ["a", "b", "zero"] }),
+    step(3, "main", "rule", "in[a,N]", [1], { ref: "A4", binding: ["a", "b", "zero"] }),
+    step(4, "base", "premise", "in3[a,zero,zero,+]", [], { index: 0 }),
+    step(5, "base", "rule", "in[a,N]", [4], { ref: "A4", binding: ["a", "zero", "zero"] }),
+    step(6, "base", "rule", "=[a,zero]", [5, 4], { ref: "A11", binding: ["a", "zero"] }),
+    step(7, "step", "succ", "in2[p,b,s]"),
+    step(8, "step", "rule", "in[p,N]", [7], { ref: "A2", binding: ["p", "b"] }),
+    step(9, "step", "witness", "in3[a,p,w,+]", [3, 8], { ref: "A8", binding: ["a", "p", "w"], witness: "w" }),
+    step(10, "step", "rule", "in2[w,zero,s]", [8, 7, 9, 1], {
+      ref: "A13",
+      binding: ["a", "p", "b", "w", "zero"],
+    }),
+    step(11, "step", "rule", "!=[zero,zero]", [10], { ref: "A15", binding: ["w", "zero"] }),
+    step(12, "step", "contradiction", "=[a,zero]", [11]),
+  ],
+});
+
 export function peanoGraph(theorems: TheoremJson[] = peanoTheorems()): ProofGraph {
   return {
     schema: "gl-proof-graph",
-    version: 1,
+    version: 2,
     theory: {
       anchor: "Peano",
       constants: [
@@ -254,4 +323,14 @@ export function peanoTheorems(): TheoremJson[] {
     succNotEqual,
     sameSumMirror,
   ]);
+}
+
+/** T9 and T10: the induction shapes of proof-graph version 2. */
+export function shapeTheorems(): TheoremJson[] {
+  return structuredClone([succNotSelf, addZeroCases]);
+}
+
+/** The hand graph with the version-2 shapes: T1–T8, then T9 and T10. */
+export function shapesGraph(): ProofGraph {
+  return peanoGraph([...peanoTheorems(), ...shapeTheorems()]);
 }

@@ -56,6 +56,12 @@ export function proofProblems(graph: ProofGraph, t: TheoremJson): string[] {
   };
   const ind = t.induction;
   const isBase = (s: StepJson) => s.section === "base";
+  /** What the step's section proves: the head (at zero in a base); nothing in an induction's main. */
+  const sectionGoal = (s: StepJson): AtomJson | null => {
+    if (t.method !== "induction") return t.statement.head;
+    if (!ind || !zero || s.section === "main") return null;
+    return isBase(s) ? instantiate(t.statement.head, [ind.var], [zero]) : t.statement.head;
+  };
 
   steps.forEach((s, i) => {
     if (s.n !== i + 1) bad(s, `numbered ${s.n} at position ${i + 1}`);
@@ -165,6 +171,30 @@ export function proofProblems(graph: ProofGraph, t: TheoremJson): string[] {
         );
         if (!ok) bad(s, `not ${atomText(src)} with equals replaced`);
         if (sameAtom(src, s.fact)) bad(s, "substitution changes nothing");
+        break;
+      }
+      case "assume": {
+        const g = sectionGoal(s);
+        if (!g?.neg) bad(s, "an assumption where the section's goal is not negated");
+        else headIs(s, { pred: g.pred, args: g.args });
+        if (s.premises.length) bad(s, "an assumption has premises");
+        break;
+      }
+      case "contradiction": {
+        const g = sectionGoal(s);
+        if (!g) bad(s, "a contradiction where the section has no goal");
+        else headIs(s, g);
+        const [p, q] = s.premises.map(fact);
+        const closes =
+          s.premises.length === 1
+            ? p?.pred === "=" && p.neg === true && p.args[0] === p.args[1]
+            : s.premises.length === 2 &&
+              !!p &&
+              !!q &&
+              p.pred === q.pred &&
+              !p.neg !== !q.neg &&
+              p.args.join() === q.args.join();
+        if (!closes) bad(s, "premises are not an atom and its negation");
         break;
       }
       default:

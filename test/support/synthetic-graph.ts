@@ -650,7 +650,7 @@ export function syntheticGraph(options: SyntheticGraphOptions): ProofGraph {
   const steps = theorems.reduce((sum, t) => sum + t.steps.length, 0);
   return {
     schema: "gl-proof-graph",
-    version: 1,
+    version: 2,
     theory: {
       anchor: names.anchor,
       constants: [
