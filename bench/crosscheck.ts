@@ -1,22 +1,27 @@
 /**
- * Benchmark of `gl crosscheck`: the proof graphs of `gl discover examples/peano` and `gl prove
- * examples/peano-quick` (one worker each) are written to a temporary folder, then `gl
- * crosscheck` runs on each as a whole command (Node start-up and the solver's start included):
- * z3 under the functional encoding at the default per-problem timeout and at 1 s, E (where
- * installed) likewise and with the carrier guards kept, and z3 under the old relational
- * encoding for comparison. Reported per row: wall time, the process's CPU time, verdict counts,
- * the slowest theorem, how many took over 1 s, the 1-minute load average before and after, and
- * the unknowns with their reasons. One run each: timeouts dominate, so medians add little.
- * Results go to bench/results/crosscheck.json and .md.
+ * Benchmark of `gl crosscheck` on every graph the examples give: `gl prove examples/<x>` for
+ * each example, `gl discover` on examples/peano, peano-exp and peano-double (two batches: the
+ * second's graph cites the first's theorems as imports, assumed), and GL's v0.1 Peano
+ * candidates (`gl discover --gl-config …`, from ../shared; skipped with the reason where it is
+ * absent), each proved with one worker into a temporary folder. Then `gl crosscheck` runs on
+ * each as a whole command (Node start-up and the solver's start included): z3 under the
+ * functional encoding at the default per-problem timeout and at 1 s, and E (where installed)
+ * at the default; on the discovery graph of examples/peano also E with the carrier guards kept
+ * and z3 under the old relational encoding, and on every graph without induction z3 without
+ * the proof's term hints (what they are for). Reported per row: wall time, the process's CPU
+ * time, verdict counts, the slowest theorem and the slowest single problem, how many
+ * theorems took over 1 s, the 1-minute load average before and after, and the unknowns with
+ * their reasons. One run each: timeouts dominate, so medians add little. Results go to
+ * bench/results/crosscheck.json and .md.
  *
  * Run after a build, from the repository root: `node dist/bench/crosscheck.js`
- * (`npm run bench:crosscheck`). Aims: every theorem confirmed by z3, each in under 1 s, the
- * discovery graph in under 30 s; E confirms at least 90 %.
+ * (`npm run bench:crosscheck`). Aims: every theorem confirmed by z3, each problem in under
+ * 1 s, the discovery graph in under 30 s; E confirms at least 90 %.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CrosscheckReport } from "../crosscheck/crosscheck.js";
 import { findEprover } from "../crosscheck/eprover.js";
@@ -28,6 +33,14 @@ interface Setup {
   readonly label: string;
   readonly args: readonly string[];
   readonly timeoutS: number;
+}
+
+interface Graph {
+  readonly label: string;
+  /** The `gl` command that writes it (`--out` and `--workers 1` added). */
+  readonly command: readonly string[];
+  /** Whether its theory has induction roles (the no-hints comparison is for those without). */
+  readonly induction: boolean;
 }
 
 interface Row {
@@ -44,6 +57,7 @@ interface Row {
   problems: number;
   slowestTheoremS: number;
   slowestTheorem: string;
+  slowestProblemS: number;
   theoremsOver1s: number;
   unknowns: string[];
   loadBefore: number;
@@ -70,6 +84,7 @@ function crosscheck(graph: string, label: string, setup: Setup): Row {
   if (r.status !== 0 && r.status !== 1) throw new Error(`gl crosscheck failed: ${r.stderr}`);
   const report = JSON.parse(r.stdout) as CrosscheckReport;
   const slowest = [...report.theorems].sort((a, b) => b.ms - a.ms)[0];
+  const problemMs = report.theorems.flatMap((t) => t.obligations.map((o) => o.ms));
   return {
     graph: label,
     setup: setup.label,
@@ -84,6 +99,7 @@ function crosscheck(graph: string, label: string, setup: Setup): Row {
     problems: report.problems,
     slowestTheoremS: round((slowest?.ms ?? 0) / 1000, 2),
     slowestTheorem: slowest ? `${slowest.id} (${slowest.readable})` : "",
+    slowestProblemS: round(Math.max(0, ...problemMs) / 1000, 2),
     theoremsOver1s: report.theorems.filter((t) => t.ms > 1000).length,
     unknowns: report.theorems
       .filter((t) => t.verdict !== "confirmed")
@@ -93,43 +109,90 @@ function crosscheck(graph: string, label: string, setup: Setup): Row {
   };
 }
 
+/** Writes a graph; `gl prove` exits 1 when a conjecture stays unproved, which is not a failure here. */
+function writeGraph(g: Graph, out: string): string {
+  const r = spawnSync(process.execPath, [cli, ...g.command, "--out", out, "--workers", "1", "-q"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  const file = join(out, "proof.json");
+  if ((r.status !== 0 && r.status !== 1) || !existsSync(file))
+    throw new Error(`gl ${g.command.join(" ")} wrote no graph: ${r.stderr}`);
+  return file;
+}
+
+function graphs(): { list: Graph[]; notes: string[] } {
+  const examples = readdirSync(join(root, "examples"), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const induction = (x: string) => x.startsWith("peano") || x === "first-course";
+  const list: Graph[] = [
+    { label: "gl discover examples/peano", command: ["discover", "examples/peano"], induction: true },
+    { label: "gl discover examples/peano-exp", command: ["discover", "examples/peano-exp"], induction: true },
+    // Two batches: the second cites the first's theorems as imports, which the crosscheck assumes.
+    {
+      label: "gl discover examples/peano-double",
+      command: ["discover", "examples/peano-double"],
+      induction: true,
+    },
+    ...examples.map((x) => ({
+      label: `gl prove examples/${x}`,
+      command: ["prove", `examples/${x}`],
+      induction: induction(x),
+    })),
+  ];
+  const fixtures = resolve(root, "..", "shared", "fixtures", "gl-mpl", "v0.1");
+  const notes: string[] = [];
+  if (existsSync(join(fixtures, "conjectures.txt")))
+    list.push({
+      label: "GL v0.1 candidates (gl discover --gl-config)",
+      command: [
+        "discover",
+        "--gl-config",
+        "test/fixtures/gl-v0.1-config.json",
+        fixtures,
+        "--conjectures",
+        join(fixtures, "conjectures.txt"),
+      ],
+      induction: true,
+    });
+  else notes.push("GL v0.1 row skipped: ../shared/fixtures/gl-mpl/v0.1 is absent beside the repository");
+  return { list, notes };
+}
+
 function main(): void {
   const work = mkdtempSync(join(tmpdir(), "gl-bench-crosscheck-"));
   const e = findEprover();
   const eNote = "missing" in e ? `E rows skipped: ${e.missing}` : `E at ${e.path}`;
-  const setups: Setup[] = [
-    { label: "z3, functional", args: [], timeoutS: 5 },
-    { label: "z3, functional", args: [], timeoutS: 1 },
-    ...("missing" in e
-      ? []
-      : [
-          { label: "E, functional", args: ["--solver", "e"], timeoutS: 5 },
-          { label: "E, functional, guards kept", args: ["--solver", "e", "--keep-guards"], timeoutS: 5 },
-        ]),
-    { label: "z3, relational (before)", args: ["--encoding", "relational"], timeoutS: 1 },
-  ];
+  const z3Default: Setup = { label: "z3, functional", args: [], timeoutS: 5 };
+  const z3Short: Setup = { label: "z3, functional", args: [], timeoutS: 1 };
+  const eDefault: Setup = { label: "E, functional", args: ["--solver", "e"], timeoutS: 5 };
+  const eGuards: Setup = { label: "E, guards kept", args: ["--solver", "e", "--keep-guards"], timeoutS: 5 };
+  const relational: Setup = {
+    label: "z3, relational (before)",
+    args: ["--encoding", "relational"],
+    timeoutS: 1,
+  };
+  const noHints: Setup = { label: "z3, no term hints", args: ["--no-hints"], timeoutS: 1 };
+  const withE = (xs: Setup[]) => ("missing" in e ? xs.filter((x) => !x.args.includes("e")) : xs);
+  const { list, notes } = graphs();
   try {
-    const quiet = { cwd: root, stdio: "ignore" as const };
-    execFileSync(
-      process.execPath,
-      [cli, "discover", "examples/peano", "--out", join(work, "disc"), "--workers", "1", "-q"],
-      quiet,
-    );
-    execFileSync(
-      process.execPath,
-      [cli, "prove", "examples/peano-quick", "--out", join(work, "quick"), "--workers", "1", "-q"],
-      quiet,
-    );
     const rows: Row[] = [];
-    for (const [label, dir] of [
-      ["gl discover examples/peano", "disc"],
-      ["gl prove examples/peano-quick", "quick"],
-    ] as const) {
+    for (const [i, g] of list.entries()) {
+      const file = writeGraph(g, join(work, `g${i}`));
+      const setups = withE([
+        z3Default,
+        z3Short,
+        eDefault,
+        ...(g.label === "gl discover examples/peano" ? [eGuards, relational] : []),
+        ...(g.induction ? [] : [noHints]),
+      ]);
       for (const setup of setups) {
-        const row = crosscheck(join(work, dir, "proof.json"), label, setup);
+        const row = crosscheck(file, g.label, setup);
         rows.push(row);
         console.log(
-          `${label}, ${setup.label}, ${setup.timeoutS} s per problem: ${row.wallS} s wall, ${JSON.stringify(row.counts)}, slowest ${row.slowestTheoremS} s, load ${row.loadBefore} → ${row.loadAfter}`,
+          `${g.label}, ${setup.label}, ${setup.timeoutS} s per problem: ${row.wallS} s wall, ${JSON.stringify(row.counts)}, slowest problem ${row.slowestProblemS} s, load ${row.loadBefore} → ${row.loadAfter}`,
         );
       }
     }
@@ -138,7 +201,7 @@ function main(): void {
     const machine = `${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}`;
     writeFileSync(
       join(results, "crosscheck.json"),
-      `${JSON.stringify({ machine, eprover: eNote, rows }, null, 2)}\n`,
+      `${JSON.stringify({ machine, eprover: eNote, notes, rows }, null, 2)}\n`,
     );
     const lines = [
       "# gl crosscheck",
@@ -147,20 +210,23 @@ function main(): void {
       "whole command (Node start-up and the solver's start included). `load` is the 1-minute load",
       "average before → after the run: the machine is shared, so wall times depend on it; CPU is",
       "the crosscheck's own CPU time (z3's threads included; E runs as child processes, whose CPU",
-      "time is not counted). `slowest` is the longest time one theorem took (all its obligations);",
-      "`> 1 s` how many theorems took longer than a second. Timeouts are wall-clock.",
+      "time is not counted). `slowest problem` is the longest time one obligation took, `slowest",
+      "theorem` the longest for all of one theorem's obligations; `> 1 s` how many theorems took",
+      "longer than a second. Timeouts are wall-clock.",
+      ...notes.map((n) => `${n}.`),
       "",
-      "| graph | solver, encoding | timeout | theorems | problems | confirmed | unknown | refuted | wall | CPU | slowest | > 1 s | load |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| graph | solver, encoding | timeout | theorems | problems | confirmed | unknown | refuted | wall | CPU | slowest problem | slowest theorem | > 1 s | load |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...rows.map(
         (r) =>
-          `| ${r.graph} | ${r.setup} | ${r.timeoutS} s | ${r.theorems} | ${r.problems} | ${r.counts.confirmed} (${r.confirmedPercent} %) | ${r.counts.unknown} | ${r.counts.refuted} | ${r.wallS} s | ${r.cpuS} s | ${r.slowestTheoremS} s | ${r.theoremsOver1s} | ${r.loadBefore} → ${r.loadAfter} |`,
+          `| ${r.graph} | ${r.setup} | ${r.timeoutS} s | ${r.theorems} | ${r.problems} | ${r.counts.confirmed} (${r.confirmedPercent} %) | ${r.counts.unknown} | ${r.counts.refuted} | ${r.wallS} s | ${r.cpuS} s | ${r.slowestProblemS} s | ${r.slowestTheoremS} s | ${r.theoremsOver1s} | ${r.loadBefore} → ${r.loadAfter} |`,
       ),
       "",
       "Slowest theorem per row:",
       "",
       ...rows.map(
-        (r) => `- ${r.graph}, ${r.setup}, ${r.timeoutS} s: ${r.slowestTheorem}, ${r.slowestTheoremS} s`,
+        (r) =>
+          `- ${r.graph}, ${r.setup}, ${r.timeoutS} s: ${r.slowestTheorem || "(none)"}, ${r.slowestTheoremS} s`,
       ),
       "",
       "Theorems not confirmed:",

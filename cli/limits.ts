@@ -9,10 +9,13 @@ import { getHeapStatistics } from "node:v8";
 import type { LimitStop } from "../engine/run.js";
 import { UsageError } from "./failure.js";
 
-/** Largest `--model-size`: the model poses about size³ cells per operation. */
+/** Largest `--model-size`: the candidates are tried on size^leaves assignments each. */
 export const MAX_MODEL_SIZE = 12;
-/** Largest `--model-max-value`: the numerals the model may grow to (its cells grow with the cube). */
-export const MAX_MODEL_VALUE = 40;
+/**
+ * Largest `--model-max-value`: every model theorem has one successor premise per numeral up to
+ * the largest value posed, so its statement (and model.json) grows with it.
+ */
+export const MAX_MODEL_VALUE = 1000;
 /** Largest `--max-witness-depth`: each level multiplies the witnesses a burst may create. */
 export const MAX_WITNESS_DEPTH = 8;
 /** The default `--max-memory`: this fraction of the machine's memory. */

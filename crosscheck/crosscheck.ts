@@ -18,6 +18,7 @@ import {
   graphContext,
   type Obligation,
   type ObligationName,
+  shapeOf,
   theoremProblems,
 } from "./obligations.js";
 import { readableOf } from "./text.js";
@@ -47,6 +48,8 @@ export interface TheoremResult {
   readonly name: string | null;
   readonly readable: string;
   readonly method: string;
+  /** The proof's shape (obligations.ts `shapeOf`): `induction, negated head`, `case split`, … */
+  readonly shape: string;
   readonly verdict: Verdict;
   /** Why it is not confirmed: `step: timeout`, or the encoding's reason. */
   readonly reason: string | null;
@@ -69,6 +72,8 @@ export interface CrosscheckReport {
   readonly encoding: EncodingName;
   /** The relations read as functions (`in3.+ as fn.+`); empty under the relational encoding. */
   readonly functions: readonly string[];
+  /** Whether the SMT-LIB problems carried the proof's terms as hints (obligations.ts). */
+  readonly hints: boolean;
   readonly theorems: readonly TheoremResult[];
   readonly counts: Readonly<Record<Verdict, number>>;
   readonly problems: number;
@@ -93,6 +98,8 @@ export interface CrosscheckOptions {
   readonly encoding?: EncodingName;
   /** Keep the carrier guards even where they could be dropped (relativise.ts). */
   readonly keepGuards?: boolean;
+  /** The terms of the proof's facts as hints for z3 (default true; they change no answer). */
+  readonly hints?: boolean;
   /**
    * Decide every obligation even after one is not unsat (the theorem can then no longer be
    * confirmed); by default the rest are skipped and listed as such.
@@ -133,6 +140,7 @@ export async function crosscheckGraph(
     allAxioms: options.allAxioms === true,
     encoding: options.encoding ?? "functional",
     keepGuards: options.keepGuards === true,
+    hints: options.hints !== false,
   });
   const selected = graph.theorems.filter((t) => !options.only || options.only.has(t.id));
   const theorems: TheoremResult[] = [];
@@ -174,6 +182,7 @@ export async function crosscheckGraph(
       name: t.name,
       readable: t.readable.trim() === "" ? readableOf(t) : t.readable,
       method: t.method,
+      shape: shapeOf(t),
       ...verdict,
       ms: performance.now() - began,
       obligations,
@@ -189,6 +198,7 @@ export async function crosscheckGraph(
     axioms: options.allAxioms === true ? "all" : "cited",
     encoding: ctx.encoding,
     functions: [...ctx.signature.values()].map((r) => `${r.relation} as ${r.fn}`),
+    hints: ctx.hints && ctx.encoding === "functional",
     theorems,
     counts,
     problems,

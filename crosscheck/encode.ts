@@ -35,6 +35,7 @@ import {
   variable,
 } from "./formula.js";
 import type { Signature } from "./functional.js";
+import type { HigherOrderPositions } from "./specialise.js";
 import { chooseTriggers } from "./triggers.js";
 
 /** A graph the encoding does not cover (e.g. a variable in a set or function position). */
@@ -59,7 +60,36 @@ export class Encoder {
     readonly signature: Signature,
     /** Constructor symbols (the zero constant, the successor function) for trigger choice. */
     private readonly constructors: ReadonlySet<string>,
+    /** Predicate positions that hold sets, functions or operations (specialise.ts). */
+    private readonly higherOrder: HigherOrderPositions = new Map(),
+    /** Predicate names of the graph: a specialised predicate must not take one of them. */
+    private readonly predicates: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * `P[c,d](x)` for `P[c,d,x]` when P's positions 0 and 1 hold sets or functions: the
+   * theory constants there become part of the predicate's name (specialise.ts).
+   */
+  private specialised(a: AtomJson, bound: ReadonlySet<string>): { rel: string; args: string[] } {
+    const positions = this.higherOrder.get(a.pred);
+    if (!positions || positions.size === 0) return { rel: `p.${a.pred}`, args: a.args };
+    const fixed = [...positions.keys()].sort((x, y) => x - y);
+    const named: string[] = [];
+    for (const i of fixed) {
+      const x = a.args[i];
+      if (x === undefined || bound.has(x) || !this.constants.has(x))
+        throw new EncodingError(
+          `${a.pred}[${a.args.join(",")}]: its argument ${x ?? "(none)"} stands for a ${positions.get(i)} but is not a theory constant, so the atom has no first-order reading`,
+        );
+      named.push(x);
+    }
+    const name = `${a.pred}[${named.join(",")}]`;
+    if (this.predicates.has(name))
+      throw new EncodingError(
+        `the specialised predicate ${name} would take the name of a predicate of the graph`,
+      );
+    return { rel: `p.${name}`, args: a.args.filter((_, i) => !positions.has(i)) };
+  }
 
   private term(name: string, bound: ReadonlySet<string>): Term {
     return bound.has(name) ? variable(name) : constant(name);
@@ -85,7 +115,10 @@ export class Encoder {
         const guards = reading.guards.map((g) => pred(`in.${g.set}`, [elements[g.input]!]));
         f = and([...guards, eq(elements[reading.output]!, app(reading.fn, inputs))]);
       } else f = pred(relation, elements);
-    } else f = pred(`p.${a.pred}`, a.args.map(t));
+    } else {
+      const { rel, args } = this.specialised(a, bound);
+      f = pred(rel, args.map(t));
+    }
     return a.neg === true ? not(f) : f;
   }
 

@@ -1,7 +1,8 @@
 /**
  * The E theorem prover as a third opinion: each obligation's TPTP text (tptp.ts, the very text
  * `--tptp-dir` writes) goes to `eprover` on its standard input, and E's SZS status becomes the
- * answer: `Theorem` (the goal follows) is unsat, `CounterSatisfiable` (E saturated the
+ * answer: `Theorem` (the goal follows) and `ContradictoryAxioms` (the assumptions alone are
+ * inconsistent, so the goal follows too) are unsat, `CounterSatisfiable` (E saturated the
  * assumptions with the negated goal without a contradiction) is sat, anything else unknown.
  *
  * E is a native program (Debian's `eprover` package); `EProver.find()` looks for it on the
@@ -31,8 +32,14 @@ export function findEprover(env: NodeJS.ProcessEnv = process.env): { path: strin
   };
 }
 
+/**
+ * SZS statuses as answers. `ContradictoryAxioms`: the assumptions alone are inconsistent, so
+ * the goal follows from them too; it is how E reports a case that the premises rule out (the
+ * successor case of `a + b = 0 → a = 0`, where `a + succ(p) = 0` contradicts the axioms).
+ */
 const STATUS: Readonly<Record<string, SolverAnswer>> = {
   Theorem: "unsat",
+  ContradictoryAxioms: "unsat",
   Unsatisfiable: "unsat",
   CounterSatisfiable: "sat",
   Satisfiable: "sat",

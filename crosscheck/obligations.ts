@@ -24,13 +24,27 @@
  * the axioms that justify its functional reading (functional.ts), whether the proof cites them
  * or not: they are axioms of the theory, and the translation is faithful only with them.
  */
-import type { AtomJson, ProofGraph, Section, StatementJson, TheoremJson } from "../export/schema.js";
+import type {
+  AtomJson,
+  ProofGraph,
+  Section,
+  StatementJson,
+  StepJson,
+  TheoremJson,
+} from "../export/schema.js";
 import { Encoder, EncodingError } from "./encode.js";
-import { applications, type Formula } from "./formula.js";
+import { app, applications, constant, type Formula, pred, type Term } from "./formula.js";
 import { functionalSignature, type Signature } from "./functional.js";
-import { type Problem, ProblemBuilder } from "./problem.js";
+import { HINT, type Problem, ProblemBuilder } from "./problem.js";
 import { unrelativise } from "./relativise.js";
 import { toSmtlib } from "./smtlib.js";
+import {
+  type HigherOrderPositions,
+  higherOrderPositions,
+  patternOf,
+  specialisations,
+  substituteAtom,
+} from "./specialise.js";
 import { formatAtom, formatStatement, oneLine, readableOf } from "./text.js";
 import { toTptp } from "./tptp.js";
 
@@ -71,6 +85,10 @@ export interface GraphContext {
   readonly keepGuards: boolean;
   /** The relational encoder, for the pure-logic hypothesis obligation. */
   readonly relational: Encoder;
+  /** Predicate positions holding sets, functions or operations (specialise.ts). */
+  readonly higherOrder: HigherOrderPositions;
+  /** Give z3 the terms of the proof's facts as hints (default true; they change no answer). */
+  readonly hints: boolean;
 }
 
 export interface ContextOptions {
@@ -79,6 +97,8 @@ export interface ContextOptions {
   readonly encoding?: EncodingName;
   /** Keep the carrier guards even where relativise.ts could drop them (default false). */
   readonly keepGuards?: boolean;
+  /** Term hints from the proof's facts (default true). */
+  readonly hints?: boolean;
 }
 
 export function graphContext(graph: ProofGraph, options: ContextOptions = {}): GraphContext {
@@ -93,6 +113,8 @@ export function graphContext(graph: ProofGraph, options: ContextOptions = {}): G
   if (roles.zero) constructors.add(roles.zero);
   const successor = roles.successor && signature.get(`in2.${roles.successor}`);
   if (successor) constructors.add(successor.fn);
+  const higherOrder = higherOrderPositions(graph);
+  const predicates = new Set(graph.predicates.map((p) => p.name));
   return {
     graph,
     constants,
@@ -101,9 +123,11 @@ export function graphContext(graph: ProofGraph, options: ContextOptions = {}): G
     allAxioms: options.allAxioms === true,
     encoding,
     signature,
-    encoder: new Encoder(constants, signature, constructors),
+    encoder: new Encoder(constants, signature, constructors, higherOrder, predicates),
     keepGuards: options.keepGuards === true,
-    relational: new Encoder(constants, new Map(), constructors),
+    relational: new Encoder(constants, new Map(), constructors, higherOrder, predicates),
+    higherOrder,
+    hints: options.hints !== false,
   };
 }
 
@@ -136,6 +160,7 @@ function citations(graph: ProofGraph, t: TheoremJson, sections: readonly Section
 class ObligationProblem {
   private readonly theory = new ProblemBuilder();
   private readonly local = new ProblemBuilder();
+  private readonly hints = new ProblemBuilder();
   private readonly axiomsIn = new Set<string>();
   private readonly withTheory: boolean;
   readonly encoder: Encoder;
@@ -155,35 +180,117 @@ class ObligationProblem {
     this.encoder = this.withTheory ? ctx.encoder : ctx.relational;
     if (!this.withTheory) return;
     const cited = citations(ctx.graph, theorem, sections);
-    for (const e of ctx.graph.axioms) if (ctx.allAxioms || cited.axioms.has(e.id)) this.axiom(e.id, "");
+    for (const e of ctx.graph.axioms) {
+      // The ground facts of the theory (`in[e,G]`) in every problem: they cost the solver
+      // nothing, and a constant the problem cannot place in the carrier keeps its guards.
+      if (ctx.allAxioms || cited.axioms.has(e.id)) this.axiom(e.id, "");
+      else if (e.kind === "fact") this.axiom(e.id, ", a fact of the theory");
+    }
     for (const id of cited.theorems) {
       const at = ctx.positions.get(id);
       const own = ctx.positions.get(theorem.id);
       // A theorem of an earlier batch (checked against that batch by the verifier): assumed.
       const imported = ctx.graph.batch?.imports.find((i) => i.id === id);
       if (at === undefined && imported !== undefined) {
-        this.theory.assume(
-          `imported theorem ${id}: ${imported.readable.trim() === "" ? formatStatement(imported.statement) : oneLine(imported.readable)}`,
-          this.encoder.statement(imported.statement),
-        );
+        const text =
+          imported.readable.trim() === "" ? formatStatement(imported.statement) : oneLine(imported.readable);
+        this.statement(`imported theorem ${id}`, text, imported.statement);
         continue;
       }
       if (at === undefined) throw new EncodingError(`cites unknown theorem ${id}`);
       if (own === undefined || at >= own)
         throw new EncodingError(`cites ${id}, which does not come before it`);
       const cited = ctx.graph.theorems[at]!;
-      this.theory.assume(
-        `cited theorem ${id}: ${readableOf(cited)}`,
-        this.encoder.statement(cited.statement),
-      );
+      this.statement(`cited theorem ${id}`, readableOf(cited), cited.statement);
     }
+    if (ctx.hints && ctx.encoding === "functional") this.hintTerms(sections);
+  }
+
+  /** A theorem's statement assumed, through its specialisations (specialise.ts). */
+  private statement(what: string, text: string, s: StatementJson): void {
+    for (const { label, map } of this.instances(patternOf(s), what))
+      this.theory.assume(
+        `${what}${label}: ${text}`,
+        this.encoder.statement({
+          vars: s.vars.filter((x) => !map.has(x)),
+          premises: s.premises.map((a) => substituteAtom(a, map)),
+          head: substituteAtom(s.head, map),
+        }),
+      );
+  }
+
+  /** The specialisations of a pattern (specialise.ts), each with a label for its comment. */
+  private instances(p: Parameters<typeof specialisations>[0], what: string) {
+    const all = specialisations(p, this.ctx.higherOrder, this.ctx.graph.theory.constants);
+    if ("tooMany" in all)
+      throw new EncodingError(`${what} has ${all.tooMany} specialisations to theory constants, too many`);
+    return all.map((map) => ({
+      map,
+      label: map.size === 0 ? "" : ` [${[...map].map(([x, c]) => `${x}:=${c}`).join(", ")}]`,
+    }));
   }
 
   private axiom(id: string, why: string): void {
     const e = this.ctx.graph.axioms.find((x) => x.id === id);
     if (!e) throw new EncodingError(`cites unknown axiom ${id}`);
     this.axiomsIn.add(id);
-    this.theory.assume(`axiom ${e.id} (${e.origin.via})${why}`, this.encoder.entity(e));
+    for (const { label, map } of this.instances(patternOf(e), `axiom ${id}`)) {
+      const instance =
+        map.size === 0
+          ? e
+          : {
+              ...e,
+              vars: e.vars.filter((x) => !map.has(x)),
+              premises: e.premises.map((a) => substituteAtom(a, map)),
+              ...(e.head ? { head: substituteAtom(e.head, map) } : {}),
+              ...(e.body ? { body: e.body.map((a) => substituteAtom(a, map)) } : {}),
+            };
+      this.theory.assume(`axiom ${e.id} (${e.origin.via})${label}${why}`, this.encoder.entity(instance));
+    }
+  }
+
+  /**
+   * The terms of the proof's facts in the given sections, as hints: `fn.*(u, fn.inv(u))` for a
+   * fact `in3[u,w1,e,*]` whose w1 a witness step of the totality of inv introduced for u. An
+   * instantiating solver creates terms only from the terms it has, so a theory without
+   * constructors (a group: nothing ever names inv(u)) leaves it nothing to work on; the proof
+   * says which terms mattered. A hint says nothing about the problem's symbols (problem.ts),
+   * so the problem's answer is the same with or without it: the solver still has to find
+   * every equation between those terms by itself.
+   */
+  private hintTerms(sections: readonly Section[]): void {
+    const signature = this.ctx.signature;
+    const totalities = new Map([...signature.values()].map((r) => [r.justification[0]!, r]));
+    // A witness → the term it names; null: a witness of no function (its terms are skipped).
+    const named = new Map<string, Term | null>();
+    const element = (x: string): Term | null => {
+      const w = named.get(x);
+      return w === undefined ? constant(x) : w;
+    };
+    const term = (relation: string, args: readonly string[]): Term | null => {
+      const r = signature.get(relation);
+      if (!r || r.arity !== args.length) return null;
+      const inputs = args.filter((_, i) => i !== r.output).map(element);
+      return inputs.every((x) => x !== null) ? app(r.fn, inputs as Term[]) : null;
+    };
+    const relationOf = (a: AtomJson) =>
+      (a.pred === "in2" || a.pred === "in3") && a.neg !== true && a.args.length > 1
+        ? { relation: `${a.pred}.${a.args[a.args.length - 1]}`, args: a.args.slice(0, -1) }
+        : null;
+    for (const s of this.theorem.steps) {
+      if (!sections.includes(s.section)) continue;
+      if (s.kind === "witness" && s.witness !== undefined && !named.has(s.witness)) {
+        const reading = s.ref === undefined ? undefined : totalities.get(s.ref);
+        const e = reading && this.ctx.graph.axioms.find((x) => x.id === s.ref);
+        const atom = e?.body?.find((a) => relationOf(a)?.relation === reading!.relation);
+        const binding = new Map(e?.vars.map((x, i) => [x, s.binding?.[i] ?? x]) ?? []);
+        const value = atom && relationOf(substituteAtom(atom, binding));
+        named.set(s.witness, value ? term(value.relation, value.args) : null);
+      }
+      const r = relationOf(s.fact);
+      const t = r && term(r.relation, r.args);
+      if (t) this.hints.hint(`a term of step ${s.n}: ${formatAtom(s.fact)}`, pred(HINT, [t]));
+    }
   }
 
   assume(comment: string, formula: Formula): void {
@@ -229,7 +336,7 @@ class ObligationProblem {
       encoding,
       "the obligation holds when the goal follows from the assumptions",
     ];
-    const assumptions = [...this.theory.list(), ...this.local.list()];
+    const assumptions = [...this.theory.list(), ...this.local.list(), ...this.hints.list()];
     return { header, assumptions, goal: { comment: goalComment, formula: goal } };
   }
 }
@@ -242,6 +349,9 @@ function implication(ctx: GraphContext, t: TheoremJson): Obligation[] {
   p.premises(t.statement.premises);
   return [p.finish(`the goal: ${formatAtom(t.statement.head)}`, p.encoder.ground(t.statement.head))];
 }
+
+/** An induction whose step cites no hypothesis: a case split on zero / successor. */
+const isCaseSplit = (t: TheoremJson) => !t.steps.some((s) => s.section === "step" && s.kind === "hypothesis");
 
 function induction(ctx: GraphContext, t: TheoremJson): Obligation[] {
   const ind = t.induction;
@@ -256,6 +366,7 @@ function induction(ctx: GraphContext, t: TheoremJson): Obligation[] {
     throw new EncodingError(`predecessor ${ind.predecessor} is not fresh`);
   const goal = (p: ObligationProblem, a: AtomJson) =>
     p.finish(`the goal: ${formatAtom(a)}`, p.encoder.ground(a));
+  const caseSplit = isCaseSplit(t);
 
   const carrierProblem = new ObligationProblem(ctx, t, "carrier", ["main"]);
   carrierProblem.premises(s.premises);
@@ -268,7 +379,10 @@ function induction(ctx: GraphContext, t: TheoremJson): Obligation[] {
   step.premises(s.premises);
   const succ: AtomJson = { pred: "in2", args: [ind.predecessor, ind.var, successor] };
   step.assume(`successor: ${successor}(${ind.predecessor}) = ${ind.var}`, step.encoder.ground(succ));
-  step.assume("the induction hypothesis as the graph states it", step.encoder.statement(ind.hypothesis));
+  // A case split proves its successor case without the hypothesis, so its step problem does
+  // without it too (a stronger obligation), and there is no hypothesis to check.
+  if (!caseSplit)
+    step.assume("the induction hypothesis as the graph states it", step.encoder.statement(ind.hypothesis));
 
   // Pure logic: the axioms and cited theorems play no part in it.
   const hypothesis = new ObligationProblem(ctx, t, "hypothesis", []);
@@ -285,20 +399,51 @@ function induction(ctx: GraphContext, t: TheoremJson): Obligation[] {
   return [
     goal(carrierProblem, inCarrier),
     goal(base, substitute(s.head, ind.var, zero)),
-    hypothesis.finish("the graph's induction hypothesis", hypothesis.encoder.statement(ind.hypothesis)),
+    ...(caseSplit
+      ? []
+      : [
+          hypothesis.finish("the graph's induction hypothesis", hypothesis.encoder.statement(ind.hypothesis)),
+        ]),
     goal(step, s.head),
   ];
 }
 
 /**
  * The obligations of each proof method. Typed by the schema's method list, so a method added
- * to export/schema.ts does not compile here until it has its obligations.
+ * to export/schema.ts does not compile here until it has its obligations. How a section
+ * closes (a fact, a contradiction between an atom and its negation, ex falso from `¬=[a,a]`,
+ * an assumption of the negated goal's atom refuted) is the proof's business: every section's
+ * obligation is its goal from its assumptions, whatever the steps (SHAPES below).
  */
 const SCHEMAS: Readonly<Record<TheoremJson["method"], Schema>> = {
   direct: implication,
   contradiction: implication,
   induction,
 };
+
+/**
+ * The shape of a theorem's proof, for reports: its method, `case split` for an induction whose
+ * step cites no hypothesis, and `negated head`, `ex falso` or `by assumption` where the
+ * proof's sections close that way. Each shape has its obligations (SCHEMAS):
+ *
+ * | shape                                   | obligations                                  |
+ * | --------------------------------------- | -------------------------------------------- |
+ * | direct (also ex falso)                  | main                                         |
+ * | contradiction                           | main (the negated head as goal)              |
+ * | induction (also negated head, ex falso) | carrier, base, hypothesis, step              |
+ * | case split (also negated head, ex falso)| carrier, base, step (without the hypothesis) |
+ */
+export function shapeOf(t: TheoremJson): string {
+  const parts: string[] = [t.method === "induction" && isCaseSplit(t) ? "case split" : t.method];
+  if (t.method !== "contradiction" && t.statement.head.neg === true) parts.push("negated head");
+  if (t.method !== "contradiction" && t.steps.some((s) => s.kind === "assume")) parts.push("by assumption");
+  const exFalso = (s: StepJson) =>
+    s.kind === "contradiction" &&
+    s.premises.length === 1 &&
+    t.steps.some((p) => p.n === s.premises[0] && p.fact.pred === "=" && p.fact.neg === true);
+  if (t.steps.some(exFalso)) parts.push("ex falso");
+  return parts.join(", ");
+}
 
 /** The obligations of one theorem; encoding problems are returned, not thrown. */
 export function theoremProblems(ctx: GraphContext, t: TheoremJson): TheoremProblems {

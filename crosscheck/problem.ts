@@ -10,7 +10,15 @@ export interface Assertion {
   readonly comment: string;
   /** `null`: true as it stands (e.g. an axiom the functional reading makes trivial). */
   readonly formula: Formula | null;
+  /**
+   * A term hint (`hint.term(t)`, a fresh predicate): it says nothing about the problem's
+   * symbols, so it changes no answer; it only puts the term before an instantiating solver.
+   */
+  readonly hint?: true;
 }
+
+/** The fresh predicate of term hints; no other symbol has this name (encode.ts, smtlib.ts). */
+export const HINT = "hint.term";
 
 export interface Problem {
   /** Comment lines naming the theorem, the obligation and the statement. */
@@ -20,8 +28,17 @@ export interface Problem {
 }
 
 export class ProblemBuilder {
-  private readonly assumptions: { comment: string; formula: Formula | null }[] = [];
+  private readonly assumptions: { comment: string; formula: Formula | null; hint?: true }[] = [];
   private readonly byKey = new Map<string, { comment: string; formula: Formula | null }>();
+
+  /** A term hint (see Assertion.hint); repeated terms are hinted once. */
+  hint(comment: string, formula: Formula): void {
+    const k = key(formula);
+    if (this.byKey.has(k)) return;
+    const a = { comment, formula, hint: true as const };
+    this.byKey.set(k, a);
+    this.assumptions.push(a);
+  }
 
   assume(comment: string, formula: Formula): void {
     if (formula.kind === "true") {

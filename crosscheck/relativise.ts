@@ -161,7 +161,11 @@ function dropMembership(f: Formula, set: string): Formula {
  * problem unchanged and why not.
  */
 export function unrelativise(p: Problem): { problem: Problem; set: string | null; why: string | null } {
-  const formulas = [...p.assumptions.flatMap((a) => (a.formula ? [a.formula] : [])), p.goal.formula];
+  // Term hints are left out of the conditions: each is kept only where its term lies in S
+  // (its functions closed, its constants known to be in S), the others dropped, which changes
+  // no answer (problem.ts).
+  const proper = p.assumptions.filter((a) => !a.hint);
+  const formulas = [...proper.flatMap((a) => (a.formula ? [a.formula] : [])), p.goal.formula];
   const fns = new Set<string>();
   const constants = new Set<string>();
   const sets = new Set<string>();
@@ -169,7 +173,7 @@ export function unrelativise(p: Problem): { problem: Problem; set: string | null
   const keep = (why: string) => ({ problem: p, set: null, why });
   if (sets.size !== 1) return keep(sets.size === 0 ? "no membership guards" : "more than one set");
   const set = [...sets][0]!;
-  const assumed = p.assumptions.flatMap((a) => (a.formula ? [a.formula] : []));
+  const assumed = proper.flatMap((a) => (a.formula ? [a.formula] : []));
   const closed = new Set(assumed.map((f) => closureOf(f, set)).filter((x): x is string => x !== null));
   const open = [...fns].filter((f) => !closed.has(f));
   if (open.length > 0) return keep(`no closure of ${set} under ${open.join(", ")}`);
@@ -178,12 +182,19 @@ export function unrelativise(p: Problem): { problem: Problem; set: string | null
   if (outside.length > 0) return keep(`not known to be in ${set}: ${outside.join(", ")}`);
   if (constants.size === 0) return keep("no constant");
   if (!formulas.every((f) => guarded(f, set))) return keep(`a quantifier not guarded by ${set}`);
-  const assumptions: Assertion[] = p.assumptions.map((a) => {
-    if (!a.formula) return a;
+  const inSet = (f: Formula) => {
+    const hintFns = new Set<string>();
+    const hintConstants = new Set<string>();
+    parts(f, hintFns, hintConstants, new Set());
+    return [...hintFns].every((x) => closed.has(x)) && [...hintConstants].every((c) => known.has(c));
+  };
+  const assumptions: Assertion[] = p.assumptions.flatMap((a): Assertion[] => {
+    if (!a.formula) return [a];
+    if (a.hint) return inSet(a.formula) ? [a] : [];
     const f = dropMembership(a.formula, set);
     return f.kind === "true"
-      ? { comment: `${a.comment}: true with the guards of ${set} dropped`, formula: null }
-      : { comment: a.comment, formula: f };
+      ? [{ comment: `${a.comment}: true with the guards of ${set} dropped`, formula: null }]
+      : [{ comment: a.comment, formula: f }];
   });
   const header = [
     ...p.header,
@@ -201,7 +212,7 @@ function dedupe(assumptions: readonly Assertion[]): Assertion[] {
     const k = a.formula ? key(a.formula) : null;
     const i = k === null ? undefined : at.get(k);
     if (i !== undefined) {
-      out[i] = { comment: `${out[i]!.comment}; ${a.comment}`, formula: out[i]!.formula };
+      out[i] = { ...out[i]!, comment: `${out[i]!.comment}; ${a.comment}` };
       continue;
     }
     if (k !== null) at.set(k, out.length);

@@ -1,8 +1,8 @@
 /**
  * A problem (problem.ts) in TPTP's first-order form (FOF), for first-order provers such as E:
  * every assumption an `axiom`, the goal the `conjecture`, so a prover's `Theorem` means the
- * goal follows. FOF is untyped, which matches the one sort of the SMT-LIB problems; triggers
- * and weights are solver hints and are left out.
+ * goal follows. FOF is untyped, which matches the one sort of the SMT-LIB problems; triggers,
+ * weights and term hints are for instantiating solvers and are left out.
  *
  * Names: a plain lower-case identifier is kept (`zero`, `a1`); anything else is a single-quoted
  * atom (`'in3.+'`, `'fn.succ'`, `'x.N'` for an element named N). Characters outside printable
@@ -88,6 +88,8 @@ export function toTptp(p: Problem): string {
   const lines = p.header.map((h) => `% ${oneLine(h)}`);
   let n = 0;
   for (const a of p.assumptions) {
+    // Term hints are for instantiating solvers; they change no answer (problem.ts).
+    if (a.hint) continue;
     lines.push(`% ${oneLine(a.comment)}`);
     if (a.formula) lines.push(`fof(a${++n}, axiom, ${formula(a.formula, new Variables())}).`);
   }

@@ -177,6 +177,24 @@ export class BlockPlan {
     return node;
   }
 
+  /** The one block under the anchor holding all of `premises` (found or created). */
+  private flatPath(premises: readonly PatternAtom[]): PathNode {
+    const key = `flat${premises.map((p) => `|${p.negated ? "!" : ""}${p.pred}[${p.args.join(",")}]`).join("")}`;
+    const known = this.trie.get(key);
+    if (known) return known;
+    const vars = new Map<number, number>();
+    for (const p of premises)
+      for (const t of p.args) if (t >= 0 && !vars.has(t)) vars.set(t, ownBase(1) + vars.size);
+    const assumptions: Assumption[] = premises.map((p, i) => ({
+      atom: this.ground(p, vars),
+      kind: "premise",
+      index: i,
+    }));
+    const node = { block: this.newBlock(0, "prefix", assumptions, [], vars.size), vars };
+    this.trie.set(key, node);
+    return node;
+  }
+
   private ground(
     a: PatternAtom,
     vars: ReadonlyMap<number, number>,
@@ -197,13 +215,18 @@ export class BlockPlan {
     mirrorOf: number | null;
     /** Induct on pure inputs only, never escalate (helper lemmas: their search stays as in discovery). */
     pureInduction?: boolean;
+    /**
+     * All premises in one block (the ground model: its numerals at once, not one block per
+     * successor step); conjectures with the same premises share that block.
+     */
+    flat?: boolean;
   }): number | null {
     const st = canonicalVars(c.statement);
     const key = statementKey(st);
     if (this.keys.has(key)) return null;
     this.keys.add(key);
     const index = this.conjectures.length;
-    const node = this.path(st.premises, "");
+    const node = c.flat ? this.flatPath(st.premises) : this.path(st.premises, "");
     // Every head variable must be introduced by a premise (otherwise it ranges over everything).
     const headOk = st.head.args.every((t) => t < 0 || node.vars.has(t));
     const run: ConjectureRun = {
@@ -411,30 +434,26 @@ export class BlockPlan {
   }
 
   /**
-   * A block under the anchor holding all the given ground premises at once (no trie path),
-   * with demands for the operation values it should compute. Used for the ground model.
-   * Returns the block id and the constants given to the statement's variables.
+   * The block under the anchor holding all of the statement's premises at once (the one flat
+   * conjectures with these premises use), with demands for the operation values it should
+   * compute (statement terms, `hole` the output slot). Used for the ground model. Returns the
+   * block id and the constants given to the statement's variables.
    */
   addFlatBlock(
     st: Statement,
     demands: { pred: number; args: number[]; hole: number }[],
   ): { block: number; vars: Map<number, number> } {
-    const depth = 1;
-    const vars = new Map<number, number>();
-    for (const p of st.premises)
-      for (const t of p.args) if (t >= 0 && !vars.has(t)) vars.set(t, ownBase(depth) + vars.size);
-    const assumptions: Assumption[] = st.premises.map((p, i) => ({
-      atom: this.ground(p, vars),
-      kind: "premise",
-      index: i,
-    }));
-    const block = this.newBlock(0, "prefix", assumptions, [], vars.size);
+    const { block, vars } = this.flatPath(st.premises);
     const term = (t: number): number => (t < 0 ? -t - 1 : vars.get(t)!);
-    this.blocks[block]!.meta.pendingDemands = demands.map((d) => {
-      const args = d.args.map((t, i) => (i === d.hole ? -1 : term(t)));
-      return [`${d.pred}:${args.join(",")}`, { pred: d.pred, args, hole: d.hole }];
-    });
-    this.flatBlocks.push(block);
+    const meta = this.blocks[block]!.meta;
+    meta.pendingDemands = [
+      ...meta.pendingDemands,
+      ...demands.map((d): [string, { pred: number; args: number[]; hole: number }] => {
+        const args = d.args.map((t, i) => (i === d.hole ? -1 : term(t)));
+        return [`${d.pred}:${args.join(",")}`, { pred: d.pred, args, hole: d.hole }];
+      }),
+    ];
+    if (!this.flatBlocks.includes(block)) this.flatBlocks.push(block);
     return { block, vars };
   }
   protected readonly flatBlocks: number[] = [];

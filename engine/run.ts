@@ -245,7 +245,7 @@ export class Engine extends BlockPlan {
       c.proved = { theorem: t, attempt: ai, burst };
       const rule = ruleFromStatement(c.statement, this.rules.length, `T${t + 1}`, "theorem");
       this.theorems.push({ conjecture: c.index, rule, burst });
-      this.rules = [...this.rules, rule];
+      if (this.settings.theoremRules) this.rules = [...this.rules, rule];
     }
     if (!this.settings.mirrors) return;
     for (const th of this.theorems.slice()) {

@@ -18,12 +18,14 @@ import type { BlockState } from "./block.js";
 import { type Assumption, D, F_ALIVE, F_INHERITED, factCount, predNegOf, witnessKeyList } from "./block.js";
 import { type GoalSearchView, introductionRules, searchWitnesses } from "./goal-witness.js";
 import { EQ_PRED, MEMBER_PRED, type Rule } from "./rules.js";
+import { AC_DEMANDS, type AcView, acOperations, demandAcProducts } from "./saturate/ac-goals.js";
 import { demandGoalTerms, type GoalTermView } from "./saturate/goal-terms.js";
 import { Matcher } from "./saturate/join.js";
 import {
   argHi,
   argLo,
   type BlockRunResult,
+  EMPTY,
   type EngineContext,
   globalTables,
   type Inbox,
@@ -125,6 +127,7 @@ class Saturator extends Matcher {
       m.rounds++;
       this.ctx.poll?.();
       this.fireSeeds(deltaStart, deltaEnd);
+      this.rearrangeGoals();
       this.processDemands();
       this.processEqualities();
       this.checkGoals();
@@ -285,6 +288,64 @@ class Saturator extends Matcher {
         for (const r of this.introductions(g.atom.pred)) searchWitnesses(this.goalView(), r, args);
       }
     }
+  }
+
+  /** Products demanded by the AC layer in this run (engine/saturate/ac-goals.ts). */
+  private acAsked = 0;
+
+  /** Open goals equal up to associativity and commutativity get the products that connect them. */
+  private rearrangeGoals(): void {
+    if (!this.ctx.settings.rearrangeGoals || this.acAsked >= AC_DEMANDS) return;
+    const ops = acOperations(this.ctx.rules);
+    if (ops.length === 0) return;
+    for (const g of this.s.meta.goals) {
+      if (g.proved || !g.atom || g.atom.neg) continue;
+      const args = g.atom.args.map((t) => this.find(-t - 1));
+      this.acAsked += demandAcProducts(
+        this.acView(),
+        ops,
+        { pred: g.atom.pred, args },
+        AC_DEMANDS - this.acAsked,
+      );
+      if (this.acAsked >= AC_DEMANDS) return;
+    }
+  }
+
+  private acViewCache: AcView | null = null;
+
+  private acView(): AcView {
+    if (this.acViewCache) return this.acViewCache;
+    const W = this.W;
+    const live = (pred: number, pos: number, c: number, op: number): [number, number, number][] => {
+      const pn = predNegOf(pred, false);
+      const out: [number, number, number][] = [];
+      const facts = this.d.facts.data;
+      for (const f of this.idx.byArg.get(argHi(pn, pos, c), argLo(pn, pos)) ?? EMPTY) {
+        if (!this.alive(f)) continue;
+        const base = f * W;
+        if (facts[base + 4] !== op) continue;
+        out.push([this.find(facts[base + 1]!), this.find(facts[base + 2]!), this.find(facts[base + 3]!)]);
+      }
+      return out;
+    };
+    this.acViewCache = {
+      find: (c) => this.find(c),
+      product: (pred, op, x, y) => {
+        for (const [a, b, z] of live(pred, 0, this.find(x), op))
+          if (a === this.find(x) && b === this.find(y)) return z;
+        return -1;
+      },
+      factorsOf: (pred, op, c) =>
+        live(pred, 2, this.find(c), op)
+          .map(([a, b]): [number, number] => [a, b])
+          .sort((p, q) => p[0] - q[0] || p[1] - q[1]),
+      demand: (pred, op, x, y, extraDepth) => {
+        const args = [this.find(x), this.find(y), -1, op];
+        const k = `${pred}:${args.join(",")}`;
+        if (!this.demands.has(k)) this.demands.set(k, { pred, args, hole: 2, extraDepth });
+      },
+    };
+    return this.acViewCache;
   }
 
   private introductions(pred: number): readonly Rule[] {

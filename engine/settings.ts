@@ -19,10 +19,27 @@ export interface EngineSettings {
    * all other variables.
    */
   extraInduction: boolean;
-  /** Let proved theorems demand witnesses (hypotheses, goals and axioms always may). */
+  /** Let proved theorems demand witnesses (hypotheses and goals always may; axioms see axiomDemands). */
   theoremDemands: boolean;
+  /**
+   * Let axioms demand witnesses when a rule join needs an operation value no fact gives. The
+   * ground model turns this off: it poses every value it needs as a goal, and the axioms'
+   * demands would only compute values past its numerals, witness upon witness.
+   */
+  axiomDemands: boolean;
   /** Prove the symmetric variant of every proved theorem. */
   mirrors: boolean;
+  /**
+   * Proved theorems become rules from the next burst. The ground model turns this off: its
+   * theorems are ground values, all proved in one block, and as rules (one premise per numeral)
+   * they would only be matched again.
+   */
+  theoremRules: boolean;
+  /**
+   * Open goals equal up to associativity and commutativity of an operation whose laws are
+   * theorems get the products that connect them (engine/saturate/ac-goals.ts).
+   */
+  rearrangeGoals: boolean;
   /**
    * Goal-directed terms (engine/saturate/goal-terms.ts): at most this many operator terms per
    * block, made when its saturation stops with a goal open; 0 switches them off. `auto`: the
@@ -48,7 +65,10 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   mixedInduction: true,
   extraInduction: true,
   theoremDemands: false,
+  axiomDemands: true,
   mirrors: true,
+  theoremRules: true,
+  rearrangeGoals: true,
   goalTerms: "auto",
   goalTermDepth: 2,
   startWitnessDepth: "auto",

@@ -103,11 +103,9 @@ describe("filterCandidates with arithmetic on 0 … 5", () => {
   const surviving = new Set(survivors.map((c) => c.name));
   const trueOver4 = new Set(candidates.filter((c) => trueUpTo(c, 4)).map((c) => c.name));
 
-  it("keeps the counts", () => {
-    expect(candidates.length).toBe(1149);
-    expect(survivors.length).toBe(SURVIVORS);
+  it("keeps exactly the candidates that are true over 0 … 4", () => {
     expect(refuted.length).toBe(candidates.length - survivors.length);
-    expect(trueOver4.size).toBe(TRUE_UP_TO_4);
+    expect([...surviving].sort()).toEqual([...trueOver4].sort());
   });
 
   it("keeps every candidate that is true over 0 … 4", () => {
@@ -200,6 +198,3 @@ describe("filterCandidates on small cases", () => {
     expect(filterCandidates([c], renamed, arithmeticModel(5)).refuted[0]?.instance).toEqual({ a: 2, b: 4 });
   });
 });
-
-const SURVIVORS = 65;
-const TRUE_UP_TO_4 = 65;

@@ -16,6 +16,7 @@ import {
   type ContextOptions,
   graphContext,
   type Obligation,
+  shapeOf,
   theoremProblems,
 } from "../crosscheck/obligations.js";
 import type { Problem } from "../crosscheck/problem.js";
@@ -25,7 +26,8 @@ import { tptpElement } from "../crosscheck/tptp.js";
 import { Z3Session } from "../crosscheck/z3.js";
 import type { AtomJson, EntityJson, ProofGraph, TheoremJson } from "../export/schema.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
-import { peanoGraph } from "./support/peano-graph.js";
+import { peanoGraph, shapesGraph } from "./support/peano-graph.js";
+import { rule, statement, step, theorem } from "./support/proof-dsl.js";
 import { judgeStatement } from "./support/statement-judge.js";
 
 function obligationsOf(graph: ProofGraph, id: string, options: ContextOptions = {}): readonly Obligation[] {
@@ -188,7 +190,10 @@ describe("the encoding", () => {
     expect(tptp).toMatch(/^% gl crosscheck: theorem T1, direct, obligation main$/m);
     expect(tptp).toContain("fof(a1, axiom, ! [X_a] : (X_a = 'fn.+'(X_a,zero))).");
     expect(tptp).toContain("fof(goal, conjecture, a = 'fn.+'(a,zero)).");
-    expect(tptp.match(/^fof\(/gm)).toHaveLength(main!.smt2.match(/^\(assert /gm)!.length);
+    // The same assertions, but the term hints, which only z3 uses.
+    const hints = main!.smt2.match(/^\(assert \(hint\.term /gm)?.length ?? 0;
+    expect(hints).toBeGreaterThan(0);
+    expect(tptp.match(/^fof\(/gm)).toHaveLength(main!.smt2.match(/^\(assert /gm)!.length - hints);
     const guarded = obligationsOf(graph, "T1", { keepGuards: true })[0]!.tptp;
     expect(guarded).toContain("fof(goal, conjecture, 'in.N'(a) & 'in.N'(zero) & (a = 'fn.+'(a,zero))).");
   });
@@ -206,8 +211,11 @@ describe("the encoding", () => {
       new Set(
         t.steps.filter((s) => sections.includes(s.section) && /^A/.test(s.ref ?? "")).map((s) => s.ref),
       );
-    expect(new Set(axiomsIn(base!.smt2))).toEqual(refs(["base"]));
-    expect(new Set(axiomsIn(step!.smt2))).toEqual(refs(["main", "step"]));
+    // …and every fact of the theory (in[zero,N]), cited or not.
+    const facts = graph.axioms.filter((e) => e.kind === "fact").map((e) => e.id);
+    expect(facts).toEqual(["A1"]);
+    expect(new Set(axiomsIn(base!.smt2))).toEqual(new Set([...refs(["base"]), ...facts]));
+    expect(new Set(axiomsIn(step!.smt2))).toEqual(new Set([...refs(["main", "step"]), ...facts]));
     expect(refs(["base"]).size).toBeLessThan(refs(["main", "step"]).size);
   });
 
@@ -273,6 +281,89 @@ describe("the encoding", () => {
     (g3.theorems[0] as { method: string }).method = "cases";
     expect(theoremProblems(graphContext(g3), g3.theorems[0]!)).toMatchObject({
       error: "no obligations are known for the method cases",
+    });
+  });
+});
+
+/**
+ * The hand graph with a definition that takes a set and a function, `Pred[M,f,b]`: b is f of
+ * something in M (its introduction axiom A18), and T9: s(a) = b → Pred[N,s,b].
+ */
+function predGraph(): ProofGraph {
+  const g = peanoGraph();
+  g.predicates.push({ name: "Pred", arity: 3, operator: null });
+  g.axioms.push({
+    ...rule("A18", ["M", "f", "b", "p"], ["in[p,M]", "in2[p,b,f]"], "Pred[M,f,b]"),
+    origin: { definition: "Pred", via: "Pred (introduction)" },
+  });
+  g.theorems.push(
+    theorem({
+      id: "T9",
+      statement: statement(["a", "b"], ["in2[a,b,s]"], "Pred[N,s,b]"),
+      goals: { main: 3 },
+      axioms: ["A2"],
+      steps: [
+        step(1, "main", "premise", "in2[a,b,s]", [], { index: 0 }),
+        step(2, "main", "rule", "in[a,N]", [1], { ref: "A2", binding: ["a", "b"] }),
+        step(3, "main", "definition", "Pred[N,s,b]", [2, 1], { ref: "A18", binding: ["N", "s", "b", "a"] }),
+      ],
+    }),
+  );
+  return g;
+}
+
+describe("shapes, set parameters and term hints", () => {
+  it("names each proof shape, and gives a case split no hypothesis", () => {
+    const g = shapesGraph();
+    const shapes = Object.fromEntries(g.theorems.map((t) => [t.id, shapeOf(t)]));
+    expect(shapes).toMatchObject({
+      T1: "direct",
+      T4: "induction",
+      T5: "case split",
+      T6: "contradiction",
+      T9: "induction, negated head, by assumption",
+      T10: "case split, ex falso",
+    });
+    const split = obligationsOf(g, "T10");
+    expect(split.map((o) => o.name)).toEqual(["carrier", "base", "step"]);
+    expect(split[2]!.smt2).not.toContain("induction hypothesis");
+    expect(split[2]!.smt2).toContain("; successor: s(p) = b");
+    // A negated head: each section's goal is negated, however the section closes.
+    const negated = obligationsOf(g, "T9");
+    expect(negated.map((o) => o.name)).toEqual(["carrier", "base", "hypothesis", "step"]);
+    expect(negated[3]!.smt2).toContain("(assert (not (not (= b a))))");
+  });
+
+  it("hints the terms of the proof's facts to z3, witnesses read as their terms, and not to E", () => {
+    const [, , , step] = obligationsOf(peanoGraph(), "T4");
+    // Step 7's witness w is zero + p (the totality of +), so step 10's s(w) = c names s(zero + p).
+    expect(step!.smt2).toContain("(declare-fun hint.term (U) Bool)");
+    expect(step!.smt2).toContain(
+      "; a term of step 10: in2[w,c,s]\n(assert (hint.term (fn.s (fn.+ zero p))))",
+    );
+    expect(step!.smt2).toContain("(assert (hint.term (fn.+ p zero)))");
+    expect(step!.tptp).not.toContain("hint");
+    const plain = obligationsOf(peanoGraph(), "T4", { hints: false })[3]!;
+    expect(plain.smt2).not.toContain("hint.term");
+    expect(plain.tptp).toBe(step!.tptp);
+  });
+
+  it("specialises a definition with set and function parameters to the theory's constants", () => {
+    const g = predGraph();
+    const [main] = obligationsOf(g, "T9");
+    expect(main!.smt2).toContain("; axiom A18 (Pred (introduction)) [M:=N, f:=s]");
+    expect(main!.smt2).toContain("(declare-fun |p.Pred[N,s]| (U) Bool)");
+    expect(main!.smt2).toContain("(assert (not (|p.Pred[N,s]| b)))");
+    // Each set constant of the theory gives an instance.
+    const two = predGraph();
+    two.theory.constants.push({ name: "M2", type: "set" });
+    expect(obligationsOf(two, "T9")[0]!.smt2).toContain("; axiom A18 (Pred (introduction)) [M:=M2, f:=s]");
+    // A statement variable where a set belongs has no first-order reading.
+    const open = predGraph();
+    const t = open.theorems.find((x) => x.id === "T9")!;
+    t.statement = statement(["a", "b", "S"], ["in2[a,b,s]"], "Pred[S,s,b]");
+    expect(theoremProblems(graphContext(open), t)).toMatchObject({
+      error: expect.stringContaining("its argument S stands for a set but is not a theory constant"),
     });
   });
 });
@@ -395,10 +486,15 @@ describe("z3 on the hand-written graph", () => {
 
   it("confirms every theorem under each encoding, with and without the guards", async () => {
     for (const options of [{}, { keepGuards: true }, { encoding: "relational" as const }]) {
-      const report = await crosscheckGraph(peanoGraph(), z3, { timeoutMs: 10_000, ...options });
+      const report = await crosscheckGraph(shapesGraph(), z3, { timeoutMs: 10_000, ...options });
       expect(unconfirmed(report)).toEqual([]);
       expect(report.solver).toMatch(/^Z3 4\.15\./);
     }
+  });
+
+  it("confirms a theorem through a definition with a set parameter", async () => {
+    const report = await crosscheckGraph(predGraph(), z3, { timeoutMs: 10_000, only: new Set(["T9"]) });
+    expect(unconfirmed(report)).toEqual([]);
   });
 
   it("does not confirm a false statement, and shows z3's reason", async () => {

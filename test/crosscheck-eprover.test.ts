@@ -15,9 +15,10 @@ const missing = "missing" in found ? found.missing : null;
 if (missing) console.log(`skipping the tests that run E: ${missing}`);
 
 describe("E's answers", () => {
-  it("reads the SZS status: Theorem holds, CounterSatisfiable refutes, the rest is unknown", () => {
+  it("reads the SZS status: Theorem and ContradictoryAxioms hold, CounterSatisfiable refutes, the rest is unknown", () => {
     const out = (status: string) => `# Auto-Mode selected heuristic X\n# SZS status ${status}\n`;
     expect(parseEOutput(out("Theorem"))).toEqual({ answer: "unsat", reason: null });
+    expect(parseEOutput(out("ContradictoryAxioms"))).toEqual({ answer: "unsat", reason: null });
     expect(parseEOutput(out("CounterSatisfiable"))).toEqual({ answer: "sat", reason: null });
     expect(parseEOutput(out("ResourceOut"))).toEqual({ answer: "unknown", reason: "timeout" });
     expect(parseEOutput(out("GaveUp"))).toEqual({ answer: "unknown", reason: "GaveUp" });

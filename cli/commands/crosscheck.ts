@@ -35,6 +35,8 @@ export interface CrosscheckCliOptions {
   allAxioms?: boolean;
   allObligations?: boolean;
   keepGuards?: boolean;
+  /** `--no-hints` sets it false. */
+  hints?: boolean;
 }
 
 export const DEFAULT_PROBLEM_TIMEOUT_S = 5;
@@ -115,8 +117,9 @@ export function formatCrosscheck(file: string, report: CrosscheckReport, strict:
       : report.encoding === "functional"
         ? "functional encoding, but no relation is a function"
         : "relational encoding";
+  const hints = report.encoding === "functional" && !report.hints ? ", no term hints" : "";
   const lines = [
-    `Crosscheck of ${file} with ${report.solver} (${report.timeoutMs / 1000} s per problem, ${axioms}, ${encoding})`,
+    `Crosscheck of ${file} with ${report.solver} (${report.timeoutMs / 1000} s per problem, ${axioms}, ${encoding}${hints})`,
   ];
   const width = Math.max(0, ...report.theorems.map((t) => t.id.length));
   for (const t of report.theorems) lines.push(theoremLine(t, width));
@@ -171,6 +174,7 @@ export async function runCrosscheck(file: string, o: CrosscheckCliOptions): Prom
       encoding,
       allAxioms: o.allAxioms === true,
       keepGuards: o.keepGuards === true,
+      hints: o.hints !== false,
       allObligations: o.allObligations === true,
       ...(only ? { only } : {}),
       onProblem: exports,
@@ -225,6 +229,10 @@ export function registerCrosscheck(program: Command): void {
     .option(
       "--keep-guards",
       "keep the carrier memberships in every problem, even where relativisation makes them redundant",
+    )
+    .option(
+      "--no-hints",
+      "do not give z3 the terms of the proof's facts (hints that change no answer, only what z3 tries)",
     )
     .option("--all-obligations", "decide every obligation of a theorem, even after one stayed open")
     .option(

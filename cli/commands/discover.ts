@@ -85,12 +85,17 @@ export interface CandidateOutcome {
   name: string | null;
   mpl: string;
   readable: string;
-  /** `failed`: a proof was found but did not pass the independent re-check. */
-  status: "refuted" | "proved" | "unproved" | "failed";
+  /**
+   * `failed`: a proof was found but did not pass the independent re-check; `instance`: a
+   * survivor not proved separately, an instance of the survivor `instanceOf`.
+   */
+  status: "refuted" | "proved" | "unproved" | "failed" | "instance";
   /** The counterexample of a refuted candidate: its variables' numerals, the claimed and true values. */
   counterexample: { instance: Record<string, number>; lhs: number; rhs: number; facts: string[] } | null;
   /** The proof graph's theorem id of a proved candidate. */
   theorem: string | null;
+  /** For an instance: the name of the more general survivor it is an instance of. */
+  instanceOf?: string;
 }
 
 export function registerDiscover(program: Command): void {
@@ -368,7 +373,7 @@ async function discoverInto(
     batchSummary(
       x,
       i === last ? checked.failed : failedIn(checked.report, x.ran.batch.name),
-      modelSize,
+      { size: modelSize, maxValue: maxModelValue },
       candidatesFrom(x.ran.batch),
     ),
   );
@@ -505,7 +510,12 @@ function earlierFailureLines(report: VerifyReport, earlier: readonly RanBatch[])
 }
 
 /** The summary of one batch (what its run found) and what became of its candidates. */
-function batchSummary(x: RanBatch, failed: ReadonlySet<string>, modelSize: number, candidatesFrom: string) {
+function batchSummary(
+  x: RanBatch,
+  failed: ReadonlySet<string>,
+  bounds: { size: number; maxValue: number },
+  candidatesFrom: string,
+) {
   const { ran, graph, model: modelGraph, theory, readable } = x;
   const result = ran.result;
   const whole = failed.has(GRAPH);
@@ -530,19 +540,34 @@ function batchSummary(x: RanBatch, failed: ReadonlySet<string>, modelSize: numbe
       candidates: result.candidates,
       refutedByModel: result.refuted.length,
       survivors: result.survivors,
+      instances: result.instances.length,
       proved: graph.theorems.filter((th) => !th.mirrorOf && verified(th)).length,
       mirrorsProved: graph.theorems.filter((th) => th.mirrorOf && verified(th)).length,
       failedRecheck: failedIds.size,
       unproved: graph.unproved.length,
       essential: result.compression.essential.length,
     },
+    conjecturer: result.enumeration
+      ? {
+          sides: result.enumeration.sides,
+          sidesRejected: result.enumeration.sidesRejected,
+          generated: result.enumeration.generated,
+          outsideRequired: result.enumeration.outsideRequired,
+          dropped: Object.fromEntries(Object.entries(result.enumeration.reasons).filter(([, n]) => n > 0)),
+          duplicates: result.enumeration.duplicates,
+          kept: result.enumeration.kept,
+        }
+      : null,
     model: {
-      size: modelSize,
+      size: bounds.size,
+      maxValue: bounds.maxValue,
       valueBound: result.model.valueBound,
       rounds: result.model.rounds,
       boundHit: result.model.boundHit,
-      unknownValues: result.model.unknownNeeded,
+      unprovedValues: result.model.unprovedPosed,
       undecidedSurvivors: result.undecided,
+      functions: result.model.functions.map((id) => theory.constants[id]!.name),
+      unevaluated: result.model.unevaluated.map((id) => theory.constants[id]!.name),
       values: result.model.positives,
       constants: result.model.constantValues.map((v) => v.name),
       distinctness: result.model.negatives,
@@ -587,6 +612,7 @@ function candidateOutcomes(
 ): CandidateOutcome[] {
   const names = theory.constants.map((k) => k.name);
   const refutedBy = new Map(result.refuted.map((r) => [r.conjecture, r]));
+  const instanceOf = new Map(result.instances.map((d) => [d.conjecture, d.of.name]));
   const runByKey = new Map(result.run.conjectures.map((c) => [statementKey(c.statement), c]));
   const theoremOf = new Map(result.run.theorems.map((t, i) => [t.conjecture, graph.theorems[i]!.id]));
   return result.candidateList.map((c) => {
@@ -594,13 +620,24 @@ function candidateOutcomes(
     const st = statementOf(c);
     const run = r ? undefined : runByKey.get(statementKey(canonicalVars(st)));
     const theorem = run ? (theoremOf.get(run.index) ?? null) : null;
+    const general = instanceOf.get(c);
+    const status: CandidateOutcome["status"] = r
+      ? "refuted"
+      : theorem
+        ? failed.has(theorem)
+          ? "failed"
+          : "proved"
+        : general !== undefined
+          ? "instance"
+          : "unproved";
     return {
       name: c.name,
       mpl: c.mpl,
       readable: readable(statementJson(st, theory.predicates, names)),
-      status: r ? "refuted" : theorem ? (failed.has(theorem) ? "failed" : "proved") : "unproved",
+      status,
       counterexample: r ? { instance: { ...r.instance }, lhs: r.lhs, rhs: r.rhs, facts: [...r.facts] } : null,
       theorem,
+      ...(status === "instance" ? { instanceOf: general! } : {}),
     };
   });
 }
@@ -618,11 +655,14 @@ function formatBatch(s: BatchSummary, header: boolean): string {
       : []),
     s.candidatesFrom === "given"
       ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
-      : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`,
-    `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound} after ${s.model.rounds} round${s.model.rounds === 1 ? "" : "s"}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
-    ...(s.model.boundHit
+      : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors${st.instances ? ` (${st.instances} of them instances of others, not proved separately)` : ""}`,
+    `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound}; evaluates ${s.model.functions.join(" ") || "nothing"}${s.model.unevaluated.length ? `, not ${s.model.unevaluated.join(" ")}` : ""}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
+    ...(s.model.unprovedValues > 0
+      ? [`ground model: ${s.model.unprovedValues} posed values not proved by the engine (left unknown)`]
+      : []),
+    ...(s.model.undecidedSurvivors > 0
       ? [
-          `ground model bound ${s.model.valueBound} reached: ${s.model.unknownValues} values still unknown; ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (raise --model-max-value)`,
+          `ground model: ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (values past ${s.model.maxValue}: raise --model-max-value)`,
         ]
       : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,

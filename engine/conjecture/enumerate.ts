@@ -13,18 +13,16 @@
 import type { Conjecture, Theory } from "../../mpl/theory.js";
 import { chainKey } from "./canonical.js";
 import { type EquationFilter, equationDropReason, equationKey } from "./equation-filters.js";
+import { coverKeys } from "./instances.js";
 import { type Chain, equationChain, type ShapeDefect, shapeDefect, wellTyped } from "./relational.js";
 import { buildConjecture } from "./render.js";
 import { type ConjectureSettings, resolveConjectureSettings } from "./settings.js";
 import { buildSides, noSideRejections, type SideLimit } from "./sides.js";
-import { signatureOf } from "./signature.js";
+import { type Signature, signatureOf } from "./signature.js";
 import { type TermId, TermTable, unionSize } from "./term.js";
 
-/**
- * Why an equation was dropped. `requiredSymbol`: it mentions none of the settings'
- * `requireSymbols` (a later batch's own parameters).
- */
-export type EquationReason = EquationFilter | ShapeDefect | "illTyped" | "requiredSymbol";
+/** Why an equation was dropped. */
+export type EquationReason = EquationFilter | ShapeDefect | "illTyped";
 
 const TRIVIAL: ReadonlySet<EquationReason> = new Set([
   "varsDiffer",
@@ -53,14 +51,26 @@ export interface ConjectureStats {
   readonly kept: number;
   /** Every dropped equation under its reason (duplicates excluded). */
   readonly reasons: Readonly<Record<EquationReason, number>>;
+  /**
+   * Pairs of sides never formed because neither side mentions a symbol of `requireSymbols`
+   * (0 without it); not part of `generated`.
+   */
+  readonly outsideRequired: number;
 }
 
 export interface ConjectureEnumeration {
   readonly candidates: Conjecture[];
   readonly stats: ConjectureStats;
+  /**
+   * Per candidate (same order): the keys of the equations it follows from at once (its splits,
+   * and the equation without a common context; instances.ts), for the survivors' check.
+   */
+  readonly splitKeys: readonly (readonly string[])[];
 }
 
 interface Kept {
+  readonly lhs: TermId;
+  readonly rhs: TermId;
   readonly chain: Chain;
   readonly key: string;
   readonly atoms: number;
@@ -77,7 +87,7 @@ export function enumerateConjectures(
   sig.operations.forEach((op, i) => {
     if (op.arity === 1) unaryOps.add(i);
   });
-  const table = new TermTable(settings.maxVars, unaryOps);
+  const table = new TermTable(settings.maxVars, unaryOps, sig.operations.length);
   const sidesRejected = noSideRejections();
   const reasons: Record<EquationReason, number> = {
     varsDiffer: 0,
@@ -96,9 +106,9 @@ export function enumerateConjectures(
     sharedSubterm: 0,
     instanceOfSmaller: 0,
     illTyped: 0,
-    requiredSymbol: 0,
   };
   const sides = theory.anchor === null ? [] : buildSides(sig, settings, table, sidesRejected);
+  const mentions = requiredMention(sig, table, settings.requireSymbols);
   const lefts = sides.filter((t) => {
     const info = table.get(t);
     return info.kind === "app" && info.firstOccurrence.every((v, i) => v === i);
@@ -106,29 +116,12 @@ export function enumerateConjectures(
 
   let generated = 0;
   let duplicates = 0;
+  let outsideRequired = 0;
   const kept = new Map<string, Kept>();
   const seenEquations = new Set<string>();
   const firstOutput = settings.maxVars;
 
-  // A later batch's restriction: some side must mention one of the required constants.
-  const required = settings.requireSymbols ? new Set(settings.requireSymbols) : null;
-  const mentions = new Map<TermId, boolean>();
-  const mentionsRequired = (t: TermId): boolean => {
-    let m = mentions.get(t);
-    if (m !== undefined) return m;
-    const info = table.get(t);
-    m =
-      info.kind === "const"
-        ? required!.has(info.index)
-        : info.kind === "app"
-          ? required!.has(sig.operations[info.index]!.constant) || info.children.some(mentionsRequired)
-          : false;
-    mentions.set(t, m);
-    return m;
-  };
-
   const judge = (lhs: TermId, rhs: TermId): EquationReason | Chain => {
-    if (required !== null && !mentionsRequired(lhs) && !mentionsRequired(rhs)) return "requiredSymbol";
     const dropped = equationDropReason(table, sig, settings, lhs, rhs);
     if (dropped !== null) return dropped;
     const forward = equationChain(sig, table, lhs, rhs, firstOutput);
@@ -140,17 +133,21 @@ export function enumerateConjectures(
   // `n` atoms pairs within the limit with every side of at most `maxAtoms - n` atoms, and with a
   // larger side only through shared subterms, found through an index of the sides containing
   // each atom. Only a side with the same variables can pass the filters; pairs across groups
-  // are counted (as `varsDiffer`) without being formed.
-  const groups = new Map<number, TermId[][]>();
+  // are counted (as `varsDiffer`) without being formed. With required symbols, each group
+  // also lists its sides that mention one, which are the only partners of a left side that
+  // does not: the other pairs are counted, never formed.
+  const groups = new Map<number, { all: TermId[][]; mentioning: TermId[][] }>();
   const containing = new Map<TermId, TermId[]>();
   for (const t of sides) {
     const info = table.get(t);
     let group = groups.get(info.varMask);
     if (group === undefined) {
-      group = Array.from({ length: settings.maxAtoms + 1 }, () => []);
+      const lists = () => Array.from({ length: settings.maxAtoms + 1 }, (): TermId[] => []);
+      group = { all: lists(), mentioning: lists() };
       groups.set(info.varMask, group);
     }
-    group[info.atoms.length]!.push(t);
+    group.all[info.atoms.length]!.push(t);
+    if (mentions(t)) group.mentioning[info.atoms.length]!.push(t);
     for (const a of info.atoms) {
       const list = containing.get(a);
       if (list === undefined) containing.set(a, [t]);
@@ -162,12 +159,16 @@ export function enumerateConjectures(
     const left = table.get(lhs);
     const lAtoms = left.atoms;
     const room = settings.maxAtoms - lAtoms.length;
+    const leftMentions = mentions(lhs);
     const partners: TermId[] = [];
     let across = 0;
     for (const [mask, group] of groups) {
       for (let k = 0; k <= room; k++) {
-        if (mask === left.varMask) partners.push(...group[k]!);
-        else across += group[k]!.length;
+        const all = group.all[k]!;
+        const usable = leftMentions ? all : group.mentioning[k]!;
+        if (mask === left.varMask) partners.push(...usable);
+        else across += usable.length;
+        outsideRequired += all.length - usable.length;
       }
     }
     const sharing = new Set<TermId>();
@@ -175,6 +176,10 @@ export function enumerateConjectures(
     for (const rhs of [...sharing].sort((x, y) => x - y)) {
       const right = table.get(rhs);
       if (right.atoms.length <= room || unionSize(lAtoms, right.atoms) > settings.maxAtoms) continue;
+      if (!leftMentions && !mentions(rhs)) {
+        outsideRequired++;
+        continue;
+      }
       if (right.varMask === left.varMask) partners.push(rhs);
       else across++;
     }
@@ -210,6 +215,8 @@ export function enumerateConjectures(
         continue;
       }
       kept.set(key, {
+        lhs,
+        rhs,
         chain,
         key,
         atoms: chain.premises.length + (chain.head.pred === sig.equality ? 0 : 1),
@@ -232,8 +239,10 @@ export function enumerateConjectures(
     else if (TRIVIAL.has(reason)) trivial += n;
     else redundant += n;
   }
+  const splits = ordered.map((k) => coverKeys(table, sig, k.lhs, k.rhs, settings.maxVars));
   return {
     candidates,
+    splitKeys: splits,
     stats: {
       sides: sides.length,
       sidesRejected,
@@ -244,6 +253,7 @@ export function enumerateConjectures(
       duplicates,
       kept: candidates.length,
       reasons,
+      outsideRequired,
     },
   };
 }
@@ -251,3 +261,34 @@ export function enumerateConjectures(
 export { canonicalKey } from "./canonical.js";
 export { mirrorOf } from "./mirror.js";
 export type { SideLimit } from "./sides.js";
+
+/**
+ * Whether a side mentions one of the required symbols (always true without any): an operation
+ * of the signature it applies, or an element constant among its leaves.
+ */
+function requiredMention(
+  sig: Signature,
+  table: TermTable,
+  required: readonly number[] | undefined,
+): (t: TermId) => boolean {
+  if (required === undefined) return () => true;
+  const wanted = new Set(required);
+  let opMask = 0;
+  sig.operations.forEach((op, i) => {
+    if (wanted.has(op.constant)) opMask |= 1 << i;
+  });
+  const memo = new Map<TermId, boolean>();
+  const walk = (t: TermId): boolean => {
+    const info = table.get(t);
+    if (info.kind === "var") return false;
+    if (info.kind === "const") return wanted.has(info.index);
+    if ((info.opMask & opMask) !== 0) return true;
+    let hit = memo.get(t);
+    if (hit === undefined) {
+      hit = info.children.some(walk);
+      memo.set(t, hit);
+    }
+    return hit;
+  };
+  return walk;
+}

@@ -30,6 +30,12 @@ export interface GroundModel {
    * by definition (zero is numeral 0).
    */
   constantSource?(id: number): string | null;
+  /**
+   * The proved fact that numerals a and b differ, or undefined when there is none. When the
+   * model has this, a counterexample needs it (its two values must provably differ) and cites
+   * it last; without, distinct numerals are taken to differ.
+   */
+  distinctSource?(a: number, b: number): string | undefined;
 }
 
 export interface Refutation {
@@ -40,7 +46,10 @@ export interface Refutation {
   readonly lhs: number;
   /** The value the head claims (the other side's, or the equality's second argument). */
   readonly rhs: number;
-  /** Sources of the ground facts the counterexample uses: constant values, then premises in order, then the head; no repeats. */
+  /**
+   * Sources of the ground facts the counterexample uses: constant values, then premises in
+   * order, then the head, then the distinctness of its two values; no repeats.
+   */
   readonly facts: readonly string[];
 }
 
@@ -64,6 +73,8 @@ interface Program {
     | { readonly kind: "op"; readonly step: Step }
     | { readonly kind: "eq"; readonly args: readonly Term[] };
   readonly varCount: number;
+  /** Element constants it mentions: the model must interpret each. */
+  readonly constants: readonly number[];
 }
 
 function stepOf(atom: PatternAtom, theory: Theory): Step | null {
@@ -77,7 +88,18 @@ function stepOf(atom: PatternAtom, theory: Theory): Step | null {
   return { op: -opTerm - 1, inputs: op.inputs.map((i) => atom.args[i]!), output: atom.args[op.output]! };
 }
 
-function compile(c: Conjecture, theory: Theory, equality: number | null, model: GroundModel): Program | null {
+/** Programs by candidate: compiling does not depend on the model, and discovery filters a candidate list several times. */
+const programs = new WeakMap<Conjecture, { theory: Theory; program: Program | null }>();
+
+function compile(c: Conjecture, theory: Theory, equality: number | null): Program | null {
+  const cached = programs.get(c);
+  if (cached !== undefined && cached.theory === theory) return cached.program;
+  const program = compileOnce(c, theory, equality);
+  programs.set(c, { theory, program });
+  return program;
+}
+
+function compileOnce(c: Conjecture, theory: Theory, equality: number | null): Program | null {
   const steps: Step[] = [];
   for (const premise of c.premises) {
     const step = stepOf(premise, theory);
@@ -94,13 +116,14 @@ function compile(c: Conjecture, theory: Theory, equality: number | null, model: 
   }
   const terms = [...c.premises, c.head].flatMap((a) => a.args);
   const headArgs = head.kind === "eq" ? head.args : [...head.step.inputs, head.step.output];
-  for (const t of [...steps.flatMap((s) => [...s.inputs, s.output]), ...headArgs]) {
-    if (t < 0 && !model.constants.has(-t - 1)) return null;
-  }
+  const constants = new Set<number>();
+  for (const t of [...steps.flatMap((s) => [...s.inputs, s.output]), ...headArgs])
+    if (t < 0) constants.add(-t - 1);
   const varCount = Math.max(c.varNames.length, ...terms.map((t) => t + 1));
   const outputs = new Set(steps.map((s) => s.output).filter((t) => t >= 0));
+  const used = new Set(terms);
   const leaves: number[] = [];
-  for (let v = 0; v < varCount; v++) if (terms.includes(v) && !outputs.has(v)) leaves.push(v);
+  for (let v = 0; v < varCount; v++) if (used.has(v) && !outputs.has(v)) leaves.push(v);
   // Definitional order: a step runs once all its inputs are leaves or earlier outputs.
   const known = new Set(leaves);
   const ordered: Step[] = [];
@@ -112,7 +135,7 @@ function compile(c: Conjecture, theory: Theory, equality: number | null, model: 
     ordered.push(step!);
     if (step!.output >= 0) known.add(step!.output);
   }
-  return { leaves, steps: ordered, head, varCount };
+  return { leaves, steps: ordered, head, varCount, constants: [...constants] };
 }
 
 const UNSET = -1;
@@ -182,7 +205,11 @@ function refute(c: Conjecture, program: Program, model: GroundModel): Refutation
       values[v] = domain[digits[i]!]!;
     });
     const result = evaluate(program, values, model);
-    if (result !== null && result.lhs !== result.rhs) {
+    const differ =
+      result !== null &&
+      result.lhs !== result.rhs &&
+      (model.distinctSource === undefined || model.distinctSource(result.lhs, result.rhs) !== undefined);
+    if (differ) {
       const instance: Record<string, number> = {};
       for (let v = 0; v < program.varCount; v++) {
         const name = c.varNames[v] ?? `v${v}`;
@@ -193,7 +220,10 @@ function refute(c: Conjecture, program: Program, model: GroundModel): Refutation
         instance,
         lhs: result.lhs,
         rhs: result.rhs,
-        facts: factsOf(program, values, model),
+        facts: [
+          ...factsOf(program, values, model),
+          ...(model.distinctSource ? [model.distinctSource(result.lhs, result.rhs)!] : []),
+        ],
       };
     }
     let i = leaves.length - 1;
@@ -213,7 +243,9 @@ export function filterCandidates(
   const survivors: Conjecture[] = [];
   const refuted: Refutation[] = [];
   for (const c of candidates) {
-    const program = compile(c, theory, equality, model);
+    const compiled = compile(c, theory, equality);
+    // A constant the model does not interpret makes the candidate unreadable here.
+    const program = compiled?.constants.every((k) => model.constants.has(k)) ? compiled : null;
     const refutation = program === null ? null : refute(c, program, model);
     if (refutation === null) survivors.push(c);
     else refuted.push(refutation);

@@ -6,7 +6,8 @@
  *
  * Modules: settings (limits and switches), signature (operations and constants read off the
  * theory), term (hash-consed terms), relational (equation → chain, shape checks), canonical
- * (normal form and key), render (naming and MPL text), mirror, enumerate, filter.
+ * (normal form and key), render (naming and MPL text), mirror, enumerate, filter, instances (survivors that are
+ * instances of other survivors).
  */
 export { canonicalKey } from "./canonical.js";
 export {
@@ -17,6 +18,7 @@ export {
   type SideLimit,
 } from "./enumerate.js";
 export { type FilterResult, filterCandidates, type GroundModel, type Refutation } from "./filter.js";
+export { dropInstancesOfSurvivors, type InstanceDrop, type InstanceSplit } from "./instances.js";
 export { mirrorOf } from "./mirror.js";
 export { DISCOVERY_SOURCE } from "./render.js";
 export {

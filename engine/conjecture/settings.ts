@@ -53,8 +53,10 @@ export interface ConjectureSettings {
   /** Drop an equation with a compound subterm on both sides. */
   readonly noSharedSubterm: boolean;
   /**
-   * Theory constant ids of which a candidate must mention at least one (a later batch's
-   * parameters that the batch it extends did not have); absent: no restriction.
+   * Theory constant ids (operations, functions or element constants): when given, a candidate
+   * must mention at least one of them (a later batch proposes only what the earlier one could
+   * not state). Applied to pairs of sides before they are formed, so the pairs it rules out cost
+   * a count, not a filter run each.
    */
   readonly requireSymbols?: readonly number[];
 }
@@ -72,9 +74,9 @@ export const DEFAULT_CONJECTURE_SETTINGS: ConjectureSettings = {
   dropInstances: true,
   consistentOperandOrder: true,
   leafPairOnce: true,
-  shareOperation: true,
-  noDiagonal: true,
-  noSharedSubterm: true,
+  shareOperation: false,
+  noDiagonal: false,
+  noSharedSubterm: false,
 };
 
 /** The defaults overridden by the given fields; rejects values the enumerator cannot honour. */

@@ -39,8 +39,11 @@ export function buildSides(
     const infos = children.map((c) => table.get(c));
     const atoms = infos.length === 1 ? infos[0]!.atoms.length : unionSize(infos[0]!.atoms, infos[1]!.atoms);
     if (atoms + 1 > settings.maxAtoms) return "atoms";
-    const nesting = Math.max(...infos.map((i) => i.unaryNesting)) + (unary.has(op) ? 1 : 0);
-    if (nesting > settings.maxUnaryNesting) return "unaryNesting";
+    // Nesting counts one function at a time: s(tri(a)) nests s once and tri once.
+    if (unary.has(op)) {
+      const runs = Math.max(...infos.map((i) => i.unaryRuns[op] ?? 0)) + 1;
+      if (runs > settings.maxUnaryNesting) return "unaryNesting";
+    }
     for (let v = 0; v < settings.maxVars; v++) {
       let n = 0;
       for (const i of infos) n += i.varCounts[v]!;

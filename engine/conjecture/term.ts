@@ -25,13 +25,22 @@ export interface TermInfo {
   readonly varCounts: readonly number[];
   /** Occurrences of element constants. */
   readonly constCount: number;
-  /** Most unary applications along one root-to-leaf path. */
+  /**
+   * Most applications of one unary function along one root-to-leaf path (`s(s(a))`: 2,
+   * `s(tri(a))`: 1): the nesting the side limit bounds.
+   */
   readonly unaryNesting: number;
+  /** Per operation index: its most applications along one root-to-leaf path (unary ones counted). */
+  readonly unaryRuns: readonly number[];
+  /** Bit i set when operation i of the signature occurs. */
+  readonly opMask: number;
   /** Whether some compound subterm (this one included) contains no variable. */
   readonly hasGroundCompound: boolean;
   /** Variables in order of first occurrence, reading left to right. */
   readonly firstOccurrence: readonly number[];
 }
+
+const NO_RUNS: readonly number[] = [];
 
 function mergeSorted(parts: readonly (readonly number[])[], extra: number | null): number[] {
   const set = new Set<number>();
@@ -48,6 +57,8 @@ export class TermTable {
   constructor(
     private readonly varCount: number,
     private readonly unaryOps: ReadonlySet<number>,
+    /** Operations of the signature (bounds the per-operation lists). */
+    private readonly opCount = 32,
   ) {}
 
   get(id: TermId): TermInfo {
@@ -93,6 +104,8 @@ export class TermTable {
         varCounts,
         constCount: 0,
         unaryNesting: 0,
+        unaryRuns: NO_RUNS,
+        opMask: 0,
         hasGroundCompound: false,
         firstOccurrence: [index],
       };
@@ -109,28 +122,36 @@ export class TermTable {
         varCounts,
         constCount: 1,
         unaryNesting: 0,
+        unaryRuns: NO_RUNS,
+        opMask: 0,
         hasGroundCompound: false,
         firstOccurrence: [],
       };
     }
     const subs = children.map((c) => this.get(c));
+    // Unary runs of this term: the children's, plus one for this function.
     let varMask = 0;
     let constCount = 0;
     let depth = 0;
-    let nesting = 0;
     let groundInside = false;
+    let opMask = 1 << index;
+    const runs = new Array<number>(this.opCount).fill(0);
     const firstOccurrence: number[] = [];
     for (const sub of subs) {
       varMask |= sub.varMask;
       constCount += sub.constCount;
       depth = Math.max(depth, sub.depth);
-      nesting = Math.max(nesting, sub.unaryNesting);
+      opMask |= sub.opMask;
+      sub.unaryRuns.forEach((n, op) => {
+        if (n > runs[op]!) runs[op] = n;
+      });
       groundInside ||= sub.hasGroundCompound;
       sub.varCounts.forEach((n, v) => {
         varCounts[v] = (varCounts[v] ?? 0) + n;
       });
       for (const v of sub.firstOccurrence) if (!firstOccurrence.includes(v)) firstOccurrence.push(v);
     }
+    if (this.unaryOps.has(index)) runs[index]!++;
     return {
       id,
       kind,
@@ -144,7 +165,9 @@ export class TermTable {
       varMask,
       varCounts,
       constCount,
-      unaryNesting: nesting + (this.unaryOps.has(index) ? 1 : 0),
+      unaryNesting: Math.max(0, ...runs),
+      unaryRuns: runs,
+      opMask,
       hasGroundCompound: groundInside || varMask === 0,
       firstOccurrence,
     };

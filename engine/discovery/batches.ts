@@ -2,9 +2,8 @@
  * Discovery over batches (docs/mpl-format.md, "Batches"): the batches run in order, each with
  * the pipeline of engine/discovery/pipeline.ts. A later batch receives the essential theorems of
  * the batch it extends, and the theorems that batch received itself, mapped through the anchor
- * link: they are rules of the later batch's proofs and compressor (and of its ground model with
- * `theoremRulesInModel`), cited
- * as `<batch>:<theorem>`. Its conjecturer proposes only candidates that mention one of its
+ * link: they are rules of the later batch's proofs and compressor (and of its ground model where
+ * the axioms leave a function undefined, model.ts), cited as `<batch>:<theorem>`. Its conjecturer proposes only candidates that mention one of its
  * parameters outside the link's image (`requireSymbols`).
  */
 import { type BatchLink, mapAtom } from "../../mpl/batch-link.js";

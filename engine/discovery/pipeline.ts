@@ -9,25 +9,24 @@ import type { Conjecture, Theory } from "../../mpl/theory.js";
 import {
   type ConjectureSettings,
   type ConjectureStats,
+  canonicalKey,
+  dropInstancesOfSurvivors,
   enumerateConjectures,
   filterCandidates,
+  type InstanceDrop,
 } from "../conjecture/index.js";
 import type { Executor, LimitStop, ProgressEvent, RunResult } from "../run.js";
 import { Engine } from "../run.js";
 import type { EngineSettings } from "../settings.js";
 import { mirror, type Statement, statementKey, statementOf } from "../statement.js";
 import { type CompressResult, compress } from "./compress.js";
-import { type ComputedModel, computeModel, missingValues } from "./model.js";
+import { type ComputedModel, computeModel, type TheoremRule } from "./model.js";
 
-/** A proved statement from outside the run and the id its citations use. */
-export interface TheoremRule {
-  readonly statement: Statement;
-  readonly ref: string;
-}
+export type { TheoremRule } from "./model.js";
 
 export interface DiscoveryOptions {
   readonly modelSize: number;
-  /** Largest numeral the ground model may grow to (default DEFAULT_MAX_VALUE). */
+  /** Largest numeral the ground model may use (default DEFAULT_MAX_VALUE). */
   readonly maxModelValue?: number;
   readonly settings: Partial<EngineSettings>;
   readonly executor: () => Executor | undefined;
@@ -36,17 +35,11 @@ export interface DiscoveryOptions {
   /** Settings of the conjecturer (e.g. a later batch's `requireSymbols`). */
   readonly conjectureSettings?: Partial<ConjectureSettings>;
   /**
-   * Theorems proved elsewhere (an earlier batch), as rules of the proofs and the compressor
-   * (and of the ground model with `theoremRulesInModel`); `ref` is what steps cite.
+   * Theorems proved elsewhere (an earlier batch), as rules of every engine run here: the
+   * proofs, the compressor and, where the axioms leave a function undefined, the ground model
+   * (model.ts); `ref` is what steps cite.
    */
   readonly theoremRules?: readonly TheoremRule[];
-  /**
-   * Give the ground model's run the theorem rules too. Off by default: the model computes
-   * numeral values, which the axioms give alone, and laws such as associativity only multiply
-   * derivations over its tables (GL's Gauss batch: 29 s without them, not done after 870 s with
-   * Peano's 17 essential theorems).
-   */
-  readonly theoremRulesInModel?: boolean;
   readonly onPhase?: (phase: string) => void;
   readonly onProgress?: (e: ProgressEvent) => void;
   /** Progress of the model's bursts (the model phase can be long too). */
@@ -71,7 +64,9 @@ export interface DiscoveryResult {
   readonly model: ComputedModel;
   readonly refuted: ReturnType<typeof filterCandidates>["refuted"];
   readonly survivors: number;
-  /** Survivors with an assignment the model could not evaluate (values past its bound). */
+  /** Survivors not proved separately: instances of another survivor (engine/conjecture/instances.ts). */
+  readonly instances: readonly InstanceDrop[];
+  /** Survivors with an assignment the model could not evaluate (values past its bound, or unknown). */
   readonly undecided: number;
   readonly run: RunResult;
   readonly compression: CompressResult;
@@ -94,7 +89,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   const bare: Theory = { ...theory, conjectures: [] };
   const en = await phase("conjectures", () =>
     o.candidates
-      ? { candidates: [...o.candidates], stats: null }
+      ? { candidates: [...o.candidates], stats: null, splitKeys: null }
       : enumerateConjectures(bare, o.conjectureSettings),
   );
   const model = await phase("model", () => {
@@ -103,28 +98,53 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
       size: o.modelSize,
       candidates: en.candidates,
       ...(o.maxModelValue ? { maxValue: o.maxModelValue } : {}),
-      ...(o.theoremRules && o.theoremRulesInModel ? { theoremRules: o.theoremRules } : {}),
+      ...(o.theoremRules ? { theoremRules: o.theoremRules } : {}),
       ...(executor ? { executor } : {}),
       ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
       ...(o.onModelProgress ? { onProgress: o.onModelProgress } : {}),
     });
   });
   const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
-  // Survivors that some assignment of the test range could not evaluate (only past the bound).
-  const undecided = model.boundHit
-    ? filtered.survivors.filter((c) => missingValues([c], bare, model.model).length > 0).length
-    : 0;
+  // Enumerated survivors that are instances of other survivors follow from them (instances.ts);
+  // given candidates are all proved as given.
+  const splitsOf = new Map(en.candidates.map((c, i) => [c, en.splitKeys?.[i] ?? []]));
+  const instances = dropInstancesOfSurvivors(filtered.survivors, canonicalKey, (c) => splitsOf.get(c) ?? []);
+  // Survivors the model's guide could not evaluate on every assignment of the test range.
+  const undecided = filtered.survivors.filter((c) => model.undecided.has(c)).length;
   const run = await phase("prove", async () => {
     // No second round of induction shapes: the survivors left open are many-variable laws on
     // which it costs most and, on the examples, proves nothing (docs/design.md, Induction).
     const engine = new Engine(bare, { ...o.settings, extraInduction: false });
     for (const r of o.theoremRules ?? []) engine.addTheoremRule(r.statement, r.ref);
-    for (const c of filtered.survivors)
-      engine.addConjecture({ name: c.name, mpl: c.mpl, statement: statementOf(c), mirrorOf: null });
+    // Smallest survivors first: a larger one enters once the smaller ones are settled (all
+    // proved, or a burst proved nothing more), so that it starts with their theorems as rules
+    // instead of saturating its induction blocks without them.
+    const stages = bySize(instances.kept, bare);
+    let stage = 0;
+    let entered: number[] = [];
+    const enter = (): void => {
+      entered = [];
+      for (const c of stages[stage++] ?? []) {
+        const i = engine.addConjecture({
+          name: c.name,
+          mpl: c.mpl,
+          statement: statementOf(c),
+          mirrorOf: null,
+        });
+        if (i !== null) entered.push(i);
+      }
+    };
+    enter();
+    let provedBefore = 0;
     const executor = o.executor();
     return engine.run({
       ...(executor ? { executor } : {}),
-      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      onProgress: (e) => {
+        o.onProgress?.(e);
+        const settled = entered.every((i) => engine.conjectures[i]!.proved) || e.proved === provedBefore;
+        provedBefore = e.proved;
+        if (settled && stage < stages.length) enter();
+      },
       ...(o.shouldStop ? { shouldStop: o.shouldStop } : {}),
     });
   });
@@ -147,6 +167,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     model,
     refuted: filtered.refuted,
     survivors: filtered.survivors.length,
+    instances: instances.dropped,
     undecided,
     run,
     compression,
@@ -170,4 +191,16 @@ function matchTargets(theory: Theory, run: RunResult): TargetReport[] {
     const hit = byKey.get(statementKey(st)) ?? (m ? byKey.get(statementKey(m)) : undefined);
     return { name: target.name, status: hit === undefined ? "not found" : "proved", conjecture: hit ?? null };
   });
+}
+
+/** Conjectures grouped by operator atoms (premises, and the head unless an equality), smallest first. */
+function bySize(cs: readonly Conjecture[], theory: Theory): Conjecture[][] {
+  const size = (c: Conjecture) => c.premises.length + (theory.predicates[c.head.pred]?.operator ? 1 : 0);
+  const groups = new Map<number, Conjecture[]>();
+  for (const c of cs) {
+    const list = groups.get(size(c)) ?? [];
+    list.push(c);
+    groups.set(size(c), list);
+  }
+  return [...groups.keys()].sort((a, b) => a - b).map((k) => groups.get(k)!);
 }

@@ -50,6 +50,8 @@ export interface Demand {
   pred: number;
   args: number[];
   hole: number;
+  /** Levels the witness may nest past the depth bound (engine/saturate/ac-goals.ts). */
+  extraDepth?: number;
 }
 
 export interface Index {

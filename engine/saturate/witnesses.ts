@@ -29,6 +29,8 @@ export abstract class Witnesses extends CanonicalFacts {
   protected readonly newWitnessKeys: string[] = [];
   protected demands = new Map<string, Demand>();
   protected demandRules!: Map<number, [Rule, number][]>;
+  /** Levels past the witness bound allowed for the demand being served (its `extraDepth`). */
+  private witnessAllowance = 0;
   /** Reused argument arrays, by length, for processDemands. */
   private demandBufs: number[][] = [];
   /**
@@ -96,6 +98,7 @@ export abstract class Witnesses extends CanonicalFacts {
     }
     if (r.kind === "hypothesis") return true;
     if (r.kind === "theorem" && !this.ctx.settings.theoremDemands) return false;
+    if (r.kind === "axiom" && !this.ctx.settings.axiomDemands) return false;
     if (!own && any) return false;
     return relational || !any;
   }
@@ -165,7 +168,9 @@ export abstract class Witnesses extends CanonicalFacts {
           waiting = true;
           continue;
         }
+        this.witnessAllowance = dm.extraDepth ?? 0;
         this.conclude(r, binding, matched, false);
+        this.witnessAllowance = 0;
         served = true;
         break;
       }
@@ -183,7 +188,7 @@ export abstract class Witnesses extends CanonicalFacts {
     let depth = 0;
     for (const c of universal) depth = Math.max(depth, this.constDepth.get(c) ?? 0);
     depth += 1;
-    if (depth > this.ctx.settings.maxWitnessDepth) {
+    if (depth > this.ctx.settings.maxWitnessDepth + this.witnessAllowance) {
       this.s.meta.witnessesCut++;
       return;
     }

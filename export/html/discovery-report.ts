@@ -7,8 +7,12 @@ export interface CandidateRecord {
   readonly name: string | null;
   readonly mpl: string;
   readonly readable: string;
-  /** `failed`: proved, but the re-check by the verifier rejected the proof. */
-  readonly status: "refuted" | "proved" | "unproved" | "failed";
+  /**
+   * `failed`: proved, but the re-check by the verifier rejected the proof; `instance`: a
+   * survivor not proved separately, an instance of the survivor named `instanceOf`.
+   */
+  readonly status: "refuted" | "proved" | "unproved" | "failed" | "instance";
+  readonly instanceOf?: string;
   /** The counterexample: the variables' numerals, the computed and claimed values, the model facts used. */
   readonly counterexample: {
     readonly instance: Readonly<Record<string, number>>;

@@ -1,25 +1,36 @@
 /**
- * False statements made from the real theorems of the peano-quick graph (proved by the engine
- * with one worker), for the crosscheck's soundness tests. Two kinds of change to one atom of a
- * statement (the head or a premise): two element arguments swapped, or the other operation
- * (+ for ·, · for +). The steps that state the old atom state the new one, and an induction's
- * hypothesis is computed again from the new statement, so the graph still looks like a proof
- * of it and the solver has to find the flaw in the mathematics, not in the bookkeeping.
+ * False statements made from the real theorems of a graph the engine proved (peano-quick, or
+ * another example, with one worker), for the crosscheck's soundness tests. Three kinds of
+ * change to one atom of a statement: two element arguments of the head or a premise swapped,
+ * the other operation (+ for ·, · for +), or the head negated (or its negation dropped). The
+ * steps that state the old atom state the new one, and an induction's hypothesis is computed
+ * again from the new statement, so the graph still looks like a proof of it and the solver has
+ * to find the flaw in the mathematics, not in the bookkeeping.
  *
- * Only mutants that a brute-force judge on ℕ finds false are kept: ℕ is a model of the axioms
- * and of every cited (unmutated) theorem, so confirming one would be a bug in the encoding.
+ * Only mutants that a brute-force judge finds false in a model of the theory are kept (ℕ for
+ * Peano, S3 for the groups: statement-judge.ts); the model satisfies the axioms and every
+ * cited (unmutated) theorem, so confirming one would be a bug in the encoding. Statements the
+ * judge cannot evaluate (a definition's predicate) make no mutants.
  */
 import { runProver } from "../../cli/run-engine.js";
-import type { AtomJson, ProofGraph, TheoremJson } from "../../export/schema.js";
+import type { AtomJson, ProofGraph, StatementJson, TheoremJson } from "../../export/schema.js";
 import { loadPaths } from "../../mpl/index.js";
-import { judgeStatement } from "./statement-judge.js";
+import { judgeStatement, type StatementVerdict } from "./statement-judge.js";
 
-export async function provePeanoQuick(): Promise<ProofGraph> {
-  const { theory } = loadPaths(["examples/peano-quick"]);
-  if (!theory) throw new Error("examples/peano-quick does not compile");
+/** The graph `gl prove <dir>` writes, with one worker. */
+export async function proveExample(dir: string): Promise<ProofGraph> {
+  const { theory } = loadPaths([dir]);
+  if (!theory) throw new Error(`${dir} does not compile`);
   const options = { workers: 1, settings: {}, phase: "test", quiet: true };
   return (await runProver(theory, theory.conjectures, options)).graph;
 }
+
+export const provePeanoQuick = (): Promise<ProofGraph> => proveExample("examples/peano-quick");
+
+export type Judge = (graph: ProofGraph, s: StatementJson) => StatementVerdict;
+
+/** ℕ, the variables over 0..4. */
+export const onNaturals: Judge = (graph, s) => judgeStatement(graph, s, 4);
 
 export interface Mutant {
   readonly description: string;
@@ -44,9 +55,16 @@ function recomputeHypothesis(t: TheoremJson): void {
   };
 }
 
-/** The changes of one atom: swaps of two different element arguments, and the other operation. */
-function changes(a: AtomJson): { what: string; next: AtomJson }[] {
+/**
+ * The changes of one atom: swaps of two different element arguments, the other operation, and
+ * for the head its negation flipped.
+ */
+function changes(a: AtomJson, negate: boolean): { what: string; next: AtomJson }[] {
   const out: { what: string; next: AtomJson }[] = [];
+  if (negate) {
+    const { neg: _, ...positive } = a;
+    out.push({ what: "negation", next: a.neg === true ? positive : { ...a, neg: true } });
+  }
   const elements = a.pred === "=" ? 2 : a.args.length - 1;
   for (let i = 0; i < elements; i++)
     for (let j = i + 1; j < elements; j++) {
@@ -63,7 +81,7 @@ function changes(a: AtomJson): { what: string; next: AtomJson }[] {
 }
 
 /** Every change of one atom of the statement of theorem `index`. */
-function mutantsOf(graph: ProofGraph, index: number): Mutant[] {
+function mutantsOf(graph: ProofGraph, index: number, negations: boolean): Mutant[] {
   const t = graph.theorems[index]!;
   const atoms: { where: "head" | number; atom: AtomJson }[] = [
     { where: "head", atom: t.statement.head },
@@ -71,7 +89,7 @@ function mutantsOf(graph: ProofGraph, index: number): Mutant[] {
   ];
   const out: Mutant[] = [];
   for (const { where, atom } of atoms)
-    for (const { what, next } of changes(atom)) {
+    for (const { what, next } of changes(atom, negations && where === "head")) {
       const g = structuredClone(graph);
       const m: TheoremJson = g.theorems[index]!;
       if (where === "head") m.statement.head = next;
@@ -94,11 +112,28 @@ export interface MutantSet {
   readonly falseOnes: readonly Mutant[];
 }
 
-export function statementMutants(graph: ProofGraph): MutantSet {
-  const candidates = graph.theorems.flatMap((_, i) => mutantsOf(graph, i));
+export interface MutantOptions {
+  /** The model that says which mutants are false (default ℕ). */
+  readonly judge?: Judge;
+  /** Also flip the negation of each head (default false). */
+  readonly negations?: boolean;
+}
+
+export function statementMutants(graph: ProofGraph, options: MutantOptions = {}): MutantSet {
+  const judge = options.judge ?? onNaturals;
+  const judged = (s: StatementJson) => {
+    try {
+      return judge(graph, s).holds;
+    } catch {
+      return null;
+    }
+  };
+  const candidates = graph.theorems.flatMap((t, i) =>
+    judged(t.statement) === null ? [] : mutantsOf(graph, i, options.negations === true),
+  );
   const falseOnes = candidates.filter((m) => {
     const t = m.graph.theorems.find((x) => x.id === m.theorem)!;
-    return !judgeStatement(m.graph, t.statement, 4).holds;
+    return judged(t.statement) === false;
   });
   return { candidates, falseOnes };
 }
