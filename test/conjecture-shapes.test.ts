@@ -42,7 +42,7 @@ function falseSomewhere(c: Conjecture): boolean {
   const total = 5 ** leaves.length;
   for (let code = 0; code < total; code++) {
     const val = new Map<number, number>();
-    leaves.forEach((v, i) => val.set(v, Math.floor(code / 5 ** i) % 5));
+    for (const [i, v] of leaves.entries()) val.set(v, Math.floor(code / 5 ** i) % 5);
     const get = (t: number) => (t < 0 ? (name(t) === "zero" ? 0 : Number.NaN) : val.get(t));
     const apply = (a: (typeof atoms)[number]) => {
       const f = ops[name(a.args[a.args.length - 1]!)]!;

@@ -193,7 +193,8 @@ describe("one pool for every run of a command", () => {
   it("gl prove with the lemma step: the first run, the lemma run and the retry on one pool, same bytes", () => {
     const dir = join(scratch, "right-cancel");
     mkdirSync(dir);
-    for (const f of ["functions.mpl", "group.mpl"]) copyFileSync(join(REPO_ROOT, "examples", "group", f), join(dir, f));
+    for (const f of ["functions.mpl", "group.mpl"])
+      copyFileSync(join(REPO_ROOT, "examples", "group", f), join(dir, f));
     writeFileSync(
       join(dir, "conjectures.mpl"),
       "conjecture right_cancel :=\n  (>[a,c,d] (in3[a,c,d,*])\n    (>[b] (in3[b,c,d,*]) (=[a,b])))\n",

@@ -5,7 +5,15 @@
  * graph and the discovery reports, so the bytes are the same wherever it is rendered.
  */
 import type { ProofGraph } from "../schema.js";
-import { loadLayoutEngine, type PageKey, type Site, type SiteExtras, type SiteFile, siteOf, sitePage } from "./render.js";
+import {
+  loadLayoutEngine,
+  type PageKey,
+  type Site,
+  type SiteExtras,
+  type SiteFile,
+  siteOf,
+  sitePage,
+} from "./render.js";
 
 /** What every thread rendering files of one site reads. */
 export interface SiteInput {

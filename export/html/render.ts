@@ -127,7 +127,9 @@ export function sitePageKeys(site: Site): PageKey[] {
 /** What a key names, for messages: "the page of T12", "definitions.html". */
 export function describePage(site: Site, [k, page]: PageKey): string {
   const part = site.parts[k]!;
-  return typeof page === "number" ? `the page of ${part.dir}${part.graph.theorems[page]!.id}` : part.dir + page;
+  return typeof page === "number"
+    ? `the page of ${part.dir}${part.graph.theorems[page]!.id}`
+    : part.dir + page;
 }
 
 /** One file of the site. The layout engine must be loaded. */
