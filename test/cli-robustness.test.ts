@@ -332,7 +332,7 @@ describe.concurrent("inputs, flags and pipes", () => {
     expectFailure(runs[3]!, 2, "prove", /--timeout must be a positive duration/);
     expectFailure(runs[4]!, 2, "discover", /--max-memory must be a size of at least 64M/);
     expectFailure(runs[5]!, 2, "prove", /unknown option '--frobnicate'/);
-    expectFailure(runs[6]!, 2, "discover", /--model-max-value is at most 40/);
+    expectFailure(runs[6]!, 2, "discover", /--model-max-value is at most 1000/);
   });
 
   it("an internal error is one line asking for a report (exit 3); the trace only with --debug", async () => {
