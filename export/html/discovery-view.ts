@@ -134,7 +134,8 @@ function refutedView(c: CandidateRecord, i: number, cellAnchor: ReadonlyMap<stri
     instance: Object.entries(ce.instance)
       .map(([k, v]) => `${k} = ${v}`)
       .join(", "),
-    values: `the left side is ${ce.lhs}, the right side ${ce.rhs}`,
+    // Neutral: the head's computed value may be either side of the statement as it reads.
+    values: `its two sides are ${ce.lhs} and ${ce.rhs}`,
     facts: ce.facts.map((f) => {
       const a = cellAnchor.get(f);
       return { text: f, href: a === undefined ? null : `#${a}` };
