@@ -23,7 +23,10 @@ const EXP_FILES = ["functions.mpl", "peano.mpl", "exp.mpl"];
 /** examples/peano-exp's definitions, each file rewritten by `edit`, with extra conjectures. */
 function peanoExp(edit: (file: string, text: string) => string = (_, t) => t, extra = ""): Theory {
   const dir = join(REPO_ROOT, "examples", "peano-exp");
-  const files = EXP_FILES.map((f) => ({ path: join(dir, f), text: edit(f, readFileSync(join(dir, f), "utf8")) }));
+  const files = EXP_FILES.map((f) => ({
+    path: join(dir, f),
+    text: edit(f, readFileSync(join(dir, f), "utf8")),
+  }));
   const r = compileSources([...files, ...(extra ? [{ path: "extra.mpl", text: extra }] : [])]);
   if (r.theory === null) throw new Error(r.diagnostics.map((d) => d.message).join("; "));
   return r.theory;
@@ -84,7 +87,8 @@ describe("closed forms read off the axioms", () => {
 
   it("recognises them by shape: operands of the steps swapped, operations renamed", () => {
     const theory = peanoExp((file, text) => {
-      if (file === "peano.mpl") return text.replaceAll("in3[d,a,e,+]", "in3[a,d,e,+]").replaceAll("+", "plus");
+      if (file === "peano.mpl")
+        return text.replaceAll("in3[d,a,e,+]", "in3[a,d,e,+]").replaceAll("+", "plus");
       if (file === "exp.mpl")
         return text.replaceAll("in3[d,a,e,*]", "in3[a,d,e,*]").replaceAll("+", "plus").replaceAll("^", "pw");
       return text;
@@ -130,7 +134,12 @@ describe("closed forms read off the axioms", () => {
 
 interface Report {
   stages: Record<string, number | null>;
-  exactEvaluation: { closedForms: Record<string, string>; examined: number; rejected: number; undecided: number };
+  exactEvaluation: {
+    closedForms: Record<string, string>;
+    examined: number;
+    rejected: number;
+    undecided: number;
+  };
   model: { undecidedSurvivors: number };
   targets: { name: string; status: string }[];
   candidates: {
@@ -194,18 +203,26 @@ describe("gl discover examples/peano-exp with exact evaluation", () => {
       examined: report.model.undecidedSurvivors,
       rejected: 1,
     });
-    expect(out.stdout).toMatch(/refuted by the ground model, 1 rejected by exact evaluation \(not certified\)/);
+    expect(out.stdout).toMatch(
+      /refuted by the ground model, 1 rejected by exact evaluation \(not certified\)/,
+    );
     expect(out.stdout).toMatch(
       /rejected by exact evaluation \(not certified\): \S+ {2}\(a \^ a\) \^ \(c·c\) = \(a \^ c\) \^ \(a \^ c\) {2}at .*: (16777216 ≠ 262144|262144 ≠ 16777216)/,
     );
     expect(out.stdout).toMatch(/filter [\d.]+ s, exact [\d.]+ s, prove/);
     const html = readFileSync(join(work, "out", "html", "discovery.html"), "utf8");
-    const section = html.slice(html.indexOf('<section id="rejected"'), html.indexOf('<section id="unproved-survivors"'));
+    const section = html.slice(
+      html.indexOf('<section id="rejected"'),
+      html.indexOf('<section id="unproved-survivors"'),
+    );
     expect(section).toContain("not certified");
     expect(section.match(/class="rejected-candidate"/g)?.length).toBe(1);
     expect(section).toContain("4 ^ 9 &#x3D; 262144");
     // The certified table holds none of them.
-    const certified = html.slice(html.indexOf('<section id="refuted"'), html.indexOf('<section id="rejected"'));
+    const certified = html.slice(
+      html.indexOf('<section id="refuted"'),
+      html.indexOf('<section id="rejected"'),
+    );
     expect(certified).not.toContain("rejected-candidate");
   });
 

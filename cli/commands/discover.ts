@@ -664,7 +664,9 @@ type BatchSummary = ReturnType<typeof batchSummary>["summary"];
 
 /** The stage count of exact evaluation in the candidates line, when it rejected something. */
 const rejectedText = (st: { rejectedByEvaluation: number }): string =>
-  st.rejectedByEvaluation > 0 ? `${st.rejectedByEvaluation} rejected by exact evaluation (not certified), ` : "";
+  st.rejectedByEvaluation > 0
+    ? `${st.rejectedByEvaluation} rejected by exact evaluation (not certified), `
+    : "";
 
 /** What exact evaluation did with the survivors the ground model could not evaluate. */
 function exactText(e: BatchSummary["exactEvaluation"]): string {

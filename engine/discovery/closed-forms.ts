@@ -207,7 +207,8 @@ function symbolic(
   mode: "base" | "step",
 ): Expr | null {
   const env = new Map<number, Expr>();
-  const get = (t: Term): Expr | undefined => (t < 0 ? (t === -roles.zero - 1 ? num(0n) : undefined) : env.get(t));
+  const get = (t: Term): Expr | undefined =>
+    t < 0 ? (t === -roles.zero - 1 ? num(0n) : undefined) : env.get(t);
   const put = (t: Term, e: Expr): boolean => {
     const old = get(t);
     if (old !== undefined) return same(old, e);
@@ -236,7 +237,8 @@ function symbolic(
       case "pred": {
         const a = get(step.from);
         // Only the predecessor of y + 1 is followed (the recursion's descent).
-        if (a === undefined || a.k !== "add" || a.b.k !== "n" || a.b.v !== 1n || !put(step.to, a.a)) return null;
+        if (a === undefined || a.k !== "add" || a.b.k !== "n" || a.b.v !== 1n || !put(step.to, a.a))
+          return null;
         break;
       }
       case "call": {

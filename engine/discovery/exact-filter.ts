@@ -102,7 +102,10 @@ export function exactFilter(
 }
 
 /** The closed forms as text by function name, e.g. `^` → `a ^ b = a^b` (for reports). */
-export function closedFormTexts(theory: Theory, forms: ReadonlyMap<number, ClosedForm>): Record<string, string> {
+export function closedFormTexts(
+  theory: Theory,
+  forms: ReadonlyMap<number, ClosedForm>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [op, form] of [...forms].sort((a, b) => a[0] - b[0])) {
     const name = theory.constants[op]?.name ?? `#${op}`;
