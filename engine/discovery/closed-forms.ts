@@ -1,7 +1,7 @@
 /**
- * Closed forms of iterated functions, read off their defining axioms: what lets the model's
- * guide evaluate `4 ^ 9` or `8 ^ 8` exactly, where running the recursion would take millions of
- * successor steps.
+ * Closed forms of iterated functions, read off their defining axioms: what lets exact
+ * evaluation (exact-filter.ts) compute `4 ^ 9` or `8 ^ 8` exactly, past the ground model's
+ * numerals, where running the recursion would take millions of successor steps.
  *
  * A function is recognised when its readings (evaluate.ts) are a base case and a step on one
  * input, with `y` that input and `x` the other one (absent for a unary function):
