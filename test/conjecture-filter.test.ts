@@ -80,7 +80,10 @@ function headValue(c: Conjecture, values: ReadonlyMap<number, number>): number {
   if (h.pred === PRED.eq) return 0;
   const val = (t: number) => (t < 0 ? 0 : values.get(t)!);
   const isUnary = h.pred === PRED.in2;
-  return arithmetic(-h.args[isUnary ? 2 : 3]! - 1, (isUnary ? [h.args[0]!] : [h.args[0]!, h.args[1]!]).map(val));
+  return arithmetic(
+    -h.args[isUnary ? 2 : 3]! - 1,
+    (isUnary ? [h.args[0]!] : [h.args[0]!, h.args[1]!]).map(val),
+  );
 }
 
 function leafVars(c: Conjecture): number[] {

@@ -88,7 +88,8 @@ describe("discovery on examples/peano", () => {
     expect(result.model.valueBound).toBe(8);
     expect(result.model.cells.length).toBe(30);
     // The model answers with its cells, values past the test range (0..5) among them.
-    for (const cell of result.model.cells) expect(result.model.model.apply(cell.op, cell.inputs)).toBe(cell.value);
+    for (const cell of result.model.cells)
+      expect(result.model.model.apply(cell.op, cell.inputs)).toBe(cell.value);
     expect(result.model.cells.some((c) => c.value > 5)).toBe(true);
     const graph = buildProofGraph(result.model.run, () => "");
     expect(verifyGraph(graph).failures).toEqual([]);
