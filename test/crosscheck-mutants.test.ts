@@ -7,8 +7,9 @@
  * proofs by contradiction; heads negated too) and of the groups without induction
  * (examples/group and group-two-sided, judged in S3), where the proof's term hints are in
  * every problem. As a control, the same timeout confirms the unmutated theorems, so it is not
- * too short to confirm at all.
+ * too short to confirm at all. The mutants are decided by one z3 session per core (two at most).
  */
+import { availableParallelism } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crosscheckGraph } from "../crosscheck/crosscheck.js";
 import { shapeOf } from "../crosscheck/obligations.js";
@@ -30,22 +31,37 @@ const graph = await provePeanoQuick();
 const { candidates, falseOnes } = statementMutants(graph);
 const sample = evenly(falseOnes, SAMPLE);
 
+/**
+ * One z3 session per core: each mutant is decided by one of them, side by side (z3 runs one
+ * problem at a time on one thread, and most of the time goes to problems that run to the
+ * timeout, which is wall-clock).
+ */
+let sessions: Z3Session[] = [];
 let z3: Z3Session;
 beforeAll(async () => {
-  z3 = await Z3Session.start();
+  sessions = await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, () => Z3Session.start()),
+  );
+  z3 = sessions[0]!;
 });
-afterAll(() => z3.close());
+afterAll(() => Promise.all(sessions.map((s) => s.close())));
 
 /** The mutants z3 confirms (none, if the encoding is sound), and how many it refutes. */
 async function decide(sample: readonly Mutant[]) {
   const confirmed: string[] = [];
   let refuted = 0;
-  for (const m of sample) {
-    const report = await crosscheckGraph(m.graph, z3, { timeoutMs: TIMEOUT_MS, only: new Set([m.theorem]) });
-    const verdict = report.theorems[0]!.verdict;
-    if (verdict === "confirmed") confirmed.push(m.description);
-    if (verdict === "refuted") refuted++;
-  }
+  let next = 0;
+  const work = async (session: Z3Session) => {
+    while (next < sample.length) {
+      const m = sample[next++]!;
+      const only = new Set([m.theorem]);
+      const report = await crosscheckGraph(m.graph, session, { timeoutMs: TIMEOUT_MS, only });
+      const verdict = report.theorems[0]!.verdict;
+      if (verdict === "confirmed") confirmed.push(m.description);
+      if (verdict === "refuted") refuted++;
+    }
+  };
+  await Promise.all(sessions.map(work));
   return { confirmed, refuted };
 }
 

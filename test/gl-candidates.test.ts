@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, gl } from "./support/built-cli.js";
+import { glAsync, limiter, type Outcome } from "./support/cli-async.js";
 import { GL_FIXTURES, haveGlFixtures, REPO_ROOT, warnIfNoGlFixtures } from "./support/mpl-helpers.js";
 import { judgeCandidate, type Verdict } from "./support/peano-judge.js";
 
@@ -73,20 +74,22 @@ interface ProveSummary {
   theorems: { name: string; mpl: string; status: string }[];
 }
 
-function prove(list: string): ProveSummary {
-  const r = gl(
-    "prove",
-    "--json",
-    "-q",
-    "--allow-unproved",
-    "--workers",
-    "2",
-    "--gl-config",
-    CONFIG,
-    defs,
-    "--conjectures",
-    list,
+/**
+ * The `gl prove` runs take one thread each and run side by side, one per core (more threads
+ * do not make these runs faster on few cores; every worker count gives the same bytes:
+ * test/pool-determinism.test.ts).
+ */
+const oneRunPerCore = limiter();
+
+async function glProve(list: string, ...extra: string[]): Promise<Outcome> {
+  const args = ["prove", "--json", "-q", "--allow-unproved", "--workers", "1", ...extra];
+  return oneRunPerCore(() =>
+    glAsync([...args, "--gl-config", CONFIG, defs, "--conjectures", list], { timeoutMs: 240_000 }),
   );
+}
+
+async function prove(list: string): Promise<ProveSummary> {
+  const r = await glProve(list);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout) as ProveSummary;
@@ -125,8 +128,8 @@ describe.skipIf(!haveGlFixtures)("GL's v0.1 candidates against a brute-force jud
     expect(lines[0]!.verdict).toMatchObject({ holds: false, counterexample: { "7": "0", "8": "1" } });
   });
 
-  it("gl prove proves none of the 363 false candidates, with default limits, and stops at a fixpoint", () => {
-    const s = prove(writeList("false.txt", falseLines()));
+  it.concurrent("gl prove proves none of the 363 false candidates, with default limits, and stops at a fixpoint", async () => {
+    const s = await prove(writeList("false.txt", falseLines()));
     expect(s.conjectures).toBe(363);
     const provedFalse = s.theorems.filter((t) => t.status === "proved").map((t) => t.mpl);
     expect(provedFalse).toEqual([]);
@@ -136,22 +139,10 @@ describe.skipIf(!haveGlFixtures)("GL's v0.1 candidates against a brute-force jud
     expect(s.blocksAtFactLimit).toBe(0);
   });
 
-  it("with lemma discovery on, gl prove proves none of a sample of the false candidates", () => {
+  it.concurrent("with lemma discovery on, gl prove proves none of a sample of the false candidates", async () => {
     // Every 48th false line: few enough goals for the lemma search to run (--max-lemma-goals).
     const sample = falseLines().filter((_, i) => i % 48 === 0);
-    const r = gl(
-      "prove",
-      "--json",
-      "-q",
-      "--workers",
-      "1",
-      "--allow-unproved",
-      "--gl-config",
-      CONFIG,
-      defs,
-      "--conjectures",
-      writeList("false-sample.txt", sample),
-    );
+    const r = await glProve(writeList("false-sample.txt", sample));
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(r.stdout) as ProveSummary & {
       lemmas: { stuck: string[]; survivors: number; stop: string } | null;
@@ -164,8 +155,8 @@ describe.skipIf(!haveGlFixtures)("GL's v0.1 candidates against a brute-force jud
     expect(s.lemmas?.stop).toBe("retry-proved-no-more");
   }, 300_000);
 
-  it("gl prove proves all 43 true candidates", () => {
-    const s = prove(writeList("true.txt", trueLines()));
+  it.concurrent("gl prove proves all 43 true candidates", async () => {
+    const s = await prove(writeList("true.txt", trueLines()));
     const unproved = s.theorems.filter((t) => t.status !== "proved").map((t) => t.mpl);
     expect(unproved).toEqual([]);
     expect(s.proved).toBe(43);

@@ -3,10 +3,12 @@
  * and a pool thread that fails in any of them ends the command cleanly, naming the phase and
  * what it was doing:
  *
- * - every example that discovers, with 1, 2, 3, 4 and 8 workers: proof.json, model.json,
+ * - every example that discovers, with 1, 2, 3 and 4 workers, and examples/peano-double (two
+ *   batches, the pool switched between them) with 8 too: proof.json, model.json,
  *   discovery.json and every file of the HTML site identical (lean settings: two proof bursts,
- *   a small model); the summary says the pool's threads ran the model, the proofs, the
- *   re-check and the site; `examples/group` (no induction roles) through `gl prove`;
+ *   a small model; the one-worker runs side by side, one per core); the summary says the pool's
+ *   threads ran the model, the proofs, the re-check and the site; `examples/group` (no
+ *   induction roles) through `gl prove` with 1, 2, 3, 4 and 8;
  * - GL_FAULT_INJECT="<phase>:<n>:throw|exit" in each pool phase: exit code 1, one error line
  *   naming the phase and the block or item, nothing written, no thread left behind.
  */
@@ -25,6 +27,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { glAsync, limiter } from "./support/cli-async.js";
 import { CLI, ensureBuilt } from "./support/dist.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
 
@@ -84,59 +87,96 @@ function tree(dir: string): Map<string, string> {
 const errorLines = (stderr: string): string[] =>
   stderr.split("\n").filter((l) => l !== "" && !l.includes("is more than the"));
 
-describe.each([
-  { example: "peano-quick", batches: [] },
-  { example: "peano", batches: [] },
-  { example: "peano-cold", batches: [] },
-  { example: "peano-exp", batches: [] },
+const EXAMPLES = [
+  { example: "peano-quick", batches: [] as string[] },
+  { example: "peano", batches: [] as string[] },
+  { example: "peano-cold", batches: [] as string[] },
+  { example: "peano-exp", batches: [] as string[] },
   // Batches: one pool serves both, switched to the later batch's theory.
   { example: "peano-double", batches: ["Peano", "PeanoDouble"] },
-])("gl discover examples/$example", ({ example, batches }) => {
-  it("writes the same bytes with 1, 2, 3, 4 and 8 workers, every phase", () => {
-    let reference: Map<string, string> | null = null;
-    for (const workers of WORKERS) {
+];
+/** Eight threads (more than there are blocks in some bursts) on the example with batches only. */
+const EIGHT_ON = "peano-double";
+const DOUBLE_PROFILE = () => join(scratch, "double-profile.json");
+
+const discoverArgs = (example: string, workers: number, out: string): string[] => [
+  "discover",
+  `examples/${example}`,
+  ...LEAN,
+  "--workers",
+  String(workers),
+  "--quiet",
+  "--json",
+  "--out",
+  out,
+];
+
+/** The one-worker runs of every example: the reference files, or why there are none. */
+const references = new Map<string, { code: number | null; stderr: string; files: Map<string, string> }>();
+
+// One thread each: side by side, all done before any run with a pool starts.
+beforeAll(async () => {
+  const sideBySide = limiter();
+  await Promise.all(
+    EXAMPLES.map(({ example }) =>
+      sideBySide(async () => {
+        const out = join(scratch, `${example}-w1`);
+        const r = await glAsync(discoverArgs(example, 1, out), {
+          env: { GL_IN_PLACE_FIRST_MS: "0" },
+          timeoutMs: 120_000,
+        });
+        const files = r.code === 0 ? tree(out) : new Map<string, string>();
+        rmSync(out, { recursive: true, force: true });
+        references.set(example, { code: r.code, stderr: r.stderr, files });
+      }),
+    ),
+  );
+}, 240_000);
+
+/** The two-worker run of the batches, with its pool profile (shared by two tests). */
+let doubleTwo: ReturnType<typeof gl> | null = null;
+function doubleWithTwoWorkers(): ReturnType<typeof gl> {
+  doubleTwo ??= gl(discoverArgs("peano-double", 2, join(scratch, "peano-double-w2")), {
+    GL_POOL_PROFILE: DOUBLE_PROFILE(),
+  });
+  return doubleTwo;
+}
+
+describe.each(EXAMPLES)("gl discover examples/$example", ({ example, batches }) => {
+  const counts = example === EIGHT_ON ? [2, 3, 4, 8] : [2, 3, 4];
+  it(`writes the same bytes with 1, ${counts.join(", ")} workers, every phase`, () => {
+    const one = references.get(example)!;
+    expect(one.code, one.stderr).toBe(0);
+    const reference = one.files;
+    expect([...reference.keys()]).toEqual(
+      expect.arrayContaining([
+        "proof.json",
+        "model.json",
+        "discovery.json",
+        "html/index.html",
+        // An earlier batch: its model graph and its site.
+        ...batches.slice(0, -1).flatMap((b) => [`model.${b}.json`, `html/batches/${b}/index.html`]),
+      ]),
+    );
+    expect(reference.size).toBeGreaterThan(10);
+    for (const workers of counts) {
       const out = join(scratch, `${example}-w${workers}`);
-      const r = gl([
-        "discover",
-        `examples/${example}`,
-        ...LEAN,
-        "--workers",
-        String(workers),
-        "--quiet",
-        "--json",
-        "--out",
-        out,
-      ]);
+      const r =
+        example === "peano-double" && workers === 2
+          ? doubleWithTwoWorkers()
+          : gl(discoverArgs(example, workers, out));
       expect(r.code, r.stderr).toBe(0);
       const summary = JSON.parse(r.stdout) as { phases: Record<string, { threads: number }> };
-      if (workers > 1) {
-        // Not vacuous: the pool's threads ran the bursts and the tasks of the other phases
-        // (in every batch: a run of batches times its phases per batch).
-        const keys = [
-          ...(batches.length === 0
-            ? ["model", "prove"]
-            : batches.flatMap((b) => [`${b} model`, `${b} prove`])),
-          "verify",
-          "html",
-        ];
-        for (const key of keys)
-          expect(summary.phases[key]?.threads, `${key} with ${workers} workers`).toBeGreaterThan(1);
-      }
-      const files = tree(out);
-      if (reference === null) {
-        reference = files;
-        expect([...files.keys()]).toEqual(
-          expect.arrayContaining([
-            "proof.json",
-            "model.json",
-            "discovery.json",
-            "html/index.html",
-            // An earlier batch: its model graph and its site.
-            ...batches.slice(0, -1).flatMap((b) => [`model.${b}.json`, `html/batches/${b}/index.html`]),
-          ]),
-        );
-        expect(files.size).toBeGreaterThan(10);
-      } else expect(files, `${workers} workers`).toEqual(reference);
+      // Not vacuous: the pool's threads ran the bursts and the tasks of the other phases
+      // (in every batch: a run of batches times its phases per batch).
+      const keys = [
+        ...(batches.length === 0 ? ["model", "prove"] : batches.flatMap((b) => [`${b} model`, `${b} prove`])),
+        "verify",
+        "html",
+      ];
+      for (const key of keys)
+        expect(summary.phases[key]?.threads, `${key} with ${workers} workers`).toBeGreaterThan(1);
+      expect(tree(out), `${workers} workers`).toEqual(reference);
       rmSync(out, { recursive: true, force: true });
     }
   }, 240_000);
@@ -177,12 +217,10 @@ function profiled(file: string) {
 
 describe("one pool for every run of a command", () => {
   it("gl discover on batches: both batches' model and proofs on the same threads", () => {
-    const profile = join(scratch, "double-profile.json");
-    const r = gl(["discover", "examples/peano-double", ...LEAN, "--workers", "2", "--quiet", "--json"], {
-      GL_POOL_PROFILE: profile,
-    });
+    // The two-worker run of examples/peano-double that gave the one-worker bytes above.
+    const r = doubleWithTwoWorkers();
     expect(r.code, r.stderr).toBe(0);
-    const p = profiled(profile);
+    const p = profiled(DOUBLE_PROFILE());
     // One pool thread, loaded once; every engine run of both batches (at least a model and the
     // proofs per batch, more where the lemma step runs) with bursts on two threads.
     expect(p.threadsLoaded).toBe(1);

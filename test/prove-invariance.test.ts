@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "./support/built-cli.js";
 import { REPO_ROOT } from "./support/mpl-helpers.js";
-import { proveFiles as proveInto } from "./support/prove-files.js";
+import { proveFilesAsync } from "./support/prove-files.js";
 
 const SOURCE = join(REPO_ROOT, "examples", "peano");
 
@@ -112,8 +112,9 @@ interface Summary {
 let scratch = "";
 let original: Files = {};
 
-const proveFiles = (label: string, files: Files, ...extra: string[]): Summary =>
-  proveInto<Summary>(join(scratch, label.replace(/\W+/g, "-")), files, ...extra);
+/** `gl prove` on `files`, one thread, side by side with the file's other runs (one per core). */
+const proveFiles = (label: string, files: Files, ...extra: string[]): Promise<Summary> =>
+  proveFilesAsync<Summary>(join(scratch, label.replace(/\W+/g, "-")), files, ...extra);
 
 const provedNames = (s: Summary): string[] =>
   s.theorems
@@ -121,16 +122,20 @@ const provedNames = (s: Summary): string[] =>
     .map((t) => t.name ?? "")
     .sort();
 
-describe("gl prove proves the same statements however the theory is written", () => {
+describe.concurrent("gl prove proves the same statements however the theory is written", () => {
   let reference: string[] = [];
   let first: Summary;
+  /** The original without the lemma step (compared with each rewrite's first run). */
+  let plainOriginal: string[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ensureBuilt();
     scratch = mkdtempSync(join(tmpdir(), "gl-invariance-"));
     for (const f of readdirSync(SOURCE)) original[f] = readFileSync(join(SOURCE, f), "utf8");
-    first = proveFiles("original", original, "--out", join(scratch, "original-out"));
+    const plain = proveFiles("plain-original", original, "--no-lemmas", "--allow-unproved");
+    first = await proveFiles("original", original, "--out", join(scratch, "original-out"));
     reference = provedNames(first);
+    plainOriginal = provedNames(await plain);
   });
   afterAll(() => {
     if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
@@ -171,20 +176,18 @@ describe("gl prove proves the same statements however the theory is written", ()
   // axiom's shape; the swapped sum changes which lemmas the laws need, so it is left out here.
   it.each(Object.keys(REWRITES).filter((l) => !l.startsWith("multiplication")))(
     "%s: the same set without the lemma step",
-    (label) => {
+    async (label) => {
       const plain = provedNames(
-        proveFiles(`plain-${label}`, REWRITES[label]!(original), "--no-lemmas", "--allow-unproved"),
+        await proveFiles(`plain-${label}`, REWRITES[label]!(original), "--no-lemmas", "--allow-unproved"),
       );
-      expect(plain).toEqual(
-        provedNames(proveFiles(`plain-original-${label}`, original, "--no-lemmas", "--allow-unproved")),
-      );
+      expect(plain).toEqual(plainOriginal);
       expect(plain.length).toBeGreaterThanOrEqual(3);
     },
   );
 
   // s(x) = x + s(zero) needs the witness x + zero, which only a demand makes: the join must
   // file it whichever of the axiom's two relational premises comes first.
-  it("add-succ premises in either order: s(x) = x + s(zero) without the lemma step", () => {
+  it("add-succ premises in either order: s(x) = x + s(zero) without the lemma step", async () => {
     const law =
       "conjecture succ_is_add_one :=\n  (>[o] (in2[zero,o,succ])\n    (>[x,y] (in2[x,y,succ]) (in3[x,o,y,+])))\n";
     const asIs = { ...original, "laws.mpl": law };
@@ -194,15 +197,17 @@ describe("gl prove proves the same statements however the theory is written", ()
       ADD_SUCC_PREMISES,
       "(&(in[b,Nat]) (&(in3[a,b,d,+]) (in2[b,c,succ])))",
     );
-    for (const [label, files] of Object.entries({ "as-is": asIs, swapped }))
-      expect(
-        provedNames(proveFiles(`succ-${label}`, files, "--no-lemmas", "--allow-unproved")),
-        label,
-      ).toEqual(["succ_is_add_one"]);
+    const cases = Object.entries({ "as-is": asIs, swapped });
+    const runs = await Promise.all(
+      cases.map(([label, files]) => proveFiles(`succ-${label}`, files, "--no-lemmas", "--allow-unproved")),
+    );
+    runs.forEach((r, i) => {
+      expect(provedNames(r), cases[i]![0]).toEqual(["succ_is_add_one"]);
+    });
   });
 
-  it.each(Object.keys(REWRITES))("%s: the same set", (label) => {
-    expect(provedNames(proveFiles(label, REWRITES[label]!(original)))).toEqual(reference);
+  it.each(Object.keys(REWRITES))("%s: the same set", async (label) => {
+    expect(provedNames(await proveFiles(label, REWRITES[label]!(original)))).toEqual(reference);
   });
 });
 
@@ -224,12 +229,12 @@ describe.each([
     rewrites["facts restated: premises reordered, sides exchanged, succ_add by its other side"] = (f) =>
       FACT_RESTATEMENTS.reduce((g, [from, to]) => edit(g, "facts.mpl", from, to), f);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ensureBuilt();
     if (scratch === "") scratch = mkdtempSync(join(tmpdir(), "gl-invariance-"));
     const dir = join(REPO_ROOT, "examples", example);
     for (const f of readdirSync(dir)) files[f] = readFileSync(join(dir, f), "utf8");
-    reference = provedNames(proveFiles(`${example}-original`, files));
+    reference = provedNames(await proveFiles(`${example}-original`, files));
   });
   afterAll(() => {
     if (scratch !== "") rmSync(scratch, { recursive: true, force: true });
@@ -243,7 +248,7 @@ describe.each([
     expect(reference).toEqual(conjectures.sort());
   });
 
-  it.each(Object.keys(rewrites))("%s: the same set", (label) => {
-    expect(provedNames(proveFiles(`${example}-${label}`, rewrites[label]!(files)))).toEqual(reference);
+  it.concurrent.each(Object.keys(rewrites))("%s: the same set", async (label) => {
+    expect(provedNames(await proveFiles(`${example}-${label}`, rewrites[label]!(files)))).toEqual(reference);
   });
 });

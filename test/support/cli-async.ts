@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { CLI } from "./built-cli.js";
 import { REPO_ROOT } from "./mpl-helpers.js";
@@ -41,6 +42,27 @@ function collect(child: ChildProcess, o: RunOptions): Promise<Outcome> {
       resolve({ code, signal, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs at most `n` tasks at a time (by default one per core): for child processes that use one
+ * thread each, so that they fill the cores without oversubscribing them.
+ */
+export function limiter(n = availableParallelism()): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    // A finished task hands its slot straight to the next waiting one.
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
 
 /** `gl <args>` from the repository root. */
