@@ -3,6 +3,7 @@
  * discovery run: its stage counts, every candidate's outcome, the ground model's values with
  * the model theorems proving them, and the essential theorems.
  */
+import { closedFormTexts } from "../engine/discovery/exact-filter.js";
 import type { DiscoveryResult } from "../engine/discovery/pipeline.js";
 import type { DiscoveryReport } from "../export/html/discovery-report.js";
 import type { ProofGraph } from "../export/schema.js";
@@ -38,6 +39,7 @@ export function siteDiscoveryReport(
         })),
       distinctness: result.model.negatives,
     },
+    closedForms: Object.values(closedFormTexts(theory, result.exact.forms)),
     essential: [...result.compression.essential],
   };
 }

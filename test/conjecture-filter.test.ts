@@ -92,7 +92,8 @@ function leafVars(c: Conjecture): number[] {
   return [...all].filter((v) => !outs.has(v)).sort((x, y) => x - y);
 }
 
-function trueUpTo(c: Conjecture, max: number): boolean {
+/** Every assignment of the conjecture's leaves in 0 … max, solved (null where the premises fail). */
+function* solvedAssignments(c: Conjecture, max: number): Generator<Map<number, number> | null> {
   const leaves = leafVars(c);
   const total = (max + 1) ** leaves.length;
   for (let code = 0; code < total; code++) {
@@ -102,9 +103,12 @@ function trueUpTo(c: Conjecture, max: number): boolean {
       assignment.set(v, rest % (max + 1));
       rest = Math.floor(rest / (max + 1));
     }
-    const values = solve(c, assignment);
-    if (values !== null && !headHolds(c, values)) return false;
+    yield solve(c, assignment);
   }
+}
+
+function trueUpTo(c: Conjecture, max: number): boolean {
+  for (const values of solvedAssignments(c, max)) if (values !== null && !headHolds(c, values)) return false;
   return true;
 }
 
@@ -113,16 +117,7 @@ function trueUpTo(c: Conjecture, max: number): boolean {
  * (what a model on 0 … max knows), makes the premises hold and the head fail.
  */
 function refutableWithin(c: Conjecture, max: number): boolean {
-  const leaves = leafVars(c);
-  const total = (max + 1) ** leaves.length;
-  for (let code = 0; code < total; code++) {
-    const assignment = new Map<number, number>();
-    let rest = code;
-    for (const v of leaves) {
-      assignment.set(v, rest % (max + 1));
-      rest = Math.floor(rest / (max + 1));
-    }
-    const values = solve(c, assignment);
+  for (const values of solvedAssignments(c, max)) {
     if (values === null || [...values.values()].some((x) => x > max)) continue;
     if (headValue(c, values) > max) continue;
     if (!headHolds(c, values)) return true;

@@ -151,7 +151,7 @@ describe.skipIf(executablePath === null && !inCi)("discovery site in Chromium", 
     // The first whose counterexample uses a value of an operation's table.
     const row = page.locator("tr.refuted-candidate", { has: page.locator(".facts a") }).first();
     expect(await row.locator(".counterexample").textContent()).toMatch(
-      /\w+ = \d+.*left side is \d+, the right side \d+/,
+      /\w+ = \d+.*two sides are \d+ and \d+/,
     );
     const fact = row.locator(".facts a").first();
     const href = (await fact.getAttribute("href"))!;

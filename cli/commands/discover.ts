@@ -12,6 +12,7 @@ import {
   type BatchResult,
   discoverBatches,
 } from "../../engine/discovery/batches.js";
+import { closedFormTexts } from "../../engine/discovery/exact-filter.js";
 import { DEFAULT_MAX_VALUE } from "../../engine/discovery/model.js";
 import type { discover } from "../../engine/discovery/pipeline.js";
 import { buildProofGraph } from "../../engine/graph.js";
@@ -86,11 +87,17 @@ export interface CandidateOutcome {
   mpl: string;
   readable: string;
   /**
-   * `failed`: a proof was found but did not pass the independent re-check; `instance`: a
-   * survivor not proved separately, an instance of the survivor `instanceOf`.
+   * `refuted`: false in the ground model (certified: every value used is a proved model
+   * theorem); `rejected`: false by exact evaluation on the host (not certified: its values are
+   * computed, not proved); `failed`: a proof was found but did not pass the independent
+   * re-check; `instance`: a survivor not proved separately, an instance of the survivor `instanceOf`.
    */
-  status: "refuted" | "proved" | "unproved" | "failed" | "instance";
-  /** The counterexample of a refuted candidate: its variables' numerals, the claimed and true values. */
+  status: "refuted" | "rejected" | "proved" | "unproved" | "failed" | "instance";
+  /**
+   * The counterexample of a refuted or rejected candidate: its variables' numerals, the two
+   * sides' values, and the values used (model theorems for a refuted one, evaluated values
+   * for a rejected one).
+   */
   counterexample: { instance: Record<string, number>; lhs: number; rhs: number; facts: string[] } | null;
   /** The proof graph's theorem id of a proved candidate. */
   theorem: string | null;
@@ -539,6 +546,7 @@ function batchSummary(
       generated: result.enumeration?.generated ?? null,
       candidates: result.candidates,
       refutedByModel: result.refuted.length,
+      rejectedByEvaluation: result.exact.rejected.length,
       survivors: result.survivors,
       instances: result.instances.length,
       proved: graph.theorems.filter((th) => !th.mirrorOf && verified(th)).length,
@@ -572,6 +580,13 @@ function batchSummary(
       constants: result.model.constantValues.map((v) => v.name),
       distinctness: result.model.negatives,
       theorems: modelGraph.theorems.length,
+    },
+    // The second filter stage (engine/discovery/exact-filter.ts): not certified.
+    exactEvaluation: {
+      closedForms: closedFormTexts(theory, result.exact.forms),
+      examined: result.exact.examined,
+      rejected: result.exact.rejected.length,
+      undecided: result.exact.undecided,
     },
     targets: result.targets.map((tg) => {
       const th = tg.conjecture === null ? undefined : byConjecture.get(tg.conjecture);
@@ -612,17 +627,20 @@ function candidateOutcomes(
 ): CandidateOutcome[] {
   const names = theory.constants.map((k) => k.name);
   const refutedBy = new Map(result.refuted.map((r) => [r.conjecture, r]));
+  const rejectedBy = new Map(result.exact.rejected.map((r) => [r.conjecture, r]));
   const instanceOf = new Map(result.instances.map((d) => [d.conjecture, d.of.name]));
   const runByKey = new Map(result.run.conjectures.map((c) => [statementKey(c.statement), c]));
   const theoremOf = new Map(result.run.theorems.map((t, i) => [t.conjecture, graph.theorems[i]!.id]));
   return result.candidateList.map((c) => {
-    const r = refutedBy.get(c);
+    const r = refutedBy.get(c) ?? rejectedBy.get(c);
     const st = statementOf(c);
     const run = r ? undefined : runByKey.get(statementKey(canonicalVars(st)));
     const theorem = run ? (theoremOf.get(run.index) ?? null) : null;
     const general = instanceOf.get(c);
     const status: CandidateOutcome["status"] = r
-      ? "refuted"
+      ? refutedBy.has(c)
+        ? "refuted"
+        : "rejected"
       : theorem
         ? failed.has(theorem)
           ? "failed"
@@ -644,6 +662,23 @@ function candidateOutcomes(
 
 type BatchSummary = ReturnType<typeof batchSummary>["summary"];
 
+/** The stage count of exact evaluation in the candidates line, when it rejected something. */
+const rejectedText = (st: { rejectedByEvaluation: number }): string =>
+  st.rejectedByEvaluation > 0
+    ? `${st.rejectedByEvaluation} rejected by exact evaluation (not certified), `
+    : "";
+
+/** What exact evaluation did with the survivors the ground model could not evaluate. */
+function exactText(e: BatchSummary["exactEvaluation"]): string {
+  const forms = Object.values(e.closedForms);
+  return `exact evaluation (not certified; ${forms.length > 0 ? `closed forms ${forms.join(", ")}` : "no closed forms"}): of those ${e.examined}, ${e.rejected} rejected, ${e.undecided} still with assignments it could not evaluate`;
+}
+
+const instanceText = (instance: Readonly<Record<string, number>>): string =>
+  Object.entries(instance)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(", ");
+
 /** What one batch found, in lines; with `header`, under its name. */
 function formatBatch(s: BatchSummary, header: boolean): string {
   const st = s.stages;
@@ -654,8 +689,8 @@ function formatBatch(s: BatchSummary, header: boolean): string {
         ]
       : []),
     s.candidatesFrom === "given"
-      ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors`
-      : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${st.survivors} survivors${st.instances ? ` (${st.instances} of them instances of others, not proved separately)` : ""}`,
+      ? `candidates: ${st.candidates} given, ${st.refutedByModel} refuted by the ground model, ${rejectedText(st)}${st.survivors} survivors`
+      : `candidates: ${st.generated} equations generated, ${st.candidates} kept, ${st.refutedByModel} refuted by the ground model, ${rejectedText(st)}${st.survivors} survivors${st.instances ? ` (${st.instances} of them instances of others, not proved separately)` : ""}`,
     `ground model (test range 0..${s.model.size}, numerals 0..${s.model.valueBound}; evaluates ${s.model.functions.join(" ") || "nothing"}${s.model.unevaluated.length ? `, not ${s.model.unevaluated.join(" ")}` : ""}): ${s.model.values} values${s.model.constants.map((c) => `, ${c}`).join("")} and ${s.model.distinctness} distinctness facts, each a proved theorem`,
     ...(s.model.unprovedValues > 0
       ? [`ground model: ${s.model.unprovedValues} posed values not proved by the engine (left unknown)`]
@@ -663,6 +698,7 @@ function formatBatch(s: BatchSummary, header: boolean): string {
     ...(s.model.undecidedSurvivors > 0
       ? [
           `ground model: ${s.model.undecidedSurvivors} survivors have assignments it could not evaluate (values past ${s.model.maxValue}: raise --model-max-value)`,
+          exactText(s.exactEvaluation),
         ]
       : []),
     `proved: ${st.proved} of ${st.survivors} survivors (+${st.mirrorsProved} mirrors), ${st.unproved} unproved${st.failedRecheck ? `, ${st.failedRecheck} theorems failed the independent re-check` : ""}; essential: ${st.essential}; stop: ${s.stopReason} after ${s.bursts} bursts`,
@@ -677,6 +713,12 @@ function formatBatch(s: BatchSummary, header: boolean): string {
         ? `  ${t.name.padEnd(14)} proved as ${t.theorem.id} (${t.theorem.method}): ${t.theorem.readable}`
         : `  ${t.name.padEnd(14)} ${t.status === "failed" ? "FAILED the independent re-check" : "not found"}`,
     ),
+    ...s.candidates
+      .filter((c) => c.status === "rejected" && c.counterexample !== null)
+      .map(
+        (c) =>
+          `  rejected by exact evaluation (not certified): ${c.name ?? "(unnamed)"}  ${c.readable}  at ${instanceText(c.counterexample!.instance)}: ${c.counterexample!.lhs} ≠ ${c.counterexample!.rhs}`,
+      ),
     ...s.candidates
       .filter((c) => c.status === "unproved" || c.status === "failed")
       .map(

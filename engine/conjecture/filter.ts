@@ -139,6 +139,8 @@ function compileOnce(c: Conjecture, theory: Theory, equality: number | null): Pr
 }
 
 const UNSET = -1;
+// Values are held as doubles: exact for every safe integer, which a model evaluated on the
+// host (exact evaluation, engine/discovery/exact-filter.ts) may give far past 32 bits.
 
 /**
  * Evaluates the program under the leaf values already in `values`. Returns null when the
@@ -146,7 +148,7 @@ const UNSET = -1;
  */
 function evaluate(
   program: Program,
-  values: Int32Array,
+  values: Float64Array,
   model: GroundModel,
 ): { lhs: number; rhs: number } | null {
   const termValue = (t: Term): number => (t < 0 ? model.constants.get(-t - 1)! : values[t]!);
@@ -173,7 +175,7 @@ function evaluate(
 }
 
 /** The ground facts a refuting assignment uses, by their sources. */
-function factsOf(program: Program, values: Int32Array, model: GroundModel): string[] {
+function factsOf(program: Program, values: Float64Array, model: GroundModel): string[] {
   const termValue = (t: Term): number => (t < 0 ? model.constants.get(-t - 1)! : values[t]!);
   const steps = program.head.kind === "op" ? [...program.steps, program.head.step] : program.steps;
   const facts: string[] = [];
@@ -198,7 +200,7 @@ function refute(c: Conjecture, program: Program, model: GroundModel): Refutation
   const domain = model.domain;
   if (domain.length === 0) return null;
   const digits = new Array<number>(leaves.length).fill(0);
-  const values = new Int32Array(program.varCount);
+  const values = new Float64Array(program.varCount);
   for (;;) {
     values.fill(UNSET);
     leaves.forEach((v, i) => {

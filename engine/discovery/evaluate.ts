@@ -22,14 +22,15 @@
 import type { PatternAtom, RuleEntity, Term, Theory } from "../../mpl/theory.js";
 
 /** One atom of a reading, in evaluation order. */
-type Op =
+export type Op =
   | { readonly kind: "member"; readonly x: Term }
   | { readonly kind: "succ"; readonly from: Term; readonly to: Term }
   | { readonly kind: "pred"; readonly from: Term; readonly to: Term }
   | { readonly kind: "call"; readonly op: number; readonly inputs: readonly Term[]; readonly output: Term }
   | { readonly kind: "eq"; readonly a: Term; readonly b: Term };
 
-interface Reading {
+/** A way to compute a function, read off one rule: its defined atom and the program fixing its output. */
+export interface Reading {
   readonly rule: string;
   /** Inputs of the defined atom (variables or constants) and its output variable. */
   readonly inputs: readonly Term[];
@@ -47,6 +48,8 @@ export interface GroundEvaluator {
   readonly functions: readonly number[];
   /** The readings of each function, as `rule` ids (for reports). */
   readonly readings: ReadonlyMap<number, readonly string[]>;
+  /** Every reading of every function, evaluated or not, in axiom order (closed-forms.ts reads them). */
+  readonly programs: ReadonlyMap<number, readonly Reading[]>;
   /** `op(inputs)` when a reading computes it within the bound, else undefined. */
   value(op: number, inputs: readonly number[]): number | undefined;
   /** The numeral of an element constant, when the axioms give it (zero is 0). */
@@ -375,6 +378,7 @@ export function groundEvaluator(
   return {
     functions,
     readings: new Map(functions.map((f) => [f, readings.get(f)!.map((r) => r.rule)])),
+    programs: readings,
     value,
     constant: (id) => consts.get(id),
     trace,

@@ -89,6 +89,11 @@ export interface ComputedModel {
    * past the bound or unknown) and found no counterexample for: they reach the prover.
    */
   readonly undecided: ReadonlySet<Conjecture>;
+  /**
+   * The host evaluation that chose the posed values (not trusted): the exact-evaluation stage
+   * after the filter (exact-filter.ts) reads its functions' readings.
+   */
+  readonly guide: GroundEvaluator;
 }
 
 const IN2 = 1;
@@ -152,6 +157,7 @@ export async function computeModel(theory: Theory, opts: ModelOptions): Promise<
     unevaluated,
     undecided: posed.undecided,
     boundHit: posed.boundHit,
+    guide,
   };
 }
 
@@ -289,7 +295,7 @@ function compareInputs(a: readonly number[], b: readonly number[]): number {
 
 type ProvedValues = Omit<
   ComputedModel,
-  "functions" | "unevaluated" | "undecided" | "boundHit" | "theoremRulesUsed"
+  "functions" | "unevaluated" | "undecided" | "boundHit" | "theoremRulesUsed" | "guide"
 >;
 
 /** One engine run proving the posed values, constants and distinctness facts. */

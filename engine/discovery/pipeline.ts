@@ -1,7 +1,8 @@
 /**
  * Discovery end to end: conjectures from the anchor's operations, a ground model proved by the
- * engine, the counterexample filter, proofs of the survivors, and compression to an essential
- * subset. The theory's own named conjectures are targets to report on only: they are never
+ * engine, the counterexample filter, exact evaluation of the survivors the model could not
+ * evaluate (a second filter, not certified: exact-filter.ts), proofs of the survivors, and
+ * compression to an essential subset. The theory's own named conjectures are targets to report on only: they are never
  * handed to the conjecturer or the prover. A given candidate list (e.g. another system's
  * conjecturer output) can stand in for the enumeration; everything after it is the same.
  */
@@ -20,6 +21,7 @@ import { Engine } from "../run.js";
 import type { EngineSettings } from "../settings.js";
 import { mirror, type Statement, statementKey, statementOf } from "../statement.js";
 import { type CompressResult, compress } from "./compress.js";
+import { type ExactFilterResult, exactFilter } from "./exact-filter.js";
 import { type ComputedModel, computeModel, type TheoremRule } from "./model.js";
 
 export type { TheoremRule } from "./model.js";
@@ -62,7 +64,14 @@ export interface DiscoveryResult {
   /** The candidates, in order (enumerated or given). */
   readonly candidateList: readonly Conjecture[];
   readonly model: ComputedModel;
+  /** Refuted by the ground model: certified, every value used is a proved model theorem. */
   readonly refuted: ReturnType<typeof filterCandidates>["refuted"];
+  /**
+   * The exact-evaluation stage: candidates it rejected (not certified, never mixed with
+   * `refuted`), the closed forms it used, and how many it examined.
+   */
+  readonly exact: ExactFilterResult;
+  /** Candidates left for the prover: survivors of the ground model not rejected by exact evaluation. */
   readonly survivors: number;
   /** Survivors not proved separately: instances of another survivor (engine/conjecture/instances.ts). */
   readonly instances: readonly InstanceDrop[];
@@ -105,10 +114,16 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     });
   });
   const filtered = await phase("filter", () => filterCandidates(en.candidates, bare, model.model));
+  // Survivors the model could not evaluate everywhere, evaluated exactly on the host: a false
+  // one (values past the model's bound) is rejected before it costs proof attempts.
+  const exact = await phase("exact", () =>
+    exactFilter(bare, model.guide, filtered.survivors, model.undecided, o.modelSize),
+  );
   // Enumerated survivors that are instances of other survivors follow from them (instances.ts);
-  // given candidates are all proved as given.
+  // given candidates are all proved as given. After exact evaluation: a rejected candidate's
+  // instances do not follow from it.
   const splitsOf = new Map(en.candidates.map((c, i) => [c, en.splitKeys?.[i] ?? []]));
-  const instances = dropInstancesOfSurvivors(filtered.survivors, canonicalKey, (c) => splitsOf.get(c) ?? []);
+  const instances = dropInstancesOfSurvivors(exact.survivors, canonicalKey, (c) => splitsOf.get(c) ?? []);
   // Survivors the model's guide could not evaluate on every assignment of the test range.
   const undecided = filtered.survivors.filter((c) => model.undecided.has(c)).length;
   const run = await phase("prove", async () => {
@@ -166,7 +181,8 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
     candidateList: en.candidates,
     model,
     refuted: filtered.refuted,
-    survivors: filtered.survivors.length,
+    exact,
+    survivors: exact.survivors.length,
     instances: instances.dropped,
     undecided,
     run,

@@ -1,6 +1,6 @@
 /**
  * What a discovery run hands the site beside its proof graph: the stage counts, every
- * candidate with its outcome (a refuted one with its counterexample), the ground model's
+ * candidate with its outcome (a refuted or rejected one with its counterexample), the ground model's
  * values with the model theorems that prove them, and the essential theorems.
  */
 export interface CandidateRecord {
@@ -8,12 +8,17 @@ export interface CandidateRecord {
   readonly mpl: string;
   readonly readable: string;
   /**
-   * `failed`: proved, but the re-check by the verifier rejected the proof; `instance`: a
-   * survivor not proved separately, an instance of the survivor named `instanceOf`.
+   * `refuted`: false in the ground model (certified by proved model theorems); `rejected`:
+   * false by exact evaluation on the host (not certified); `failed`: proved, but the re-check
+   * by the verifier rejected the proof; `instance`: a survivor not proved separately, an
+   * instance of the survivor named `instanceOf`.
    */
-  readonly status: "refuted" | "proved" | "unproved" | "failed" | "instance";
+  readonly status: "refuted" | "rejected" | "proved" | "unproved" | "failed" | "instance";
   readonly instanceOf?: string;
-  /** The counterexample: the variables' numerals, the computed and claimed values, the model facts used. */
+  /**
+   * The counterexample: the variables' numerals, the computed and claimed values, and the
+   * values used (model theorems for a refuted candidate, evaluated values for a rejected one).
+   */
   readonly counterexample: {
     readonly instance: Readonly<Record<string, number>>;
     readonly lhs: number;
@@ -44,6 +49,11 @@ export interface DiscoveryReport {
     readonly values: readonly ModelValue[];
     readonly distinctness: number;
   };
+  /**
+   * The exact-evaluation stage's closed forms (`a ^ b = a^b`), read off the axioms; absent in
+   * a report from before the stage.
+   */
+  readonly closedForms?: readonly string[];
   /** Theorem ids kept by compression. */
   readonly essential: readonly string[];
 }

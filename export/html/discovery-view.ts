@@ -1,7 +1,9 @@
 /**
  * The discovery page's view: how many candidates each stage kept, the ground model's tables
  * of values (each cell a proved model theorem), every refuted candidate with the values that
- * refute it (each model fact used linking to its cell), and the survivors left unproved.
+ * refute it (each model fact used linking to its cell), the candidates rejected by exact
+ * evaluation (shown the same way, marked as not certified: their values are computed, not
+ * proved), and the survivors left unproved.
  */
 import type { CandidateRecord } from "./discovery-report.js";
 import { Hrefs } from "./links.js";
@@ -32,6 +34,10 @@ export interface DiscoveryView extends LayoutView {
   modelSize: number;
   tables: ModelTableView[];
   refuted: RefutedView[];
+  /** Rejected by exact evaluation: not certified, listed apart from the refutations. */
+  rejected: RefutedView[];
+  /** The closed forms exact evaluation used, as one text (`a + b = a + b; …`), or "none". */
+  closedForms: string;
   proved: { readable: string; link: TheoremLinkView | null }[];
   unproved: { name: string | null; readable: string; mpl: string; failed: boolean }[];
 }
@@ -40,7 +46,8 @@ const STAGE_LABELS: readonly [string, string][] = [
   ["generated", "Equations generated"],
   ["candidates", "Candidates kept"],
   ["refutedByModel", "Refuted by the ground model"],
-  ["survivors", "Survivors of the model"],
+  ["rejectedByEvaluation", "Rejected by exact evaluation (not certified)"],
+  ["survivors", "Survivors of the filters"],
   ["instances", "Instances of other survivors (follow from them, not proved separately)"],
   ["proved", "Proved"],
   ["mirrorsProved", "Mirrors proved"],
@@ -88,6 +95,11 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
     .map((c, i) => [c, i] as const)
     .filter(([c]) => c.status === "refuted" && c.counterexample !== null)
     .map(([c, i]) => refutedView(c, i, cellAnchor));
+  // Their values are not model theorems: no links into the model's tables.
+  const rejected = report.candidates
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => c.status === "rejected" && c.counterexample !== null)
+    .map(([c, i]) => refutedView(c, i, new Map()));
   const stages = STAGE_LABELS.filter(
     ([k]) => report.stages[k] !== undefined && report.stages[k] !== null,
   ).map(([k, label]) => ({ label, value: String(report.stages[k]) }));
@@ -98,6 +110,8 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
     modelSize: report.model.size,
     tables: [...tables.values()],
     refuted,
+    rejected,
+    closedForms: report.closedForms?.length ? report.closedForms.join("; ") : "none",
     proved: report.candidates
       .filter((c) => c.status === "proved")
       .map((c) => ({
@@ -120,7 +134,8 @@ function refutedView(c: CandidateRecord, i: number, cellAnchor: ReadonlyMap<stri
     instance: Object.entries(ce.instance)
       .map(([k, v]) => `${k} = ${v}`)
       .join(", "),
-    values: `the left side is ${ce.lhs}, the right side ${ce.rhs}`,
+    // Neutral: the head's computed value may be either side of the statement as it reads.
+    values: `its two sides are ${ce.lhs} and ${ce.rhs}`,
     facts: ce.facts.map((f) => {
       const a = cellAnchor.get(f);
       return { text: f, href: a === undefined ? null : `#${a}` };
