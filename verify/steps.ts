@@ -6,6 +6,7 @@
 import type { Section, StatementJson, StepJson } from "../export/schema.js";
 import { atomProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
+import { comprehensionProblem } from "./comprehension.js";
 import { eqSubstProblem, eqSymmProblem, eqTransProblem, reflProblem } from "./equality.js";
 import { goalLabel, sectionGoal } from "./goals.js";
 import { replaceVar } from "./induction.js";
@@ -62,6 +63,8 @@ function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly St
   if (s.anchor.rejected.has(ref)) return `cites axiom ${ref}, which the sources do not give as it stands`;
   const want = step.kind === "axiom" ? "fact" : step.kind === "rule" ? "rule" : "exists";
   if (e.kind !== want) return `${ref} is of kind ${e.kind}, not ${want}`;
+  if (e.kind === "exists" && e.origin.via === `${e.origin.definition} (comprehension)`)
+    return `${ref} is ${e.origin.definition}'s comprehension axiom, which only a comprehension step may cite`;
   if (e.kind === "exists") return witnessProblem(step, s, premises);
   if (!e.head) return `${ref} has no head`;
   return instanceProblem(
@@ -71,6 +74,26 @@ function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly St
     premises,
     step.binding ?? (e.kind === "fact" ? [] : undefined),
   );
+}
+
+/**
+ * A set named by a set definition's comprehension axiom: the axiom must be one (checked against
+ * the definition's text, verify/comprehension.ts), then the step is a witness step.
+ */
+function comprehensionStepProblem(
+  step: StepJson,
+  s: TheoremScope,
+  premises: readonly StepJson[],
+): string | null {
+  const ref = step.ref ?? "(none)";
+  const e = s.anchor.axioms.get(ref);
+  if (!e) return `cites unknown axiom ${ref}`;
+  if (s.anchor.rejected.has(ref)) return `cites axiom ${ref}, which the sources do not give as it stands`;
+  const name = e.origin.definition;
+  if (e.origin.via !== `${name} (comprehension)`)
+    return `${ref} is not the comprehension axiom of a definition (its origin is ${e.origin.via})`;
+  const problem = comprehensionProblem(e, name, s.definitions.get(name));
+  return problem ?? witnessProblem(step, s, premises);
 }
 
 /**
@@ -195,6 +218,8 @@ function checkStep(step: StepJson, s: TheoremScope): string | null {
     case "rule":
     case "witness":
       return axiomStepProblem(step, s, premises);
+    case "comprehension":
+      return comprehensionStepProblem(step, s, premises);
     case "definition":
       return definitionStepProblem(step, s, premises);
     case "theorem":

@@ -46,6 +46,7 @@ import {
 import { loadBatches, printDiagnostics } from "../load-theory.js";
 import { checkGraphs, PhaseAccount, renderSite } from "../pool-phases.js";
 import {
+  COMPREHENSION_HELP,
   chooseWorkers,
   defaultWorkers,
   type EngineOverrides,
@@ -73,6 +74,7 @@ export interface DiscoverOptions {
   maxWitnessDepth?: string;
   maxFacts?: string;
   maxGoalTerms?: string;
+  comprehension?: boolean;
   /** Repeated: one GL config per batch, in order. */
   glConfig?: string | string[];
   conjectures?: string[];
@@ -142,6 +144,7 @@ export function registerDiscover(program: Command): void {
       "--max-goal-terms <n>",
       `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
+    .option("--comprehension", COMPREHENSION_HELP)
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
     .option(

@@ -31,6 +31,7 @@ import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseLimits } from "../lim
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import { proveWithLemmas } from "../prove-lemmas.js";
 import {
+  COMPREHENSION_HELP,
   chooseWorkers,
   defaultWorkers,
   type EngineOverrides,
@@ -50,6 +51,7 @@ export interface ProveOptions {
   maxWitnessDepth?: string;
   maxFacts?: string;
   maxGoalTerms?: string;
+  comprehension?: boolean;
   lemmas?: boolean;
   maxLemmaCandidates?: string;
   maxLemmaGoals?: string;
@@ -151,6 +153,7 @@ export function registerProve(program: Command): void {
       "--max-goal-terms <n>",
       `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
+    .option("--comprehension", COMPREHENSION_HELP)
     .option("--no-lemmas", "do not look for helper lemmas when goals stay unproved")
     .option(
       "--max-lemma-candidates <n>",

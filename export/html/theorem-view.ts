@@ -137,7 +137,8 @@ function stepRow(
     case "axiom":
     case "rule":
     case "definition":
-    case "witness": {
+    case "witness":
+    case "comprehension": {
       const id = step.ref ?? "";
       const axiom = rel.axiomById.get(id);
       ref = {
@@ -147,6 +148,8 @@ function stepRow(
       };
       vars = axiom?.vars ?? null;
       if (step.kind === "witness" && step.witness !== undefined) note = `new constant ${step.witness}`;
+      if (step.kind === "comprehension" && step.witness !== undefined)
+        note = `new set ${step.witness}, assumed to exist (comprehension)`;
       break;
     }
     case "theorem": {
