@@ -3,6 +3,7 @@
  * engine proves itself, the counterexample filter, proofs, compression, independent
  * verification and the HTML site; progress on stderr, a summary on stdout.
  */
+
 import { join } from "node:path";
 import type { Command } from "commander";
 import { batchGraph, batchJson } from "../../engine/batch-graph.js";
@@ -22,6 +23,7 @@ import { type Executor, recordWidth } from "../../engine/run.js";
 import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
 import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS, goalTermBound } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
+import { comprehensionLine, graphComprehensionList } from "../../export/assumptions.js";
 import { writeSiteFiles } from "../../export/html/write.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
@@ -392,6 +394,8 @@ async function discoverInto(
     ...own.summary,
     ...(batched ? { batches: summaries.map((x) => x.summary) } : {}),
     skippedLines: loaded.skippedLines,
+    // Theorems whose proofs assume a set exists (--comprehension), with the definitions.
+    assumptions: { comprehension: graphComprehensionList(graph) },
     verification: {
       ok: check.ok && modelOk,
       failedTheorems: [...checked.failed],
@@ -477,6 +481,8 @@ async function discoverInto(
   else {
     if (batched) for (const x of summaries.slice(0, last)) process.stdout.write(formatBatch(x.summary, true));
     process.stdout.write(formatBatch(own.summary, batched));
+    const assumed = comprehensionLine(summary.assumptions.comprehension);
+    if (assumed !== null) process.stdout.write(`${assumed}\n`);
     process.stdout.write(formatRun(summary));
     if (stoppedBy) process.stdout.write(`${limitMessage(stoppedBy, limits)}\n`);
     if (results.length < loaded.batches.length)
