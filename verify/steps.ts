@@ -3,7 +3,7 @@
  * against the facts its premises claim; a wrong premise fails at its own step, so the first
  * failure of a theorem points at the first wrong step.
  */
-import type { Section, StatementJson, StepJson } from "../export/schema.js";
+import type { EntityJson, Section, StatementJson, StepJson } from "../export/schema.js";
 import { atomProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
 import { comprehensionProblem } from "./comprehension.js";
@@ -56,11 +56,19 @@ function premiseStepProblem(step: StepJson, s: TheoremScope): string | null {
     : `fact ${formatAtom(step.fact)} is not the statement's premise at index ${i}${where} (expected ${formatAtom(expected)})`;
 }
 
-function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
+/** The axiom a step cites, or why it cannot cite it. */
+function citedAxiom(step: StepJson, s: TheoremScope): { ref: string; e: EntityJson } | string {
   const ref = step.ref ?? "(none)";
   const e = s.anchor.axioms.get(ref);
   if (!e) return `cites unknown axiom ${ref}`;
   if (s.anchor.rejected.has(ref)) return `cites axiom ${ref}, which the sources do not give as it stands`;
+  return { ref, e };
+}
+
+function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
+  const cited = citedAxiom(step, s);
+  if (typeof cited === "string") return cited;
+  const { ref, e } = cited;
   const want = step.kind === "axiom" ? "fact" : step.kind === "rule" ? "rule" : "exists";
   if (e.kind !== want) return `${ref} is of kind ${e.kind}, not ${want}`;
   if (e.kind === "exists" && e.origin.via === `${e.origin.definition} (comprehension)`)
@@ -85,10 +93,9 @@ function comprehensionStepProblem(
   s: TheoremScope,
   premises: readonly StepJson[],
 ): string | null {
-  const ref = step.ref ?? "(none)";
-  const e = s.anchor.axioms.get(ref);
-  if (!e) return `cites unknown axiom ${ref}`;
-  if (s.anchor.rejected.has(ref)) return `cites axiom ${ref}, which the sources do not give as it stands`;
+  const cited = citedAxiom(step, s);
+  if (typeof cited === "string") return cited;
+  const { ref, e } = cited;
   const name = e.origin.definition;
   if (e.origin.via !== `${name} (comprehension)`)
     return `${ref} is not the comprehension axiom of a definition (its origin is ${e.origin.via})`;
