@@ -1,18 +1,13 @@
 #!/usr/bin/env node
 /**
  * The `gl` command line. Each command lives in `cli/commands/` and registers itself with one
- * call below. Exit codes (see cli/failure.ts): 0 success, 1 input errors, output-path problems
+ * call below; a run loads only the module of the command it names (a command pulls in the
+ * engine, the exporters or the solvers, which a `gl verify` or `gl --version` does not need). Exit codes (see cli/failure.ts): 0 success, 1 input errors, output-path problems
  * and failed checks, 2 usage errors, 3 internal errors. Every failure is one line
  * `gl <command>: error: …` (or an MPL diagnostic), never a stack trace unless `--debug`.
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { registerCheck } from "./commands/check.js";
-import { registerCrosscheck } from "./commands/crosscheck.js";
-import { registerDiscover } from "./commands/discover.js";
-import { registerExport } from "./commands/export.js";
-import { registerProve } from "./commands/prove.js";
-import { registerVerify } from "./commands/verify.js";
 import { EXIT, escapeControls, printFailureJson, reportFailure } from "./failure.js";
 import { guardProcess } from "./process-guard.js";
 
@@ -23,7 +18,21 @@ function packageVersion(): string {
   return typeof version === "string" ? version : "unknown";
 }
 
-export function buildProgram(): Command {
+/** Every command in the order of the help listing, each loading its module when asked. */
+const COMMANDS: Readonly<Record<string, () => Promise<(program: Command) => unknown>>> = {
+  check: async () => (await import("./commands/check.js")).registerCheck,
+  prove: async () => (await import("./commands/prove.js")).registerProve,
+  verify: async () => (await import("./commands/verify.js")).registerVerify,
+  export: async () => (await import("./commands/export.js")).registerExport,
+  discover: async () => (await import("./commands/discover.js")).registerDiscover,
+  crosscheck: async () => (await import("./commands/crosscheck.js")).registerCrosscheck,
+};
+
+/**
+ * The program with the command `only` (the one the command line names), or with every command
+ * when `only` is "" (help, the version, an unknown command and its suggestions need them all).
+ */
+export async function buildProgram(only = ""): Promise<Command> {
   const program = new Command("gl")
     .description("A deterministic, message-passing logic engine for MPL theories.")
     .version(packageVersion(), "-V, --version", "print the version and exit")
@@ -32,12 +41,9 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     // Throw instead of exiting, so usage errors can be mapped to exit code 2.
     .exitOverride();
-  registerCheck(program);
-  registerProve(program);
-  registerVerify(program);
-  registerExport(program);
-  registerDiscover(program);
-  registerCrosscheck(program);
+  const names = only === "" ? Object.keys(COMMANDS) : [only];
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
   // Testing hook: an exception no command expects, to show how an internal error is reported.
   program.hook("preAction", () => {
     if (process.env.GL_FAULT_INTERNAL) throw new Error("injected internal fault (testing hook)");
@@ -55,8 +61,16 @@ export function buildProgram(): Command {
 
 /** The sub-command named on the command line, for error messages before commander parsed it. */
 function commandName(argv: readonly string[]): string {
-  const known = new Set(["check", "prove", "verify", "export", "discover", "crosscheck"]);
-  return argv.slice(2).find((a) => known.has(a)) ?? "";
+  return argv.slice(2).find((a) => Object.hasOwn(COMMANDS, a)) ?? "";
+}
+
+/**
+ * The command that commander will run: the first word that is not a program option (those
+ * take no values), when it names a command; "" otherwise (`gl help prove`, `gl --help`).
+ */
+function invokedCommand(argv: readonly string[]): string {
+  const first = argv.slice(2).find((a) => !a.startsWith("-"));
+  return first !== undefined && Object.hasOwn(COMMANDS, first) ? first : "";
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -64,7 +78,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const ctx = { command: command || "", json: argv.includes("--json"), debug: argv.includes("--debug") };
   guardProcess(ctx);
   try {
-    await buildProgram().parseAsync([...argv]);
+    await (await buildProgram(invokedCommand(argv))).parseAsync([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
       // commander has already printed the message or help text.
