@@ -119,12 +119,17 @@ export function parseCount(v: string, name: string, min = 1): number {
 
 export { UsageError };
 
+/** The help text of `--comprehension` (gl prove, gl discover). */
+export const COMPREHENSION_HELP =
+  "let set definitions (comprehensions) name the set they define; an assumption beyond the axioms, reported with the theorems that use it";
+
 /** The engine flags `gl prove` and `gl discover` share, as settings overrides. */
 export interface EngineFlags {
   maxBursts?: string;
   maxWitnessDepth?: string;
   maxFacts?: string;
   maxGoalTerms?: string;
+  comprehension?: boolean;
   conjectures?: string[];
   glConfig?: string | readonly string[];
 }
@@ -134,6 +139,7 @@ export type EngineOverrides = {
   maxWitnessDepth?: number;
   maxFactsPerBlock?: number;
   goalTerms?: number;
+  comprehension?: boolean;
 };
 
 /** Parses the shared engine flags; `--conjectures` without `--gl-config` is a usage error. */
@@ -146,6 +152,7 @@ export function parseEngineFlags(o: EngineFlags): EngineOverrides {
     settings.maxWitnessDepth = parseBounded(o.maxWitnessDepth, "--max-witness-depth", 1, MAX_WITNESS_DEPTH);
   if (o.maxFacts !== undefined) settings.maxFactsPerBlock = parseCount(o.maxFacts, "--max-facts");
   if (o.maxGoalTerms !== undefined) settings.goalTerms = parseCount(o.maxGoalTerms, "--max-goal-terms", 0);
+  if (o.comprehension === true) settings.comprehension = true;
   return settings;
 }
 

@@ -150,7 +150,13 @@ function citations(graph: ProofGraph, t: TheoremJson, sections: readonly Section
     if (s.kind === "theorem") theorems.add(s.ref);
     // Any other step that names an axiom cites it (whatever kinds of step a graph may have).
     else if (axiomIds.has(s.ref)) axioms.add(s.ref);
-    else if (s.kind === "axiom" || s.kind === "rule" || s.kind === "witness" || s.kind === "definition")
+    else if (
+      s.kind === "axiom" ||
+      s.kind === "rule" ||
+      s.kind === "witness" ||
+      s.kind === "comprehension" ||
+      s.kind === "definition"
+    )
       throw new EncodingError(`step ${s.n} cites unknown axiom ${s.ref}`);
   }
   return { axioms, theorems: [...theorems].sort() };
@@ -279,7 +285,11 @@ class ObligationProblem {
         : null;
     for (const s of this.theorem.steps) {
       if (!sections.includes(s.section)) continue;
-      if (s.kind === "witness" && s.witness !== undefined && !named.has(s.witness)) {
+      if (
+        (s.kind === "witness" || s.kind === "comprehension") &&
+        s.witness !== undefined &&
+        !named.has(s.witness)
+      ) {
         const reading = s.ref === undefined ? undefined : totalities.get(s.ref);
         const e = reading && this.ctx.graph.axioms.find((x) => x.id === s.ref);
         const atom = e?.body?.find((a) => relationOf(a)?.relation === reading!.relation);

@@ -7,7 +7,7 @@ import type { AtomJson, Section, StatementJson, StepJson, TheoremJson } from "..
 import { type BlockState, D, F_ALIVE, factCount, REFL_PREMISE, readDeriv, readFact } from "./block.js";
 import { atomJson, statementJson, statementMpl } from "./names.js";
 import { withoutDetours } from "./proof-detours.js";
-import { axiomRules, type RAtom, type Rule } from "./rules.js";
+import { axiomRules, isComprehension, type RAtom, type Rule } from "./rules.js";
 import type { Attempt, ConjectureRun, RunResult } from "./run.js";
 import { EQ_BY_CLASSES, EX_FALSO } from "./saturate.js";
 
@@ -63,7 +63,9 @@ export function extractTheorem(
   const uses = [...new Set(steps.filter((s) => s.kind === "theorem").map((s) => s.ref!))].sort();
   const axioms = [
     ...new Set(
-      steps.filter((s) => ["axiom", "rule", "definition", "witness"].includes(s.kind)).map((s) => s.ref!),
+      steps
+        .filter((s) => ["axiom", "rule", "definition", "witness", "comprehension"].includes(s.kind))
+        .map((s) => s.ref!),
     ),
   ].sort();
   const t: TheoremJson = {
@@ -209,7 +211,7 @@ class ProofBuilder {
         return this.instance(b, x, step, rule.head!, rule.premises, d, key, scope);
       }
       case D.witness: {
-        step.kind = "witness";
+        step.kind = isComprehension(this.run.theory.anchor!.entities[d.ref]!) ? "comprehension" : "witness";
         step.ref = axiomId(d.ref);
         step.binding = d.binding.map((k) => this.name(k));
         step.witness = this.name(d.extra);

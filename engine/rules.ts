@@ -4,6 +4,7 @@
  * `-(id + 1)`, where `id` is a theory constant or, in a hypothesis, a block constant.
  */
 import type { Conjecture, Entity, PatternAtom, Theory } from "../mpl/theory.js";
+import type { OperatorInfo } from "./saturate/tables.js";
 
 export interface RAtom {
   readonly pred: number;
@@ -27,6 +28,11 @@ export interface Rule {
   readonly exists: { readonly witnesses: readonly number[]; readonly body: readonly RAtom[] } | null;
   /** Existentials whose premises are all membership atoms fire only on demand. */
   readonly demandOnly: boolean;
+  /**
+   * A comprehension axiom (mpl/comprehension.ts: side conditions → ∃M. D[x̄]): the place of M
+   * in D's arguments. Demanded like an operation's value when EngineSettings.comprehension is on.
+   */
+  readonly setOutput?: number;
 }
 
 const toRAtom = (a: PatternAtom): RAtom => ({ pred: a.pred, neg: a.negated, args: [...a.args] });
@@ -62,7 +68,9 @@ export function ruleFromEntity(e: Entity, index: number): Rule {
       };
     case "exists": {
       const premises = e.premises.map(toRAtom);
+      const set = isComprehension(e) ? (e.body[0] as PatternAtom).args.indexOf(e.witnesses[0] as number) : -1;
       return {
+        ...(set >= 0 ? { setOutput: set } : {}),
         index,
         ref: e.id,
         kind: "axiom",
@@ -74,6 +82,30 @@ export function ruleFromEntity(e: Entity, index: number): Rule {
       };
     }
   }
+}
+
+/** An axiom the compiler emitted as a set definition's comprehension principle. */
+export function isComprehension(e: Entity): boolean {
+  return e.kind === "exists" && e.origin.via === `${e.origin.definition} (comprehension)`;
+}
+
+/**
+ * The operators of a run as demands see them: the theory's operations and, where
+ * comprehension is on, each set definition with its defined set as the output.
+ */
+export function demandOperators(
+  rules: readonly Rule[],
+  operators: readonly (OperatorInfo | null)[],
+): readonly (OperatorInfo | null)[] {
+  let out: (OperatorInfo | null)[] | null = null;
+  for (const r of rules) {
+    if (r.setOutput === undefined || r.exists === null) continue;
+    const atom = r.exists.body[0] as RAtom;
+    out ??= [...operators];
+    const inputs = atom.args.map((_, i) => i).filter((i) => i !== r.setOutput);
+    out[atom.pred] = { inputs, output: r.setOutput };
+  }
+  return out ?? operators;
 }
 
 export function ruleFromStatement(

@@ -237,7 +237,8 @@ class Saturator extends Matcher {
       if (r.head) {
         const args = r.head.args.map((t) => this.find(-t - 1));
         this.add(r.head.pred, r.head.neg, args, [D.axiom, r.index, 0, 0, 0]);
-      } else if (r.exists) {
+      } else if (r.exists && r.setOutput === undefined) {
+        // A comprehension has universal variables even without premises: only demands fire it.
         this.conclude(r, new Int32Array(r.nvars).fill(UNBOUND), [], false);
       }
     }
@@ -368,7 +369,7 @@ class Saturator extends Matcher {
     if (this.view) return this.view;
     const flags = this.d.flags;
     this.view = {
-      operators: this.ctx.operators,
+      operators: this.demandOps,
       candidates: (p, binding) => this.candidates(p, binding).filter((f) => (flags.get(f) & F_ALIVE) !== 0),
       matchInto: (p, f, binding) => this.matchInto(p, f, binding),
       unwind: (binding, mark) => {

@@ -55,6 +55,12 @@ export interface EngineSettings {
    * facts), `maxWitnessDepth` for theories with them.
    */
   startWitnessDepth: number | "auto";
+  /**
+   * Use the comprehension principle of set definitions (mpl/comprehension.ts): a premise or
+   * goal `D[ā, M]` with ā known and no set M demands a witness set, as an operation's value is
+   * demanded. An assumption beyond the axioms, so off by default (docs/design.md).
+   */
+  comprehension: boolean;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -72,6 +78,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   goalTerms: "auto",
   goalTermDepth: 2,
   startWitnessDepth: "auto",
+  comprehension: false,
 };
 
 /** The bound `goalTerms: "auto"` gives a theory without induction roles. */

@@ -99,6 +99,7 @@ const STEP_KINDS = new Set([
   "theorem",
   "hypothesis",
   "witness",
+  "comprehension",
   "succ",
   "refl",
   "eq-symm",

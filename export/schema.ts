@@ -70,6 +70,10 @@ export interface DefinitionJson {
  * - `hypothesis`: the same with the induction hypothesis of this theorem (step section only).
  * - `witness`: one body atom of an `exists` entity (`ref`), instantiated by `binding`, whose
  *   variables include the fresh witness named by `witness`; `premises` match the entity's premises.
+ * - `comprehension`: a `witness` step whose axiom is a set definition's comprehension principle
+ *   (origin `D (comprehension)`: side conditions → ∃M. D[x̄]): the fact `D[ā]` with the fresh set
+ *   named by `witness`. An assumption beyond the theory's axioms (mpl/comprehension.ts); the
+ *   verifier checks the definition's text really is a comprehension of that set.
  * - `succ`: induction step assumption `successor(predecessor) = var` (no premises).
  * - `refl`: `=[a,a]`, with no premises (reflexivity of equality).
  * - `eq-symm`: `=[a,b]` from `=[b,a]`. `eq-trans`: `=[a,c]` from `=[a,b]`, `=[b,c]`.
@@ -95,6 +99,7 @@ export type StepKind =
   | "theorem"
   | "hypothesis"
   | "witness"
+  | "comprehension"
   | "succ"
   | "refl"
   | "eq-symm"
@@ -113,14 +118,14 @@ export interface StepJson {
   premises: number[];
   /**
    * `axiom`, `rule`, `witness`: an axiom id; `theorem`: a theorem id or an import id;
-   * `hypothesis`: "hypothesis".
+   * `hypothesis`: "hypothesis"; `comprehension`: the id of a comprehension axiom.
    */
   ref?: string;
   /** One constant name per variable of the referenced entity / statement / hypothesis. */
   binding?: string[];
   /** `premise`: which premise of the statement. */
   index?: number;
-  /** `witness`: the fresh constant introduced. */
+  /** `witness`, `comprehension`: the fresh constant introduced. */
   witness?: string;
 }
 

@@ -342,6 +342,11 @@ function definitionAxioms(
     out.push(...fresh);
     scan(fresh);
   }
+  // Last, so that the ids of every other axiom stay as they were without them.
+  for (const name of done) {
+    const c = lowerer.comprehensionAxiom(name);
+    if (c !== null) out.push(c);
+  }
   return out;
 }
 

@@ -13,7 +13,8 @@
  * implication premise inside a conjecture, cannot be expressed and are reported as errors.
  */
 import type { Formula, ImpliesFormula, Name, NotFormula, ParamType } from "./ast.js";
-import { BUILTIN_PREDICATES } from "./builtins.js";
+import { BUILTIN_BY_NAME, BUILTIN_PREDICATES } from "./builtins.js";
+import { comprehensionOf } from "./comprehension.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import type { Entity, EntityOrigin, PatternAtom, PredId, Predicate, Term } from "./theory.js";
 
@@ -199,6 +200,41 @@ export class Lowerer {
     const intro = this.premise(def.body, env, start, subject);
     if (intro !== null) emitHead(intro, atom(), out);
     return out.map((e) => avoidNames(e, this.reserved));
+  }
+
+  /**
+   * The comprehension principle for a set definition (mpl/comprehension.ts): side conditions →
+   * ∃M. D[x̄], with D's parameters as variables; null when D is not a set definition.
+   */
+  comprehensionAxiom(name: string): Entity | null {
+    const def = this.definitions.get(name);
+    if (def === undefined || def.body === null) return null;
+    const params = def.params.map((p) => p.name);
+    const c = comprehensionOf(params, def.body);
+    if (c === null) return null;
+    const premises: PatternAtom[] = c.side.map((a) => ({
+      pred: (BUILTIN_BY_NAME.get(a.name.text) as Predicate).id,
+      args: a.args.map((x) => params.indexOf(x.text)),
+      negated: false,
+    }));
+    const head: PatternAtom = {
+      pred: this.predicates.intern(
+        name,
+        def.params.map((p) => p.type),
+      ),
+      args: params.map((_, i) => i),
+      negated: false,
+    };
+    const e: Entity = {
+      kind: "exists",
+      id: "",
+      varNames: params,
+      premises,
+      witnesses: [c.set],
+      body: [head],
+      origin: { definition: name, via: `${name} (comprehension)` },
+    };
+    return avoidNames(e, this.reserved);
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import type { StatementJson, StepJson, TheoremJson } from "../export/schema.js";
 import type { Anchor } from "./anchor.js";
+import type { DefinitionText } from "./comprehension.js";
 import type { SourceNames } from "./fields.js";
 
 export interface GraphContext {
@@ -19,6 +20,8 @@ export interface GraphContext {
   readonly names: SourceNames | null;
   /** Theorems imported from an earlier batch, by import id, and whether each passed its check. */
   readonly imports: ReadonlyMap<string, { readonly statement: StatementJson; readonly ok: boolean }>;
+  /** The definitions as the sources give them (empty when the sources were not compiled). */
+  readonly definitions: ReadonlyMap<string, DefinitionText>;
 }
 
 export interface TheoremScope extends GraphContext {

@@ -121,7 +121,7 @@ const step = within(
       section: oneOf("main base step"),
       fact: atom,
       kind: oneOf(
-        "premise axiom rule definition theorem hypothesis witness succ refl eq-symm eq-trans eq-subst assume contradiction",
+        "premise axiom rule definition theorem hypothesis witness comprehension succ refl eq-symm eq-trans eq-subst assume contradiction",
       ),
       premises: arr(int),
     },

@@ -3,9 +3,10 @@
  * against the facts its premises claim; a wrong premise fails at its own step, so the first
  * failure of a theorem points at the first wrong step.
  */
-import type { Section, StatementJson, StepJson } from "../export/schema.js";
+import type { EntityJson, Section, StatementJson, StepJson } from "../export/schema.js";
 import { atomProblem } from "./anchor.js";
 import { formatAtom, makeAtom, sameAtom, sameNames } from "./atoms.js";
+import { comprehensionProblem } from "./comprehension.js";
 import { eqSubstProblem, eqSymmProblem, eqTransProblem, reflProblem } from "./equality.js";
 import { goalLabel, sectionGoal } from "./goals.js";
 import { replaceVar } from "./induction.js";
@@ -55,13 +56,23 @@ function premiseStepProblem(step: StepJson, s: TheoremScope): string | null {
     : `fact ${formatAtom(step.fact)} is not the statement's premise at index ${i}${where} (expected ${formatAtom(expected)})`;
 }
 
-function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
+/** The axiom a step cites, or why it cannot cite it. */
+function citedAxiom(step: StepJson, s: TheoremScope): { ref: string; e: EntityJson } | string {
   const ref = step.ref ?? "(none)";
   const e = s.anchor.axioms.get(ref);
   if (!e) return `cites unknown axiom ${ref}`;
   if (s.anchor.rejected.has(ref)) return `cites axiom ${ref}, which the sources do not give as it stands`;
+  return { ref, e };
+}
+
+function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly StepJson[]): string | null {
+  const cited = citedAxiom(step, s);
+  if (typeof cited === "string") return cited;
+  const { ref, e } = cited;
   const want = step.kind === "axiom" ? "fact" : step.kind === "rule" ? "rule" : "exists";
   if (e.kind !== want) return `${ref} is of kind ${e.kind}, not ${want}`;
+  if (e.kind === "exists" && e.origin.via === `${e.origin.definition} (comprehension)`)
+    return `${ref} is ${e.origin.definition}'s comprehension axiom, which only a comprehension step may cite`;
   if (e.kind === "exists") return witnessProblem(step, s, premises);
   if (!e.head) return `${ref} has no head`;
   return instanceProblem(
@@ -71,6 +82,25 @@ function axiomStepProblem(step: StepJson, s: TheoremScope, premises: readonly St
     premises,
     step.binding ?? (e.kind === "fact" ? [] : undefined),
   );
+}
+
+/**
+ * A set named by a set definition's comprehension axiom: the axiom must be one (checked against
+ * the definition's text, verify/comprehension.ts), then the step is a witness step.
+ */
+function comprehensionStepProblem(
+  step: StepJson,
+  s: TheoremScope,
+  premises: readonly StepJson[],
+): string | null {
+  const cited = citedAxiom(step, s);
+  if (typeof cited === "string") return cited;
+  const { ref, e } = cited;
+  const name = e.origin.definition;
+  if (e.origin.via !== `${name} (comprehension)`)
+    return `${ref} is not the comprehension axiom of a definition (its origin is ${e.origin.via})`;
+  const problem = comprehensionProblem(e, name, s.definitions.get(name));
+  return problem ?? witnessProblem(step, s, premises);
 }
 
 /**
@@ -195,6 +225,8 @@ function checkStep(step: StepJson, s: TheoremScope): string | null {
     case "rule":
     case "witness":
       return axiomStepProblem(step, s, premises);
+    case "comprehension":
+      return comprehensionStepProblem(step, s, premises);
     case "definition":
       return definitionStepProblem(step, s, premises);
     case "theorem":

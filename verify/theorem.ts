@@ -38,7 +38,7 @@ function headerProblems(t: TheoremJson, anchor: Anchor): string[] {
 function checkLists(t: TheoremJson, fail: Fail): void {
   const lists: [string, readonly string[], StepKind[]][] = [
     ["uses", t.uses, ["theorem"]],
-    ["axioms", t.axioms, ["axiom", "rule", "definition", "witness"]],
+    ["axioms", t.axioms, ["axiom", "rule", "definition", "witness", "comprehension"]],
   ];
   for (const [name, listed, kinds] of lists) {
     const cited = [

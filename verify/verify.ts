@@ -193,6 +193,12 @@ function verifyPart(
     constantNames: part.theory.constants.map((c) => c.name),
     names: checked.names,
     imports: new Map([...imports].map(([id, x]) => [id, { statement: x.imp.statement, ok: x.ok }])),
+    definitions: new Map(
+      (checked.theory?.definitions ?? []).map((d) => [
+        d.name,
+        { params: d.params.map((p) => p.name), mpl: d.mpl },
+      ]),
+    ),
   };
   for (let i = 0; i < part.theorems.length; i++) verifyTheorem(i, ctx, r);
   return { batch: { part, verified: ctx.verified, imports }, theory: checked.theory };

@@ -3,6 +3,7 @@
  * engine proves itself, the counterexample filter, proofs, compression, independent
  * verification and the HTML site; progress on stderr, a summary on stdout.
  */
+
 import { join } from "node:path";
 import type { Command } from "commander";
 import { batchGraph, batchJson } from "../../engine/batch-graph.js";
@@ -22,6 +23,7 @@ import { type Executor, recordWidth } from "../../engine/run.js";
 import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
 import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS, goalTermBound } from "../../engine/settings.js";
 import { canonicalVars, statementKey, statementOf } from "../../engine/statement.js";
+import { comprehensionLine, graphComprehensionList } from "../../export/assumptions.js";
 import { writeSiteFiles } from "../../export/html/write.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { readableStatement } from "../../export/readable.js";
@@ -47,6 +49,7 @@ import { loadBatches, printDiagnostics } from "../load-theory.js";
 import { checkGraphs, PhaseAccount, renderSite } from "../pool-phases.js";
 import {
   ADAPTIVE_MIN_CANDIDATES,
+  COMPREHENSION_HELP,
   chooseWorkers,
   defaultWorkers,
   type EngineOverrides,
@@ -75,6 +78,7 @@ export interface DiscoverOptions {
   maxWitnessDepth?: string;
   maxFacts?: string;
   maxGoalTerms?: string;
+  comprehension?: boolean;
   /** Repeated: one GL config per batch, in order. */
   glConfig?: string | string[];
   conjectures?: string[];
@@ -144,6 +148,7 @@ export function registerDiscover(program: Command): void {
       "--max-goal-terms <n>",
       `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
+    .option("--comprehension", COMPREHENSION_HELP)
     .option("--timeout <duration>", "stop after this long (90, 90s, 5m, 1h) with what was proved so far")
     .option("--max-memory <size>", "stop when memory passes this (512M, 4G; default 3/4 of the machine's)")
     .option(
@@ -409,6 +414,8 @@ async function discoverInto(
     ...own.summary,
     ...(batched ? { batches: summaries.map((x) => x.summary) } : {}),
     skippedLines: loaded.skippedLines,
+    // Theorems whose proofs assume a set exists (--comprehension), with the definitions.
+    assumptions: { comprehension: graphComprehensionList(graph) },
     verification: {
       ok: check.ok && modelOk,
       failedTheorems: [...checked.failed],
@@ -494,6 +501,8 @@ async function discoverInto(
   else {
     if (batched) for (const x of summaries.slice(0, last)) process.stdout.write(formatBatch(x.summary, true));
     process.stdout.write(formatBatch(own.summary, batched));
+    const assumed = comprehensionLine(summary.assumptions.comprehension);
+    if (assumed !== null) process.stdout.write(`${assumed}\n`);
     process.stdout.write(formatRun(summary));
     if (stoppedBy) process.stdout.write(`${limitMessage(stoppedBy, limits)}\n`);
     if (results.length < loaded.batches.length)

@@ -2,6 +2,7 @@
  * `gl prove`: prove the conjectures of a theory (its own, or a GL conjecture list) and report
  * each one; `--out` writes the proof graph JSON atomically.
  */
+
 import { join } from "node:path";
 import type { Command } from "commander";
 import {
@@ -13,6 +14,7 @@ import { factLimitBlocks } from "../../engine/fact-limit.js";
 import type { ConjectureRun } from "../../engine/run.js";
 import { goalTermTotals } from "../../engine/saturate/goal-terms.js";
 import { DEFAULT_GOAL_TERMS, DEFAULT_SETTINGS, goalTermBound, startDepth } from "../../engine/settings.js";
+import { comprehensionLine, graphComprehensionList } from "../../export/assumptions.js";
 import { legacyOutput, type OutputStage, stageOutput } from "../../export/output-dir.js";
 import { methodText } from "../../export/readable.js";
 import type { ProofGraph, TheoremJson } from "../../export/schema.js";
@@ -31,6 +33,7 @@ import { limitCheck, limitMessage, MAX_WITNESS_DEPTH, parseLimits } from "../lim
 import { loadTheory, printDiagnostics } from "../load-theory.js";
 import { proveWithLemmas } from "../prove-lemmas.js";
 import {
+  COMPREHENSION_HELP,
   chooseWorkers,
   defaultWorkers,
   type EngineOverrides,
@@ -50,6 +53,7 @@ export interface ProveOptions {
   maxWitnessDepth?: string;
   maxFacts?: string;
   maxGoalTerms?: string;
+  comprehension?: boolean;
   lemmas?: boolean;
   maxLemmaCandidates?: string;
   maxLemmaGoals?: string;
@@ -151,6 +155,7 @@ export function registerProve(program: Command): void {
       "--max-goal-terms <n>",
       `goal-directed terms per logic block, 0 for none (default ${DEFAULT_GOAL_TERMS} for theories without induction roles, 0 for theories with them)`,
     )
+    .option("--comprehension", COMPREHENSION_HELP)
     .option("--no-lemmas", "do not look for helper lemmas when goals stay unproved")
     .option(
       "--max-lemma-candidates <n>",
@@ -298,6 +303,8 @@ async function proveInto(
     mirrorsProved: graph.theorems.filter((t) => t.mirrorOf && !t.provenance && !checked.failed.has(t.id))
       .length,
     lemmas,
+    // Theorems whose proofs assume a set exists (--comprehension), with the definitions.
+    assumptions: { comprehension: graphComprehensionList(graph) },
     bursts: graph.run.bursts,
     blocks: graph.run.blocks,
     facts: graph.run.facts,
@@ -382,6 +389,8 @@ async function proveInto(
           "\n",
       );
     }
+    const assumed = comprehensionLine(summary.assumptions.comprehension);
+    if (assumed !== null) process.stdout.write(`${assumed}\n`);
     const failed = reports.filter((r) => r.status === "failed").length;
     process.stdout.write(
       checked.report.ok

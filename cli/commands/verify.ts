@@ -30,6 +30,7 @@ const STEP_KINDS = new Set<string>([
   "theorem",
   "hypothesis",
   "witness",
+  "comprehension",
   "succ",
   "refl",
   "eq-symm",

@@ -10,7 +10,7 @@
 
 import type { BlockState } from "../block.js";
 import { D, F_INHERITED, ownBase, predNegOf, REFL_PREMISE, witnessKeyList } from "../block.js";
-import { EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "../rules.js";
+import { demandOperators, EQ_PRED, MEMBER_PRED, type RAtom, type Rule } from "../rules.js";
 import { CanonicalFacts } from "./equality.js";
 import {
   argHi,
@@ -19,9 +19,13 @@ import {
   EMPTY,
   EMPTY_RULES,
   type EngineContext,
+  type OperatorInfo,
   scratch,
   UNBOUND,
 } from "./tables.js";
+
+/** demandOperators per rule table (the same array serves every block of a burst). */
+const DEMAND_OPS = new WeakMap<readonly Rule[], readonly (OperatorInfo | null)[]>();
 
 export abstract class Witnesses extends CanonicalFacts {
   protected readonly witnessKeys: Map<string, number>;
@@ -39,8 +43,17 @@ export abstract class Witnesses extends CanonicalFacts {
    */
   private bufs: Int32Array[] = [];
 
+  /** What demands see as operators: with comprehension on, set definitions too. */
+  protected readonly demandOps: readonly (OperatorInfo | null)[];
+
   constructor(s: BlockState, ctx: EngineContext) {
     super(s, ctx);
+    let ops = ctx.operators;
+    if (ctx.settings.comprehension) {
+      ops = DEMAND_OPS.get(ctx.rules) ?? demandOperators(ctx.rules, ctx.operators);
+      DEMAND_OPS.set(ctx.rules, ops);
+    }
+    this.demandOps = ops;
     this.witnessKeys = new Map();
     const consts = s.meta.witnessConsts;
     witnessKeyList(s.meta.witnessKeys).forEach((k, i) => {
@@ -69,7 +82,7 @@ export abstract class Witnesses extends CanonicalFacts {
   /** An operator atom whose inputs (and other non-output arguments) are known but whose output is not. */
   protected demandable(p: RAtom, binding: Int32Array): boolean {
     if (p.neg) return false;
-    const op = this.ctx.operators[p.pred];
+    const op = this.demandOps[p.pred];
     if (!op) return false;
     for (let i = 0; i < p.args.length; i++) {
       const known = this.valueOf(p.args[i]!, binding) !== UNBOUND;
@@ -81,7 +94,7 @@ export abstract class Witnesses extends CanonicalFacts {
   /** An operator atom whose output is not bound yet (a witness could supply it). */
   protected openOutput(p: RAtom, binding: Int32Array): boolean {
     if (p.neg) return false;
-    const op = this.ctx.operators[p.pred];
+    const op = this.demandOps[p.pred];
     return !!op && this.valueOf(p.args[op.output]!, binding) === UNBOUND;
   }
 
@@ -104,7 +117,7 @@ export abstract class Witnesses extends CanonicalFacts {
   }
 
   protected demand(p: RAtom, binding: Int32Array): void {
-    const op = this.ctx.operators[p.pred]!;
+    const op = this.demandOps[p.pred]!;
     const args = p.args.map((t, i) => (i === op.output ? -1 : this.valueOf(t, binding)));
     const k = p.pred + ":" + args.join(",");
     if (!this.demands.has(k)) this.demands.set(k, { pred: p.pred, args, hole: op.output });

@@ -26,7 +26,11 @@ function axiomRefs(t: TheoremJson): Set<string> {
   const refs = new Set(t.axioms);
   for (const s of t.steps) {
     if (
-      (s.kind === "axiom" || s.kind === "rule" || s.kind === "definition" || s.kind === "witness") &&
+      (s.kind === "axiom" ||
+        s.kind === "rule" ||
+        s.kind === "definition" ||
+        s.kind === "witness" ||
+        s.kind === "comprehension") &&
       s.ref !== undefined
     )
       refs.add(s.ref);

@@ -59,6 +59,13 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
     detail:
       "The reference is the existential axiom, the binding covers its variables including the new witness, and the premises match the axiom's premises.",
   },
+  comprehension: {
+    title: "Comprehension (assumed)",
+    summary:
+      "A set definition names a set by its members; the step assumes that set exists and names it with a fresh constant. This is an assumption beyond the theory's axioms.",
+    detail:
+      "The reference is the definition's comprehension axiom (side conditions → ∃M. D[x̄]); the binding gives the definition's arguments with the new set, the premises match the side conditions. The verifier checks that the definition is a comprehension of that set.",
+  },
   succ: {
     title: "Successor assumption",
     summary: "In the induction step, the induction variable is the successor of a fresh predecessor.",

@@ -5,6 +5,7 @@
  * than the step using it; bindings show only what the cited rule's variables were bound to
  * where that differs from the variable's own name; rewrite steps say what was replaced by what.
  */
+import { comprehensionList } from "../assumptions.js";
 import { mplAtom, mplStatement } from "../mpl-text.js";
 import { methodText, readableAtom, readableStatement, usesHypothesis } from "../readable.js";
 import type { AtomJson, Section, StepJson, TheoremJson } from "../schema.js";
@@ -63,6 +64,8 @@ export interface TheoremView extends LayoutView {
   readable: string;
   mpl: string;
   method: string;
+  /** Definitions whose set the proof assumes to exist (comprehension), directly or through cited theorems. */
+  assumes: string[];
   burst: number;
   stepCount: number;
   mirrorOf: TheoremLinkView | null;
@@ -75,6 +78,18 @@ export interface TheoremView extends LayoutView {
   definitions: { href: string | null; name: string }[];
   prev: TheoremLinkView | null;
   next: TheoremLinkView | null;
+}
+
+const ASSUMED = new WeakMap<object, Map<string, string[]>>();
+
+/** Theorem id → the definitions whose comprehension its proof rests on (once per graph). */
+function assumedSets(graph: SiteContext["graph"]): Map<string, string[]> {
+  let m = ASSUMED.get(graph);
+  if (!m) {
+    m = new Map(comprehensionList(graph).map((u) => [u.theorem, [...u.definitions]]));
+    ASSUMED.set(graph, m);
+  }
+  return m;
 }
 
 const SECTION_ORDER: Readonly<Record<Section, number>> = { main: 0, base: 1, step: 2 };
@@ -137,7 +152,8 @@ function stepRow(
     case "axiom":
     case "rule":
     case "definition":
-    case "witness": {
+    case "witness":
+    case "comprehension": {
       const id = step.ref ?? "";
       const axiom = rel.axiomById.get(id);
       ref = {
@@ -147,6 +163,8 @@ function stepRow(
       };
       vars = axiom?.vars ?? null;
       if (step.kind === "witness" && step.witness !== undefined) note = `new constant ${step.witness}`;
+      if (step.kind === "comprehension" && step.witness !== undefined)
+        note = `new set ${step.witness}, assumed to exist (comprehension)`;
       break;
     }
     case "theorem": {
@@ -265,6 +283,7 @@ export function theoremView(ctx: SiteContext, index: number): TheoremView {
     readable: readableOf(t, graph),
     mpl: t.mpl,
     method: methodText(t),
+    assumes: assumedSets(graph).get(t.id) ?? [],
     burst: t.burst,
     stepCount: t.steps.length,
     mirrorOf: t.mirrorOf === undefined ? null : theoremLink(ctx, hrefs, t.mirrorOf),
