@@ -1,5 +1,7 @@
 /** The scaling benchmark's report: its data shape and its Markdown form. */
+
 import type { SimCosts, SimResult } from "./scaling-model.js";
+import type { WorkloadName } from "./scaling-workloads.js";
 
 export interface Row {
   workers: number;
@@ -25,7 +27,7 @@ export interface Row {
 }
 
 export interface WorkloadReport {
-  name: "small" | "medium" | "large";
+  name: WorkloadName;
   description: string;
   resultSha: string;
   rows: Row[];

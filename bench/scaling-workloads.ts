@@ -4,6 +4,7 @@
  * - small: `gl discover examples/peano` (the command as users run it, through its own function);
  * - medium: `gl discover examples/peano-exp` where that example exists, else the first 150
  *   conjectures the conjecturer enumerates for examples/peano, proved with witness depth 3;
+ * - gauss: `gl discover examples/gauss`, two batches (Peano, then Gauss's formula by discovery);
  * - large: the reference system's 406 v0.1 candidate conjectures proved with no model filter
  *   (`gl prove --gl-config … --conjectures …`) under a burst cap; needs ../shared (skipped with a
  *   printed reason when absent).
@@ -28,7 +29,10 @@ import type { Conjecture, Theory } from "../mpl/theory.js";
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 const glFixtures = resolve(root, "..", "shared", "fixtures", "gl-mpl", "v0.1");
 
-export type WorkloadName = "small" | "medium" | "large";
+export type WorkloadName = "small" | "medium" | "gauss" | "large";
+
+/** The workload names, in the ladder's order. */
+export const WORKLOAD_NAMES: readonly WorkloadName[] = ["small", "medium", "gauss", "large"];
 
 export interface Workload {
   readonly name: WorkloadName;
@@ -45,6 +49,7 @@ export interface WorkloadOptions {
 }
 
 const peanoExp = join(root, "examples", "peano-exp");
+const gauss = join(root, "examples", "gauss");
 
 export function workloads(o: WorkloadOptions): Workload[] {
   const hasExp = existsSync(peanoExp);
@@ -59,6 +64,12 @@ export function workloads(o: WorkloadOptions): Workload[] {
             "the first 150 conjectures enumerated for examples/peano, proved with witness depth 3 (examples/peano-exp is not there)",
           unavailable: null,
         },
+    {
+      name: "gauss",
+      kind: "discover",
+      description: "gl discover examples/gauss (two batches: Peano, then Gauss's formula)",
+      unavailable: null,
+    },
     {
       name: "large",
       kind: "prove",
@@ -135,7 +146,7 @@ export async function runWorkload(
   if (w.kind === "discover") {
     const dir = profiled ? mkdtempSync(join(tmpdir(), "gl-scaling-")) : null;
     if (dir) process.env.GL_POOL_PROFILE = join(dir, "profile.json");
-    const path = w.name === "small" ? join(root, "examples", "peano") : peanoExp;
+    const path = w.name === "small" ? join(root, "examples", "peano") : w.name === "gauss" ? gauss : peanoExp;
     // The command prints its summary on stdout; keep it for the hash.
     const chunks: string[] = [];
     const write = process.stdout.write.bind(process.stdout);

@@ -1,8 +1,8 @@
 /**
  * Benchmark: how the prover scales with threads, on a ladder of workloads
  * (bench/scaling-workloads.ts: small `gl discover examples/peano`, medium Peano with
- * exponentiation or a larger proving run, large the reference system's 406 candidates
- * unfiltered), each at 1, 2, 4, … threads up to the core count. Every run is its own process
+ * exponentiation or a larger proving run, gauss `gl discover examples/gauss` (two batches),
+ * large the reference system's 406 candidates unfiltered), each at 1, 2, 4, … threads up to the core count. Every run is its own process
  * (own peak memory, cold start as a user gets it); repetitions are interleaved so that drifting
  * machine load spreads over all configurations. Every run of a workload must give the same
  * result (checked by hash).
@@ -15,7 +15,7 @@
  * predicts 4–64 threads with the limiting cost named; Amdahl's law is fitted to the speedups.
  * Results: bench/results/scaling.{md,json,svg}.
  *
- *   npm run bench:scaling -- [--quick] [--reps 3] [--workers 1,2,4] [--workloads small,medium,large]
+ *   npm run bench:scaling -- [--quick] [--reps 3] [--workers 1,2,4] [--workloads small,medium,gauss,large]
  *                             [--large-bursts 6] [--wait-load L] [--out DIR]
  *
  * --quick: two repetitions and a burst cap of 5 on the large workload (6 otherwise), meant to stay
@@ -30,7 +30,14 @@ import { IN_PLACE_FIRST_MS } from "../engine/pool.js";
 import { amdahl, fitAmdahl, limitingCost, type SimCosts, simBursts, simulate } from "./scaling-model.js";
 import { scalingSvg } from "./scaling-plot.js";
 import { markdownReport, type Report, type WorkloadReport } from "./scaling-report.js";
-import { root, runWorkload, type Sample, type WorkloadName, workloads } from "./scaling-workloads.js";
+import {
+  root,
+  runWorkload,
+  type Sample,
+  WORKLOAD_NAMES,
+  type WorkloadName,
+  workloads,
+} from "./scaling-workloads.js";
 
 const self = fileURLToPath(import.meta.url);
 
@@ -57,7 +64,7 @@ function parseArgs(argv: string[]): Options {
   const o: Options = {
     reps: 3,
     workers: ladder(),
-    names: ["small", "medium", "large"],
+    names: [...WORKLOAD_NAMES],
     largeBursts: 4,
     waitLoad: null,
     out: join(root, "bench", "results"),
@@ -89,8 +96,10 @@ function parseArgs(argv: string[]): Options {
         break;
       case "--workloads":
         o.names = value.split(",").map((v) => {
-          if (v !== "small" && v !== "medium" && v !== "large") throw new Error(`unknown workload '${v}'`);
-          return v;
+          const name = WORKLOAD_NAMES.find((n) => n === v);
+          if (name === undefined)
+            throw new Error(`unknown workload '${v}' (known: ${WORKLOAD_NAMES.join(", ")})`);
+          return name;
         });
         break;
       case "--large-bursts":
@@ -324,7 +333,7 @@ async function main(): Promise<void> {
   const { amdahlAt: _a, ...json } = report;
   writeFileSync(join(o.out, "scaling.json"), `${JSON.stringify({ ...json, samples }, null, 2)}\n`);
   writeFileSync(join(o.out, "scaling.md"), markdownReport(report));
-  const colours = { small: "#1f77b4", medium: "#ff7f0e", large: "#2ca02c" };
+  const colours = { small: "#1f77b4", medium: "#ff7f0e", gauss: "#9467bd", large: "#2ca02c" };
   writeFileSync(
     join(o.out, "scaling.svg"),
     scalingSvg(

@@ -5,6 +5,7 @@
  * output is the same bytes for any number of threads; without a pool (one worker) the tasks
  * run here, in order. Each returns the threads it used, for the summary.
  */
+import { eventLoopTurns } from "../engine/event-loop.js";
 import type { MapJob, PoolExecutor } from "../engine/pool.js";
 import type { SiteInput } from "../export/html/page-batch.js";
 import {
@@ -26,7 +27,14 @@ export async function mapTasks<T, R>(
   job: MapJob<T, R>,
 ): Promise<{ results: R[]; threads: number }> {
   if (pool) return pool.map(job);
-  return { results: job.items.map((item) => job.local(item)), threads: 1 };
+  const turn = eventLoopTurns();
+  const results: R[] = [];
+  for (const item of job.items) {
+    results.push(job.local(item));
+    const p = turn();
+    if (p) await p;
+  }
+  return { results, threads: 1 };
 }
 
 /** The HTML site's files, in file order, rendered on the pool's threads where it has some. */
@@ -58,7 +66,8 @@ export class PhaseAccount {
   private cpu0 = 0;
   private readonly phases = new Map<string, { ms: number; cpuMs: number; threads: number }>();
 
-  constructor(private readonly pool: PoolExecutor | null) {}
+  /** `pool` gives the command's pool once it has one (it may start after the first phases). */
+  constructor(private readonly pool: () => PoolExecutor | null) {}
 
   /**
    * Ends the phase running (if any) and starts `name` (e.g. "Gauss prove" in a run of batches),
@@ -70,7 +79,7 @@ export class PhaseAccount {
     this.wall0 = performance.now();
     const c = process.cpuUsage();
     this.cpu0 = (c.user + c.system) / 1000;
-    this.pool?.setPhase(name, kind);
+    this.pool()?.setPhase(name, kind);
   }
 
   /** Ends the phase running. */
@@ -91,7 +100,7 @@ export class PhaseAccount {
     ms: Readonly<Record<string, number>>,
   ): Record<string, { ms: number; cpuMs: number; threads: number }> {
     this.end();
-    const byPool = this.pool?.stats().threadsByPhase ?? {};
+    const byPool = this.pool()?.stats().threadsByPhase ?? {};
     const out: Record<string, { ms: number; cpuMs: number; threads: number }> = {};
     for (const [name, p] of this.phases)
       out[name] = {

@@ -8,6 +8,7 @@ import { buildProofGraph } from "../engine/graph.js";
 import {
   type FaultInjection,
   IN_PLACE_FIRST_MS,
+  MAP_IN_PLACE_MS,
   MIN_BLOCKS_PER_SHARD,
   type PoolExecutor,
   type PoolStats,
@@ -67,6 +68,12 @@ export interface ProverResult {
 export const defaultWorkers = (): number => availableParallelism();
 
 /** How many of a run's conjectures each pool thread rehearses on when it starts. */
+/**
+ * The default --workers of `gl discover` starts pool threads only for a batch of at least this
+ * many candidates: below it (examples/peano: 5,617) a second thread's start-up on two cores
+ * cost more than it saved; above it (examples/peano-exp: 32,284) it pays (docs/parallelism.md).
+ */
+export const ADAPTIVE_MIN_CANDIDATES = 15_000;
 export const REHEARSAL_CONJECTURES = 6;
 
 /** The most threads `--workers` accepts: four per core, at least 16 (more only costs memory). */
@@ -252,7 +259,7 @@ export function newPool(
   if (o.workers <= 1 && !profiling) return null;
   return poolExecutor(theory, width, {
     workers: o.workers,
-    inPlaceFirstMs: o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv(),
+    ...inPlaceOptions(o.inPlaceFirstMs ?? inPlaceFirstMsFromEnv()),
     ...(o.fault ? { fault: o.fault } : {}),
     ...(o.adaptive ? { adaptive: true } : {}),
     ...(profiling ? { profile: profiling.profile } : {}),
@@ -275,10 +282,19 @@ export function keepOpen(pool: PoolExecutor): Executor {
 }
 
 /**
+ * The pool options that keep small work on the coordinator: bursts in place for `inPlaceFirstMs`
+ * (PoolOptions.inPlaceFirstMs), and map jobs here unless large (PoolOptions.mapInPlaceMs); 0,
+ * as the tests set it, sends all of both to the pool threads.
+ */
+export function inPlaceOptions(inPlaceFirstMs: number): { inPlaceFirstMs: number; mapInPlaceMs: number } {
+  return { inPlaceFirstMs, mapInPlaceMs: inPlaceFirstMs === 0 ? 0 : MAP_IN_PLACE_MS };
+}
+
+/**
  * How long the commands run bursts in place before starting the pool threads (see
  * PoolOptions.inPlaceFirstMs): GL_IN_PLACE_FIRST_MS from the environment, else
- * IN_PLACE_FIRST_MS. 0 starts the pool with the first burst (tests use it to exercise the pool
- * on small examples).
+ * IN_PLACE_FIRST_MS. 0 starts the pool with the first burst and sends every map job's tasks to
+ * its threads (tests use it to exercise the pool on small examples).
  */
 export function inPlaceFirstMsFromEnv(value = process.env.GL_IN_PLACE_FIRST_MS): number {
   if (value === undefined || value === "") return IN_PLACE_FIRST_MS;

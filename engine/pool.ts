@@ -32,6 +32,7 @@ import {
   transferList,
   unpackBlock,
 } from "./block.js";
+import { eventLoopTurns } from "./event-loop.js";
 import { placeAll, placeNew } from "./placement.js";
 import type { BurstProfile, PoolProfile, ThreadBurst } from "./pool-profile.js";
 import type { Executor, ResidentRunner } from "./run.js";
@@ -90,6 +91,13 @@ export interface PoolOptions {
    */
   inPlaceFirstMs?: number;
   /**
+   * A map job (PoolExecutor.map) sends tasks to the pool threads only when, measured on its first
+   * items here, the rest would take this thread at least this many milliseconds: a thread
+   * serving a job pays for the job's shared input and for compiling its module's code, which on
+   * the site of a Peano run costs more than it saves. Default 0 (always share).
+   */
+  mapInPlaceMs?: number;
+  /**
    * Use fewer threads when the work is small: one shard per MIN_BLOCKS_PER_SHARD active blocks
    * at the moment the pool starts, at most `workers` (the commands' default --workers).
    */
@@ -105,6 +113,14 @@ export interface PoolOptions {
 
 /** The commands' default for PoolOptions.inPlaceFirstMs. */
 export const IN_PLACE_FIRST_MS = 1000;
+/**
+ * The commands' default for PoolOptions.mapInPlaceMs. With two threads on two cores, the site
+ * of peano-exp (1.7 s here) took 2.6 s and its re-check 0.7 s against 0.5 s (docs/parallelism.md).
+ */
+export const MAP_IN_PLACE_MS = 4000;
+/** How long a map job runs its first items here to measure them (PoolOptions.mapInPlaceMs). */
+const MAP_PROBE_MS = 60;
+const MAP_PROBE_ITEMS = 8;
 /** With PoolOptions.adaptive, a shard per this many active blocks. */
 export const MIN_BLOCKS_PER_SHARD = 16;
 
@@ -213,6 +229,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
   const init: WorkerInit = { theory, width, ...(opts.rehearsal ? { rehearsal: [...opts.rehearsal] } : {}) };
   // The fault hook targets pool threads, so a run that sets it uses them from the start.
   const inPlaceFirstMs = opts.fault ? 0 : (opts.inPlaceFirstMs ?? 0);
+  const mapInPlaceMs = opts.mapInPlaceMs ?? 0;
   const pools: Piscina[] = [];
   /** Per pool thread: loaded (its first task, a ping, answered). */
   const loaded: boolean[] = [];
@@ -385,12 +402,22 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     return want;
   };
 
-  const inPlaceBurst = (ids: number[], ctx: Parameters<ResidentRunner["runBurst"]>[2], serial: Serial) => {
+  const inPlaceBurst = async (
+    ids: number[],
+    ctx: Parameters<ResidentRunner["runBurst"]>[2],
+    serial: Serial,
+  ): Promise<void> => {
     const t0 = performance.now();
     const c0 = threadClock();
     const profiling = opts.profile !== undefined;
     const inboxes = local.inboxes(ids);
-    const out = ids.map((id) => local.runOne(id, inboxes.get(id)!, ctx, profiling));
+    const turn = eventLoopTurns();
+    const out: ReturnType<Shard["runOne"]>[] = [];
+    for (const id of ids) {
+      out.push(local.runOne(id, inboxes.get(id)!, ctx, profiling));
+      const p = turn();
+      if (p) await p;
+    }
     const ms = performance.now() - t0;
     const clock = clockSince(c0);
     for (const o of out) {
@@ -504,7 +531,7 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       if (firstPlacement) shards = await decideStart(ids.length);
       usedThreads(shards);
       if (shards === 1) {
-        inPlaceBurst(ids, ctx, serial);
+        await inPlaceBurst(ids, ctx, serial);
         burstOfRun++;
         lastBetween = performance.now();
         lastClock = threadClock();
@@ -930,21 +957,53 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
       if (fault) await Promise.all(loading);
       const ready = loadedCount();
       const what = (i: number) => `in phase '${job.phase}' on item ${i} (${job.describe(job.items[i]!, i)})`;
-      if (ready === 0 || job.items.length < 2) {
-        const results = job.items.map((item, i) => {
-          try {
-            return job.local(item);
-          } catch (e) {
-            throw new WorkerError(`failed ${what(i)}: ${e instanceof Error ? e.message : e}`, []);
-          }
-        });
+      const results = new Array<R>(job.items.length);
+      const runHere = (i: number): void => {
+        try {
+          results[i] = job.local(job.items[i]!);
+        } catch (e) {
+          throw new WorkerError(`failed ${what(i)}: ${e instanceof Error ? e.message : e}`, []);
+        }
+      };
+      /** Runs the items from `i` on here, letting the event loop turn; returns the end. */
+      const runHereFrom = async (i: number): Promise<number> => {
+        const turn = eventLoopTurns();
+        for (; i < job.items.length; i++) {
+          runHere(i);
+          const p = turn();
+          if (p) await p;
+        }
+        return i;
+      };
+      // Unless the fault hook wants the pool threads, the first items run here; the rest go to
+      // the pool only if, at the pace measured, they would keep this thread busy long enough.
+      let first = 0;
+      if (!fault && mapInPlaceMs > 0) {
+        // The median item's time, not the mean: the first items include the heaviest (a site's
+        // index) and run while the code is still cold.
+        const times: number[] = [];
+        const t0 = performance.now();
+        while (
+          first < job.items.length &&
+          (performance.now() - t0 < MAP_PROBE_MS || times.length < MAP_PROBE_ITEMS)
+        ) {
+          const a = performance.now();
+          runHere(first++);
+          times.push(performance.now() - a);
+        }
+        times.sort((x, y) => x - y);
+        const restMs = (times[times.length >> 1] ?? 0) * (job.items.length - first);
+        if (restMs < mapInPlaceMs) first = await runHereFrom(first);
+      }
+      if (first === job.items.length || ready === 0 || job.items.length - first < 2) {
+        await runHereFrom(first);
         return { results, threads: 1 };
       }
       const threads = 1 + ready;
-      const chunk = job.chunk ?? Math.max(1, Math.ceil(job.items.length / (4 * threads)));
+      const remaining = job.items.length - first;
+      const chunk = job.chunk ?? Math.max(1, Math.ceil(remaining / (4 * threads)));
       const starts: number[] = [];
-      for (let i = 0; i < job.items.length; i += chunk) starts.push(i);
-      const results = new Array<R>(job.items.length);
+      for (let i = first; i < job.items.length; i += chunk) starts.push(i);
       let next = 0;
       const jobId = ++mapJobs;
       let failed: Error | null = null;

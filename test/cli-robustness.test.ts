@@ -294,6 +294,37 @@ describe("discover killed at any moment: the old output or the new one, whole", 
   }, 120_000);
 });
 
+describe("a signal stops a run in the middle of its work", () => {
+  it("SIGTERM during the proof phase ends the run there, on one worker and on two", async () => {
+    // The engine runs its blocks synchronously; unless it lets the event loop turn, the signal
+    // handler waits until the whole run has ended (the later phases' progress lines show it).
+    const runs = await Promise.all(
+      ["1", "2"].map((workers) => {
+        const out = join(work, `term-prove-${workers}`);
+        return glAsync(["discover", "examples/peano", "--workers", workers, "--out", out], {
+          onStart: (child) => {
+            let seen = "";
+            child.stderr?.on("data", (s: string) => {
+              seen += s;
+              // A few bursts in, with most of the proof phase still ahead.
+              if (/prove: burst 6\b/.test(seen)) child.kill("SIGTERM");
+            });
+          },
+        }).then((r) => ({ r, out }));
+      }),
+    );
+    for (const { r, out } of runs) {
+      expect(r.code, r.stderr).toBe(143);
+      expect(r.stderr).toMatch(/^gl discover: stopped by SIGTERM$/m);
+      expect(r.stderr).toContain("prove: burst 6");
+      expect(r.stderr).not.toContain("discover: compress");
+      expect(hasStackTrace(r)).toBe(false);
+      expect(existsSync(out)).toBe(false);
+      expect(leftovers(out)).toEqual([]);
+    }
+  }, 60_000);
+});
+
 describe.concurrent("inputs, flags and pipes", () => {
   it("devices, pipes and oversized files are refused as input, never read", async () => {
     const fifo = join(work, "fifo.mpl");

@@ -29,7 +29,7 @@ import { legacyOutput, type OutputStage, stageOutput } from "../../export/output
 import { readableStatement } from "../../export/readable.js";
 import type { BatchJson, ProofGraph } from "../../export/schema.js";
 import { writeJsonAtomic } from "../../export/write-json.js";
-import type { Theory } from "../../mpl/theory.js";
+import type { Conjecture, Theory } from "../../mpl/theory.js";
 import { GRAPH, type VerifyReport } from "../../verify/report.js";
 import { applyProofFault, failureLines, proofFaultFromEnv } from "../checked-report.js";
 import { siteDiscoveryReport } from "../discovery-report.js";
@@ -48,6 +48,7 @@ import {
 import { loadBatches, printDiagnostics } from "../load-theory.js";
 import { checkGraphs, PhaseAccount, renderSite } from "../pool-phases.js";
 import {
+  ADAPTIVE_MIN_CANDIDATES,
   COMPREHENSION_HELP,
   chooseWorkers,
   defaultWorkers,
@@ -55,6 +56,7 @@ import {
   faultFromEnv,
   heartbeat,
   inPlaceFirstMsFromEnv,
+  inPlaceOptions,
   keepOpen,
   parseEngineFlags,
   peakRssMb,
@@ -261,33 +263,49 @@ async function discoverInto(
   // One pool serves every batch and every phase (the model and the proofs run their bursts on
   // it, the others their independent tasks), so its threads start and warm up once; each
   // proving phase gets a view whose close leaves the pool running, and a later batch switches
-  // the pool to its theory. The pool starts now, so its threads load while enumeration runs on
-  // this one, and closes when the command ends.
+  // the pool to its theory. It starts once a batch's candidates are known — its threads then
+  // load during the model phase instead of slowing the enumeration on a machine with few
+  // cores — and by default only when they are many (ADAPTIVE_MIN_CANDIDATES): on less work a
+  // second thread's start-up costs more than it saves. It closes when the command ends.
   const profiling = poolProfileFromEnv();
   const fault = faultFromEnv(process.env.GL_FAULT_INJECT);
-  const first = loaded.batches[0]!;
-  const pool: PoolExecutor | null =
-    workers.workers > 1 || profiling
-      ? poolExecutor({ ...first.theory, conjectures: [] }, recordWidth(first.theory), {
-          ...(profiling ? { profile: profiling.profile } : {}),
-          ...(fault ? { fault } : {}),
-          workers: workers.workers,
-          inPlaceFirstMs,
-          adaptive: workers.adaptive,
-          rehearsal: (first.candidates ?? first.theory.conjectures).slice(0, REHEARSAL_CONJECTURES),
-        })
-      : null;
-  pool?.warm();
+  const pooled: { pool: PoolExecutor | null; batch: BatchInput | null } = { pool: null, batch: null };
+  let current: BatchInput = loaded.batches[0]!;
+  const startPool = (batch: BatchInput, candidates: readonly Conjecture[]): void => {
+    if (pooled.pool) return;
+    const wanted =
+      profiling !== null ||
+      fault !== undefined ||
+      (workers.workers > 1 && (!workers.adaptive || candidates.length >= ADAPTIVE_MIN_CANDIDATES));
+    if (!wanted) return;
+    pooled.batch = batch;
+    pooled.pool = poolExecutor({ ...batch.theory, conjectures: [] }, recordWidth(batch.theory), {
+      ...(profiling ? { profile: profiling.profile } : {}),
+      ...(fault ? { fault } : {}),
+      workers: workers.workers,
+      ...inPlaceOptions(inPlaceFirstMs),
+      adaptive: workers.adaptive,
+      rehearsal: candidates.slice(0, REHEARSAL_CONJECTURES),
+    });
+    pooled.pool.warm();
+  };
   p.closers.push(async () => {
-    await pool?.close();
+    await pooled.pool?.close();
     profiling?.write();
   });
-  const executors = (batch: BatchInput): BatchExecutors => {
-    if (!pool) return { executor: () => undefined, close: async () => {} };
-    if (batch !== first) pool.setTheory({ ...batch.theory, conjectures: [] }, recordWidth(batch.theory));
-    return { executor: (): Executor => keepOpen(pool), close: async () => {} };
-  };
-  const account = new PhaseAccount(pool);
+  const executors = (batch: BatchInput): BatchExecutors => ({
+    executor: (): Executor | undefined => {
+      const pool = pooled.pool;
+      if (!pool) return undefined;
+      if (pooled.batch !== batch) {
+        pool.setTheory({ ...batch.theory, conjectures: [] }, recordWidth(batch.theory));
+        pooled.batch = batch;
+      }
+      return keepOpen(pool);
+    },
+    close: async () => {},
+  });
+  const account = new PhaseAccount(() => pooled.pool);
   let results: BatchResult[];
   let now = "conjectures";
   const stopBeat = heartbeat(() => `discover: ${now} still running`, o.quiet);
@@ -301,6 +319,7 @@ async function discoverInto(
       executors,
       shouldStop: limitCheck(limits, t0),
       onBatch: (b, i) => {
+        current = b;
         prefix = batched ? `batch ${b.name}: ` : "";
         batchName = b.name;
         if (batched)
@@ -314,6 +333,7 @@ async function discoverInto(
         account.enter(batched ? `${batchName} ${phase}` : phase, phase);
         say(`discover: ${now}…`);
       },
+      onCandidates: (candidates) => startPool(current, candidates),
       onModelProgress: progress("discover: model", o.quiet),
       onProgress: progress("discover: prove", o.quiet),
     });
@@ -362,7 +382,7 @@ async function discoverInto(
   applyProofFault(graph, proofFault);
   // Nothing is reported as proved before the independent verifier has passed it.
   // The models' graphs first: pool threads take them, the larger proof graph stays here.
-  const rechecked = (await checkGraphs(pool, [...modelGraphs, graph])).checked;
+  const rechecked = (await checkGraphs(pooled.pool, [...modelGraphs, graph])).checked;
   const checked = rechecked[modelGraphs.length]!;
   const modelChecked = rechecked.slice(0, modelGraphs.length);
   const check = checked.report;
@@ -403,7 +423,7 @@ async function discoverInto(
       failures: [...check.failures, ...modelChecked.flatMap((c) => c.report.failures)],
     },
     // Threads that really ran blocks (the default uses fewer than the cores for small work).
-    workers: pool?.stats().threadsRun ?? 1,
+    workers: pooled.pool?.stats().threadsRun ?? 1,
     timeMs: ms,
     /** Per phase: wall and CPU milliseconds (all threads) and the threads that ran its work. */
     phases: {} as Record<string, { ms: number; cpuMs: number; threads: number }>,
@@ -433,7 +453,7 @@ async function discoverInto(
           ),
         );
         account.enter("html");
-        const site = await renderSite(pool, graph, {
+        const site = await renderSite(pooled.pool, graph, {
           discovery: reports[last]!,
           earlierDiscovery: reports.slice(0, last),
         });

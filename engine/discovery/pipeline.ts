@@ -43,6 +43,8 @@ export interface DiscoveryOptions {
    */
   readonly theoremRules?: readonly TheoremRule[];
   readonly onPhase?: (phase: string) => void;
+  /** The candidates, once enumerated (or given): the caller may size its threads on them. */
+  readonly onCandidates?: (candidates: readonly Conjecture[]) => void;
   readonly onProgress?: (e: ProgressEvent) => void;
   /** Progress of the model's bursts (the model phase can be long too). */
   readonly onModelProgress?: (e: ProgressEvent) => void;
@@ -101,6 +103,7 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
       ? { candidates: [...o.candidates], stats: null, splitKeys: null }
       : enumerateConjectures(bare, o.conjectureSettings),
   );
+  o.onCandidates?.(en.candidates);
   const model = await phase("model", () => {
     const executor = o.executor();
     return computeModel(bare, {
