@@ -5,7 +5,7 @@
  * output is the same bytes for any number of threads; without a pool (one worker) the tasks
  * run here, in order. Each returns the threads it used, for the summary.
  */
-import { eventLoopTurns } from "../engine/event-loop.js";
+import { forEachWithTurns } from "../engine/event-loop.js";
 import type { MapJob, PoolExecutor } from "../engine/pool.js";
 import type { SiteInput } from "../export/html/page-batch.js";
 import {
@@ -27,13 +27,8 @@ export async function mapTasks<T, R>(
   job: MapJob<T, R>,
 ): Promise<{ results: R[]; threads: number }> {
   if (pool) return pool.map(job);
-  const turn = eventLoopTurns();
   const results: R[] = [];
-  for (const item of job.items) {
-    results.push(job.local(item));
-    const p = turn();
-    if (p) await p;
-  }
+  await forEachWithTurns(0, job.items.length, (i) => results.push(job.local(job.items[i]!)));
   return { results, threads: 1 };
 }
 

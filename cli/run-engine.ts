@@ -67,13 +67,13 @@ export interface ProverResult {
 
 export const defaultWorkers = (): number => availableParallelism();
 
-/** How many of a run's conjectures each pool thread rehearses on when it starts. */
 /**
  * The default --workers of `gl discover` starts pool threads only for a batch of at least this
  * many candidates: below it (examples/peano: 5,617) a second thread's start-up on two cores
  * cost more than it saved; above it (examples/peano-exp: 32,284) it pays (docs/parallelism.md).
  */
 export const ADAPTIVE_MIN_CANDIDATES = 15_000;
+/** How many of a run's conjectures each pool thread rehearses on when it starts. */
 export const REHEARSAL_CONJECTURES = 6;
 
 /** The most threads `--workers` accepts: four per core, at least 16 (more only costs memory). */

@@ -9,19 +9,16 @@
 export const YIELD_EVERY_MS = 50;
 
 /**
- * A checkpoint for a loop: returns a promise to await when this thread has run for `everyMs`
- * since the last turn of the event loop, else null (no cost beyond reading the clock).
+ * Runs `f` on the indexes from..to−1 in order, letting the event loop turn whenever this thread
+ * has run for YIELD_EVERY_MS since the last turn (in between, no cost beyond reading the clock).
  */
-export function eventLoopTurns(everyMs = YIELD_EVERY_MS): () => Promise<void> | null {
+export async function forEachWithTurns(from: number, to: number, f: (i: number) => void): Promise<void> {
   let last = performance.now();
-  return () => {
-    const now = performance.now();
-    if (now - last < everyMs) return null;
-    return new Promise<void>((resolve) =>
-      setImmediate(() => {
-        last = performance.now();
-        resolve();
-      }),
-    );
-  };
+  for (let i = from; i < to; i++) {
+    f(i);
+    if (performance.now() - last >= YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
 }

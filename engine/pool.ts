@@ -32,7 +32,7 @@ import {
   transferList,
   unpackBlock,
 } from "./block.js";
-import { eventLoopTurns } from "./event-loop.js";
+import { forEachWithTurns } from "./event-loop.js";
 import { placeAll, placeNew } from "./placement.js";
 import type { BurstProfile, PoolProfile, ThreadBurst } from "./pool-profile.js";
 import type { Executor, ResidentRunner } from "./run.js";
@@ -411,13 +411,10 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
     const c0 = threadClock();
     const profiling = opts.profile !== undefined;
     const inboxes = local.inboxes(ids);
-    const turn = eventLoopTurns();
     const out: ReturnType<Shard["runOne"]>[] = [];
-    for (const id of ids) {
-      out.push(local.runOne(id, inboxes.get(id)!, ctx, profiling));
-      const p = turn();
-      if (p) await p;
-    }
+    await forEachWithTurns(0, ids.length, (i) =>
+      out.push(local.runOne(ids[i]!, inboxes.get(ids[i]!)!, ctx, profiling)),
+    );
     const ms = performance.now() - t0;
     const clock = clockSince(c0);
     for (const o of out) {
@@ -965,16 +962,6 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
           throw new WorkerError(`failed ${what(i)}: ${e instanceof Error ? e.message : e}`, []);
         }
       };
-      /** Runs the items from `i` on here, letting the event loop turn; returns the end. */
-      const runHereFrom = async (i: number): Promise<number> => {
-        const turn = eventLoopTurns();
-        for (; i < job.items.length; i++) {
-          runHere(i);
-          const p = turn();
-          if (p) await p;
-        }
-        return i;
-      };
       // Unless the fault hook wants the pool threads, the first items run here; the rest go to
       // the pool only if, at the pace measured, they would keep this thread busy long enough.
       let first = 0;
@@ -993,10 +980,13 @@ export function poolExecutor(theory: Theory, width: number, opts: PoolOptions): 
         }
         times.sort((x, y) => x - y);
         const restMs = (times[times.length >> 1] ?? 0) * (job.items.length - first);
-        if (restMs < mapInPlaceMs) first = await runHereFrom(first);
+        if (restMs < mapInPlaceMs) {
+          await forEachWithTurns(first, job.items.length, runHere);
+          first = job.items.length;
+        }
       }
       if (first === job.items.length || ready === 0 || job.items.length - first < 2) {
-        await runHereFrom(first);
+        await forEachWithTurns(first, job.items.length, runHere);
         return { results, threads: 1 };
       }
       const threads = 1 + ready;

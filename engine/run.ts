@@ -9,10 +9,9 @@
  * block's run depends only on its state and inbox. So the result does not depend on how the
  * blocks of a burst are spread over threads.
  */
-
 import type { Conjecture, Theory } from "../mpl/theory.js";
 import { type BlockState, factCount } from "./block.js";
-import { eventLoopTurns } from "./event-loop.js";
+import { forEachWithTurns } from "./event-loop.js";
 import { EMPTY_INBOX, inboxFrom } from "./inbox.js";
 import { BlockPlan, type ConjectureRun, type TheoremRecord } from "./plan.js";
 import { type Rule, ruleFromStatement } from "./rules.js";
@@ -53,12 +52,7 @@ export interface ResidentRunner {
 
 export const inThreadExecutor: Executor = {
   async runBurst(tasks, ctx) {
-    const turn = eventLoopTurns();
-    for (const t of tasks) {
-      runBlock(t.state, t.inbox, ctx);
-      const p = turn();
-      if (p) await p;
-    }
+    await forEachWithTurns(0, tasks.length, (i) => runBlock(tasks[i]!.state, tasks[i]!.inbox, ctx));
     return tasks.map((t) => t.state);
   },
   async close() {},

@@ -42,11 +42,14 @@ export function comprehensionUses(
   return result;
 }
 
-/** The uses of a graph's theorems, in the graph's order. */
-export function comprehensionList(graph: {
+/** What the uses are read from: a graph's axioms and theorems (a batch's, or one graph's). */
+interface GraphPart {
   readonly axioms: readonly { readonly id: string; readonly origin: { readonly definition: string } }[];
   readonly theorems: readonly TheoremJson[];
-}): ComprehensionUse[] {
+}
+
+/** The uses of a graph's theorems, in the graph's order. */
+export function comprehensionList(graph: GraphPart): ComprehensionUse[] {
   const defs = new Map(graph.axioms.map((e) => [e.id, e.origin.definition]));
   const uses = comprehensionUses(graph.theorems, (id) => defs.get(id));
   return graph.theorems
@@ -54,17 +57,13 @@ export function comprehensionList(graph: {
     .map((t) => ({ theorem: t.id, ...(t.name ? { name: t.name } : {}), definitions: uses.get(t.id)! }));
 }
 
+/** A batch's part of a graph: its anchor names it. */
+type BatchPart = GraphPart & { readonly theory: { readonly anchor: string } };
+
 /** The uses of every batch of a graph, earlier batches first, ids prefixed by their batch's anchor. */
-export function graphComprehensionList(graph: {
-  readonly axioms: readonly { readonly id: string; readonly origin: { readonly definition: string } }[];
-  readonly theorems: readonly TheoremJson[];
-  readonly theory: { readonly anchor: string };
-  readonly earlier?: readonly {
-    readonly axioms: readonly { readonly id: string; readonly origin: { readonly definition: string } }[];
-    readonly theorems: readonly TheoremJson[];
-    readonly theory: { readonly anchor: string };
-  }[];
-}): ComprehensionUse[] {
+export function graphComprehensionList(
+  graph: BatchPart & { readonly earlier?: readonly BatchPart[] },
+): ComprehensionUse[] {
   const earlier = graph.earlier ?? [];
   if (earlier.length === 0) return comprehensionList(graph);
   return [...earlier, graph].flatMap((b) =>

@@ -3,7 +3,6 @@
  * engine proves itself, the counterexample filter, proofs, compression, independent
  * verification and the HTML site; progress on stderr, a summary on stdout.
  */
-
 import { join } from "node:path";
 import type { Command } from "commander";
 import { batchGraph, batchJson } from "../../engine/batch-graph.js";
