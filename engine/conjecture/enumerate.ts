@@ -77,78 +77,11 @@ interface Kept {
   readonly atoms: number;
 }
 
-/**
- * What every thread that scans a theory's equations builds first, the same on each: the sides
- * (so term ids agree across threads), the left sides, and the sides grouped for pairing.
- */
-export interface EnumerationPlan {
-  readonly theory: Theory;
-  readonly settings: ConjectureSettings;
-  readonly sig: Signature;
-  readonly table: TermTable;
-  readonly sides: readonly TermId[];
-  readonly sidesRejected: Readonly<Record<SideLimit, number>>;
-  /** Compound sides with their variables in first-occurrence order: each equation's left side. */
-  readonly lefts: readonly TermId[];
-  readonly groups: ReadonlyMap<number, { readonly all: TermId[][]; readonly mentioning: TermId[][] }>;
-  readonly containing: ReadonlyMap<TermId, TermId[]>;
-  readonly mentions: (t: TermId) => boolean;
-}
-
-/**
- * The equations of a range of left sides that passed every filter, each once (the first
- * occurrence of its equation and of its candidate key within the range), in scan order; the
- * merge (mergeScans) then de-duplicates across ranges in range order, which gives the same
- * candidates as one scan of all lefts.
- */
-export interface LeftScan {
-  readonly generated: number;
-  readonly outsideRequired: number;
-  readonly duplicates: number;
-  readonly reasons: Record<EquationReason, number>;
-  readonly lhs: number[];
-  readonly rhs: number[];
-  /** Whether the kept chain is the one with `rhs` as head (the smaller key). */
-  readonly backward: boolean[];
-  readonly equations: string[];
-  readonly keys: string[];
-  /** The chains, where the scan ran on this thread (a scan from another thread is re-derived). */
-  readonly chains?: Chain[];
-}
-
-const noReasons = (): Record<EquationReason, number> => ({
-  varsDiffer: 0,
-  noVariable: 0,
-  identicalSides: 0,
-  sideInOther: 0,
-  headAmongPremises: 0,
-  repeatedApplication: 0,
-  disconnected: 0,
-  equalityHeadOff: 0,
-  constants: 0,
-  mixedOperandOrder: 0,
-  leafPairTwice: 0,
-  diagonal: 0,
-  noSharedOperation: 0,
-  sharedSubterm: 0,
-  instanceOfSmaller: 0,
-  illTyped: 0,
-});
-
 /** Enumerates, filters and names the conjectures of the theory's anchor (none without one). */
 export function enumerateConjectures(
   theory: Theory,
   overrides: Partial<ConjectureSettings> = {},
 ): ConjectureEnumeration {
-  const plan = planEnumeration(theory, overrides);
-  return mergeScans(plan, [scanLefts(plan, 0, plan.lefts.length)]);
-}
-
-/** The sides and their grouping (see EnumerationPlan). */
-export function planEnumeration(
-  theory: Theory,
-  overrides: Partial<ConjectureSettings> = {},
-): EnumerationPlan {
   const settings = resolveConjectureSettings(overrides);
   const sig = signatureOf(theory);
   const unaryOps = new Set<number>();
@@ -157,12 +90,46 @@ export function planEnumeration(
   });
   const table = new TermTable(settings.maxVars, unaryOps, sig.operations.length);
   const sidesRejected = noSideRejections();
+  const reasons: Record<EquationReason, number> = {
+    varsDiffer: 0,
+    noVariable: 0,
+    identicalSides: 0,
+    sideInOther: 0,
+    headAmongPremises: 0,
+    repeatedApplication: 0,
+    disconnected: 0,
+    equalityHeadOff: 0,
+    constants: 0,
+    mixedOperandOrder: 0,
+    leafPairTwice: 0,
+    diagonal: 0,
+    noSharedOperation: 0,
+    sharedSubterm: 0,
+    instanceOfSmaller: 0,
+    illTyped: 0,
+  };
   const sides = theory.anchor === null ? [] : buildSides(sig, settings, table, sidesRejected);
   const mentions = requiredMention(sig, table, settings.requireSymbols);
   const lefts = sides.filter((t) => {
     const info = table.get(t);
     return info.kind === "app" && info.firstOccurrence.every((v, i) => v === i);
   });
+
+  let generated = 0;
+  let duplicates = 0;
+  let outsideRequired = 0;
+  const kept = new Map<string, Kept>();
+  const seenEquations = new Set<string>();
+  const firstOutput = settings.maxVars;
+
+  const judge = (lhs: TermId, rhs: TermId): EquationReason | Chain => {
+    const dropped = equationDropReason(table, sig, settings, lhs, rhs);
+    if (dropped !== null) return dropped;
+    const forward = equationChain(sig, table, lhs, rhs, firstOutput);
+    if (!wellTyped(forward, theory)) return "illTyped";
+    return shapeDefect(forward, theory) ?? forward;
+  };
+
   // Sides grouped by their variable set, and within a group by atom count: a left side with
   // `n` atoms pairs within the limit with every side of at most `maxAtoms - n` atoms, and with a
   // larger side only through shared subterms, found through an index of the sides containing
@@ -188,38 +155,8 @@ export function planEnumeration(
       else list.push(t);
     }
   }
-  return { theory, settings, sig, table, sides, sidesRejected, lefts, groups, containing, mentions };
-}
 
-/** The equations whose left side is one of `plan.lefts[from..to)` (see LeftScan). */
-export function scanLefts(plan: EnumerationPlan, from: number, to: number): LeftScan {
-  const { theory, settings, sig, table, groups, containing, mentions } = plan;
-  const reasons = noReasons();
-  const out = {
-    lhs: [] as number[],
-    rhs: [] as number[],
-    backward: [] as boolean[],
-    equations: [] as string[],
-    keys: [] as string[],
-    chains: [] as Chain[],
-  };
-  let generated = 0;
-  let duplicates = 0;
-  let outsideRequired = 0;
-  const keys = new Set<string>();
-  const seenEquations = new Set<string>();
-  const firstOutput = settings.maxVars;
-
-  const judge = (lhs: TermId, rhs: TermId): EquationReason | Chain => {
-    const dropped = equationDropReason(table, sig, settings, lhs, rhs);
-    if (dropped !== null) return dropped;
-    const forward = equationChain(sig, table, lhs, rhs, firstOutput);
-    if (!wellTyped(forward, theory)) return "illTyped";
-    return shapeDefect(forward, theory) ?? forward;
-  };
-
-  for (let li = from; li < to; li++) {
-    const lhs = plan.lefts[li]!;
+  for (const lhs of lefts) {
     const left = table.get(lhs);
     const lAtoms = left.atoms;
     const room = settings.maxAtoms - lAtoms.length;
@@ -266,65 +203,18 @@ export function scanLefts(plan: EnumerationPlan, from: number, to: number): Left
       seenEquations.add(equation);
       let key = chainKey(verdict.premises, verdict.head);
       let chain: Chain = verdict;
-      let backward = false;
       if (table.get(rhs).kind === "app") {
-        const back = equationChain(sig, table, rhs, lhs, firstOutput);
-        const backKey = chainKey(back.premises, back.head);
+        const backward = equationChain(sig, table, rhs, lhs, firstOutput);
+        const backKey = chainKey(backward.premises, backward.head);
         if (backKey < key) {
           key = backKey;
-          chain = back;
-          backward = true;
+          chain = backward;
         }
       }
-      // Every equation seen has its key among the kept ones (its first occurrence was kept or
-      // met the key), so a repeat of a key within the range is a duplicate across ranges too.
-      if (keys.has(key)) {
+      if (kept.has(key)) {
         duplicates++;
         continue;
       }
-      keys.add(key);
-      out.lhs.push(lhs);
-      out.rhs.push(rhs);
-      out.backward.push(backward);
-      out.equations.push(equation);
-      out.keys.push(key);
-      out.chains.push(chain);
-    }
-  }
-  return { generated, outsideRequired, duplicates, reasons, ...out };
-}
-
-/** The candidates of all scans, in range order (see LeftScan), named and with their statistics. */
-export function mergeScans(plan: EnumerationPlan, scans: readonly LeftScan[]): ConjectureEnumeration {
-  const { theory, settings, sig, table } = plan;
-  const reasons = noReasons();
-  let generated = 0;
-  let duplicates = 0;
-  let outsideRequired = 0;
-  const kept = new Map<string, Kept>();
-  const seenEquations = new Set<string>();
-  for (const scan of scans) {
-    generated += scan.generated;
-    duplicates += scan.duplicates;
-    outsideRequired += scan.outsideRequired;
-    for (const [reason, n] of Object.entries(scan.reasons) as [EquationReason, number][])
-      reasons[reason] += n;
-    for (let i = 0; i < scan.keys.length; i++) {
-      const equation = scan.equations[i]!;
-      const key = scan.keys[i]!;
-      if (seenEquations.has(equation) || kept.has(key)) {
-        duplicates++;
-        seenEquations.add(equation);
-        continue;
-      }
-      seenEquations.add(equation);
-      const lhs = scan.lhs[i]!;
-      const rhs = scan.rhs[i]!;
-      const chain =
-        scan.chains?.[i] ??
-        (scan.backward[i]
-          ? equationChain(sig, table, rhs, lhs, settings.maxVars)
-          : equationChain(sig, table, lhs, rhs, settings.maxVars));
       kept.set(key, {
         lhs,
         rhs,
@@ -364,8 +254,8 @@ export function mergeScans(plan: EnumerationPlan, scans: readonly LeftScan[]): C
     candidates,
     splitKeys,
     stats: {
-      sides: plan.sides.length,
-      sidesRejected: plan.sidesRejected,
+      sides: sides.length,
+      sidesRejected,
       generated,
       illTyped,
       trivial,
