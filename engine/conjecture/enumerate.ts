@@ -62,10 +62,11 @@ export interface ConjectureEnumeration {
   readonly candidates: Conjecture[];
   readonly stats: ConjectureStats;
   /**
-   * Per candidate (same order): the keys of the equations it follows from at once (its splits,
-   * and the equation without a common context; instances.ts), for the survivors' check.
+   * Per candidate index: the keys of the equations it follows from at once (its splits, and
+   * the equation without a common context; instances.ts), for the survivors' check. Derived on
+   * first asking: only the survivors' are needed, a few of many thousands.
    */
-  readonly splitKeys: readonly (readonly string[])[];
+  readonly splitKeys: (index: number) => readonly string[];
 }
 
 interface Kept {
@@ -239,10 +240,19 @@ export function enumerateConjectures(
     else if (TRIVIAL.has(reason)) trivial += n;
     else redundant += n;
   }
-  const splits = ordered.map((k) => coverKeys(table, sig, k.lhs, k.rhs, settings.maxVars));
+  const splits = new Map<number, readonly string[]>();
+  const splitKeys = (i: number): readonly string[] => {
+    let keys = splits.get(i);
+    if (keys === undefined) {
+      const k = ordered[i];
+      keys = k === undefined ? [] : coverKeys(table, sig, k.lhs, k.rhs, settings.maxVars);
+      splits.set(i, keys);
+    }
+    return keys;
+  };
   return {
     candidates,
-    splitKeys: splits,
+    splitKeys,
     stats: {
       sides: sides.length,
       sidesRejected,

@@ -8,6 +8,7 @@
  */
 import type { Conjecture, Theory } from "../../mpl/theory.js";
 import {
+  type ConjectureEnumeration,
   type ConjectureSettings,
   type ConjectureStats,
   canonicalKey,
@@ -87,6 +88,9 @@ export interface DiscoveryResult {
   readonly stoppedBy: LimitStop | null;
 }
 
+/** The candidates of a batch: enumerated (with statistics), or given (none, and no splits). */
+type Candidates = Omit<ConjectureEnumeration, "stats"> & { readonly stats: ConjectureStats | null };
+
 export async function discover(theory: Theory, o: DiscoveryOptions): Promise<DiscoveryResult> {
   const ms: Record<string, number> = {};
   const phase = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
@@ -98,9 +102,9 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   };
   // Targets stay out of everything below.
   const bare: Theory = { ...theory, conjectures: [] };
-  const en = await phase("conjectures", () =>
+  const en = await phase("conjectures", (): Candidates | Promise<Candidates> =>
     o.candidates
-      ? { candidates: [...o.candidates], stats: null, splitKeys: null }
+      ? { candidates: [...o.candidates], stats: null, splitKeys: () => [] }
       : enumerateConjectures(bare, o.conjectureSettings),
   );
   o.onCandidates?.(en.candidates);
@@ -125,8 +129,10 @@ export async function discover(theory: Theory, o: DiscoveryOptions): Promise<Dis
   // Enumerated survivors that are instances of other survivors follow from them (instances.ts);
   // given candidates are all proved as given. After exact evaluation: a rejected candidate's
   // instances do not follow from it.
-  const splitsOf = new Map(en.candidates.map((c, i) => [c, en.splitKeys?.[i] ?? []]));
-  const instances = dropInstancesOfSurvivors(exact.survivors, canonicalKey, (c) => splitsOf.get(c) ?? []);
+  const indexOf = new Map(en.candidates.map((c, i) => [c, i]));
+  const instances = dropInstancesOfSurvivors(exact.survivors, canonicalKey, (c) =>
+    en.splitKeys(indexOf.get(c) ?? -1),
+  );
   // Survivors the model's guide could not evaluate on every assignment of the test range.
   const undecided = filtered.survivors.filter((c) => model.undecided.has(c)).length;
   const run = await phase("prove", async () => {
