@@ -6,7 +6,14 @@
  * that runs the blocks is engine/run.ts; this file owns the engine state it works on.
  */
 import type { PatternAtom, Theory } from "../mpl/theory.js";
-import { type Assumption, type BlockKind, type BlockState, newBlockData, newBlockMeta, ownBase } from "./block.js";
+import {
+  type Assumption,
+  type BlockKind,
+  type BlockState,
+  newBlockData,
+  newBlockMeta,
+  ownBase,
+} from "./block.js";
 import { axiomRules, MEMBER_PRED, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
 import { listAt, type OperatorInfo } from "./saturate.js";
 import { type EngineSettings, resolveSettings } from "./settings.js";

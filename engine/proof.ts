@@ -277,7 +277,8 @@ class ProofBuilder {
     step.fact = this.atom(b, x);
     const n = this.push(step, key, b);
     rec.cases.forEach((c, j) => {
-      for (const [m, child] of this.inChild) if (child === c.block) this.steps[m - 1]!.scope = { intro: n, case: j };
+      for (const [m, child] of this.inChild)
+        if (child === c.block) this.steps[m - 1]!.scope = { intro: n, case: j };
     });
     return n;
   }

@@ -94,7 +94,9 @@ export function ruleFromEntity(e: Entity, index: number): Rule {
 /** An axiom the compiler emitted as the elimination rule of a definition's implication `D.impK`. */
 export function isElimination(e: Entity): boolean {
   const prefix = `${e.origin.definition}.imp`;
-  return e.kind !== "fact" && e.origin.via.startsWith(prefix) && /^\d+$/.test(e.origin.via.slice(prefix.length));
+  return (
+    e.kind !== "fact" && e.origin.via.startsWith(prefix) && /^\d+$/.test(e.origin.via.slice(prefix.length))
+  );
 }
 
 /** An axiom the compiler emitted as a set definition's comprehension principle. */

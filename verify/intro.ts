@@ -22,7 +22,7 @@ export function scopeChain(step: StepJson, steps: ReadonlyMap<number, StepJson>)
   while (at.scope !== undefined) {
     const { intro, case: c } = at.scope;
     const owner = steps.get(intro);
-    if (!owner || owner.kind !== "intro" || intro <= at.n)
+    if (owner?.kind !== "intro" || intro <= at.n)
       return `scope ${intro} is not a later intro step of the theorem`;
     if (c < 0 || c >= (owner.cases?.length ?? 0)) return `scope ${intro} has no case ${c}`;
     chain.push(`${intro}:${c}`);
@@ -46,7 +46,7 @@ function eliminations(pred: string, s: TheoremScope): EntityJson[] {
 /** `suppose`: a premise (not the clause) of its case's elimination axiom under the case's binding. */
 export function supposeProblem(step: StepJson, s: TheoremScope): string | null {
   if (step.premises.length > 0) return "a suppose step cites no other steps";
-  if (!step.scope) return "a suppose step lies in the scope of an intro step";
+  if (!step.scope) return "a suppose step must lie in the scope of an intro step";
   const owner = s.steps.get(step.scope.intro);
   const c = owner?.kind === "intro" ? owner.cases?.[step.scope.case] : undefined;
   if (!c) return `scope ${step.scope.intro} is not a case of an intro step`;
@@ -67,7 +67,7 @@ export function introProblem(step: StepJson, s: TheoremScope, premises: readonly
   if (step.fact.neg === true) return "an intro step concludes a positive clause atom";
   const elims = eliminations(pred, s);
   const owner = elims[0]?.origin.definition;
-  if (owner === undefined || !new RegExp(`^${escape(owner)}\\.imp\\d+$`).test(pred))
+  if (owner === undefined || !new RegExp(`^${escapeRegExp(owner)}\\.imp\\d+$`).test(pred))
     return `${pred} is not an implication of a definition (no elimination axioms with origin ${pred})`;
   if (!s.definitions.has(owner))
     return `the clause ${pred} needs definition ${owner} from the sources, which the verifier did not compile`;
@@ -86,7 +86,7 @@ export function introProblem(step: StepJson, s: TheoremScope, premises: readonly
   return null;
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function caseProblem(
   step: StepJson,

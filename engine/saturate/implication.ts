@@ -73,7 +73,8 @@ export function clauseRules(rules: readonly Rule[]): ReadonlyMap<number, readonl
     if (r.elimination !== true) continue;
     const clause = r.premises[0];
     if (!clause) continue;
-    const distinct = new Set(clause.args.filter((t) => t >= 0)).size === clause.args.filter((t) => t >= 0).length;
+    const distinct =
+      new Set(clause.args.filter((t) => t >= 0)).size === clause.args.filter((t) => t >= 0).length;
     if (r.head === null || clause.neg || !distinct) bad.add(clause.pred);
     const list = by.get(clause.pred);
     if (list) list.push(r);
@@ -102,7 +103,8 @@ export function introduce(v: IntroView, pred: number, args: readonly number[]): 
   const m = v.state.meta;
   const rules = clauseRules(v.ctx.rules).get(pred);
   if (!rules || !mayIntroduce(v.state)) return null;
-  const tried = (m.introTried ??= {});
+  m.introTried ??= {};
+  const tried = m.introTried;
   const k = key(pred, args);
   const count = factCount(v.state.data);
   if (tried[k] === count || (m.introTries ?? 0) >= MAX_TRIES) return null;
@@ -138,7 +140,9 @@ function introCase(v: IntroView, r: Rule, args: readonly number[], depth: number
     neg: a.neg,
     args: a.args.map((t) => (t < 0 ? t : -binding[t]! - 1)),
   });
-  const suppose: Assumption[] = r.premises.slice(1).map((a, i) => ({ atom: ground(a), kind: "suppose", index: i + 1 }));
+  const suppose: Assumption[] = r.premises
+    .slice(1)
+    .map((a, i) => ({ atom: ground(a), kind: "suppose", index: i + 1 }));
   const goal = ground(r.head!);
   const parent = v.state.meta;
   const meta = newBlockMeta(-1, parent.id, depth, "intro", own, suppose, [...parent.hypotheses], false);
