@@ -25,6 +25,10 @@ export const D = {
   eqSymm: 7,
   inherited: 8,
   assume: 9,
+  /** A hypothesis of an implication introduction's child derivation (engine/saturate/implication.ts). */
+  suppose: 10,
+  /** A clause concluded by implication introduction: `extra` indexes `BlockMeta.intros`. */
+  intro: 11,
 } as const;
 
 /**
@@ -37,12 +41,35 @@ export const REFL_PREMISE = -2;
 export const F_ALIVE = 1;
 export const F_INHERITED = 2;
 
-export type BlockKind = "anchor" | "prefix" | "step" | "assume";
+export type BlockKind = "anchor" | "prefix" | "step" | "assume" | "intro";
 
 export interface Assumption {
   readonly atom: RAtom; // ground: constant terms only
-  readonly kind: "premise" | "succ" | "assume";
+  readonly kind: "premise" | "succ" | "assume" | "suppose";
   readonly index: number;
+}
+
+/**
+ * One case of an implication introduction: the child derivation that assumed the premises of
+ * the clause's elimination rule `rule` (an axiom index) on fresh constants and derived its head.
+ */
+export interface IntroCase {
+  readonly rule: number;
+  /** The rule's binding: the clause's arguments and the fresh constants. */
+  readonly binding: readonly number[];
+  /** The child block, packed; `block` is its id once engine/run.ts has added it to the run's blocks. */
+  readonly child: PackedBlock;
+  block: number;
+  /** The goal (the rule's head under the binding) and the child's fact proving it (or EQ_BY_CLASSES). */
+  readonly goal: RAtom;
+  readonly fact: number;
+}
+
+/** A clause `C[ā]` concluded by implication introduction, one case per elimination rule of C. */
+export interface IntroRecord {
+  readonly pred: number;
+  readonly args: readonly number[];
+  readonly cases: readonly IntroCase[];
 }
 
 export interface Goal {
@@ -104,6 +131,50 @@ export interface BlockMeta {
   goalTermsCut?: number;
   /** The witness-depth bound of this block's last run (a deeper one re-runs its joins). */
   witnessDepthSeen?: number;
+  /** Clauses concluded here by implication introduction (engine/saturate/implication.ts). */
+  intros?: IntroRecord[];
+  /** Implication introductions tried here: clause key → this block's fact count at the try. */
+  introTried?: Record<string, number>;
+  /** How many introductions were tried here (bounded, engine/saturate/implication.ts). */
+  introTries?: number;
+}
+
+/** The meta of a new, empty block. */
+export function newBlockMeta(
+  id: number,
+  parent: number,
+  depth: number,
+  kind: BlockKind,
+  ownConsts: number,
+  assumptions: readonly Assumption[],
+  hypotheses: Rule[],
+  thorough: boolean,
+): BlockMeta {
+  return {
+    id,
+    parent,
+    depth,
+    kind,
+    ownConsts,
+    assumptions,
+    hypotheses,
+    goals: [],
+    initialized: false,
+    delivered: 0,
+    rulesSeen: 0,
+    witnessKeys: "",
+    witnessConsts: new Int32Array(0),
+    constDepth: new Int32Array(0),
+    ufEdges: new Int32Array(0),
+    contradiction: null,
+    pendingDemands: [],
+    active: true,
+    leaf: true,
+    atLimit: false,
+    witnessesCut: 0,
+    thorough,
+    rounds: 0,
+  };
 }
 
 /** The fact and derivation arrays of a block. */

@@ -27,6 +27,10 @@ export interface GoalSearchView {
   isWitness(c: number): boolean;
   /** Asks for the term `pred[args]` with `args[hole]` unknown (-1). */
   demand(pred: number, args: number[], hole: number): void;
+  /** A clause predicate (an implication's auxiliary predicate) that implication introduction can conclude. */
+  isClause(pred: number): boolean;
+  /** Asks for the clause atom `pred[args]` by implication introduction (engine/saturate/implication.ts). */
+  introduce(pred: number, args: number[]): void;
 }
 
 /** Combinations tried per goal and rule in one round. */
@@ -91,6 +95,19 @@ function step(
       const args = p.args.map((t, k) => (k === op.output ? -1 : v.valueOf(t, binding)));
       v.demand(p.pred, args, op.output);
     }
+    return;
+  }
+  // A clause premise with every argument known and no fact: asked for by implication
+  // introduction, and the search goes on as if it held (what else the body needs is asked too).
+  for (let i = 0; i < r.premises.length; i++) {
+    const p = r.premises[i] as RAtom;
+    if (matched[i] || p.neg || !v.isClause(p.pred)) continue;
+    const args = p.args.map((t) => v.valueOf(t, binding));
+    if (args.includes(UNBOUND) || v.candidates(p, binding).length > 0) continue;
+    v.introduce(p.pred, args);
+    matched[i] = true;
+    step(v, r, binding, matched, budget);
+    matched[i] = false;
     return;
   }
   // Otherwise the unmatched premise with the fewest candidates, operator premises last (they

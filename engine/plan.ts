@@ -6,7 +6,14 @@
  * that runs the blocks is engine/run.ts; this file owns the engine state it works on.
  */
 import type { PatternAtom, Theory } from "../mpl/theory.js";
-import { type Assumption, type BlockKind, type BlockState, newBlockData, ownBase } from "./block.js";
+import {
+  type Assumption,
+  type BlockKind,
+  type BlockState,
+  newBlockData,
+  newBlockMeta,
+  ownBase,
+} from "./block.js";
 import { axiomRules, MEMBER_PRED, type RAtom, type Rule, ruleFromStatement } from "./rules.js";
 import { listAt, type OperatorInfo } from "./saturate.js";
 import { type EngineSettings, resolveSettings } from "./settings.js";
@@ -116,31 +123,7 @@ export class BlockPlan {
     const id = this.blocks.length;
     const depth = parent < 0 ? 0 : this.blocks[parent]!.meta.depth + 1;
     this.blocks.push({
-      meta: {
-        id,
-        parent,
-        depth,
-        kind,
-        ownConsts,
-        assumptions,
-        hypotheses,
-        goals: [],
-        initialized: false,
-        delivered: 0,
-        rulesSeen: 0,
-        witnessKeys: "",
-        witnessConsts: new Int32Array(0),
-        constDepth: new Int32Array(0),
-        ufEdges: new Int32Array(0),
-        contradiction: null,
-        pendingDemands: [],
-        active: true,
-        leaf: true,
-        atLimit: false,
-        witnessesCut: 0,
-        thorough: this.thorough,
-        rounds: 0,
-      },
+      meta: newBlockMeta(id, parent, depth, kind, ownConsts, assumptions, hypotheses, this.thorough),
       data: newBlockData(),
     });
     if (parent >= 0) {

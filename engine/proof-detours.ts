@@ -31,6 +31,19 @@ export function withoutDetours(
   carrierStep: number | undefined,
 ): DetourFree {
   const byN = new Map(steps.map((s) => [s.n, s]));
+  // Scopes of implication introductions (export/schema.ts): a step may stand in for a use
+  // only where that use sees it.
+  const scopes = (s: StepJson): string[] => {
+    const out: string[] = [];
+    for (let at: StepJson | undefined = s; at?.scope; at = byN.get(at.scope.intro))
+      out.push(`${at.scope.intro}:${at.scope.case}`);
+    return out;
+  };
+  const visible = (by: StepJson, of: StepJson): boolean => {
+    const [inner, outer] = [scopes(of), scopes(by)];
+    const off = inner.length - outer.length;
+    return off >= 0 && outer.every((k, i) => inner[off + i] === k);
+  };
   const goalSteps = new Set([goals.main, goals.base, goals.step, carrierStep].filter((g) => g !== undefined));
   // First derivation of each fact, by section.
   const first = new Map<string, StepJson>();
@@ -45,6 +58,7 @@ export function withoutDetours(
       if (
         e !== undefined &&
         mayStandIn(e.section, s.section) &&
+        visible(e, s) &&
         (!goalSteps.has(s.n) || e.section === s.section)
       ) {
         earlier = e;
@@ -93,6 +107,7 @@ export function withoutDetours(
     if (root !== undefined) visit(root);
   const renumber = (n: number | undefined): number | undefined =>
     n === undefined ? undefined : number.get(n);
+  for (const st of out) if (st.scope) st.scope = { ...st.scope, intro: number.get(st.scope.intro)! };
   const finalGoals: TheoremJson["goals"] = {};
   for (const k of ["main", "base", "step"] as const) {
     const g = renumber(newGoals[k]);

@@ -95,6 +95,8 @@ class ProofBuilder {
   private scope: Section = "main";
   private readonly used = new Set<string>();
   private witnessCount = 0;
+  /** Steps of an implication introduction's child derivation: step number → child block. */
+  private readonly inChild = new Map<number, number>();
   readonly predecessorName: string;
 
   constructor(
@@ -135,8 +137,11 @@ class ProofBuilder {
     return n;
   }
 
-  private section(block: number, scope: Section): Section {
+  private section(at: number, scope: Section): Section {
     if (scope === "base") return "base";
+    // An implication introduction's child derivation lies in its block's section.
+    const m = this.run.blocks[at]!.meta;
+    const block = m.kind === "intro" ? m.parent : at;
     // The step block, and the child that assumes a negated head's atom in it.
     const step = this.attempt.step;
     if (
@@ -233,10 +238,56 @@ class ProofBuilder {
       case D.assume:
         step.kind = "assume";
         break;
+      case D.suppose:
+        step.kind = "suppose";
+        step.index = d.ref;
+        break;
+      case D.intro:
+        return this.intro(b, x, step, d.extra, key, scope);
       default:
         throw new Error(`internal: unexpected derivation kind ${d.kind}`);
     }
-    return this.push(step, key);
+    return this.push(step, key, b);
+  }
+
+  /**
+   * A clause by implication introduction: each case's goal from its child derivation (the
+   * child's constants named after the rule's variables), then the intro step, and every step
+   * of a child marked with the scope of its case.
+   */
+  private intro(b: number, x: number, step: StepJson, extra: number, key: string, scope: Section): number {
+    const rec = this.run.blocks[b]!.meta.intros![extra]!;
+    const entities = this.run.theory.anchor!.entities;
+    step.kind = "intro";
+    step.premises = [];
+    const cases: NonNullable<StepJson["cases"]> = [];
+    for (const c of rec.cases) {
+      const e = entities[c.rule]!;
+      const varNames = e.kind === "fact" ? [] : e.varNames;
+      const clause = new Set(this.axiomRule(c.rule).premises[0]!.args);
+      this.scope = scope;
+      c.binding.forEach((k, v) => {
+        if (!clause.has(v)) this.nameAs(k, varNames[v] ?? "x");
+      });
+      step.premises.push(this.literal(c.block, c.fact, c.goal, scope));
+      this.scope = scope;
+      cases.push({ ref: e.id, binding: c.binding.map((k) => this.name(k)) });
+    }
+    step.cases = cases;
+    step.fact = this.atom(b, x);
+    const n = this.push(step, key, b);
+    rec.cases.forEach((c, j) => {
+      for (const [m, child] of this.inChild)
+        if (child === c.block) this.steps[m - 1]!.scope = { intro: n, case: j };
+    });
+    return n;
+  }
+
+  /** Names a constant first met here after `base` (fresh in this theorem). */
+  private nameAs(k: number, base: string): void {
+    const names =
+      this.scope === "base" && k >= this.run.theory.constants.length ? this.baseNames : this.names;
+    if (!names.has(k)) names.set(k, this.fresh(base));
   }
 
   private axiomRules: Rule[] | null = null;
@@ -289,7 +340,7 @@ class ProofBuilder {
       literal.map((k) => this.name(k)),
       stored.neg,
     );
-    const n = this.push(step, null);
+    const n = this.push(step, null, b);
     const last = this.bridge(b, n, { ...stored, args: literal }, stored.args, scope);
     this.memo.set(key, last);
     return last;
@@ -324,12 +375,14 @@ class ProofBuilder {
     return this.push(
       { n: 0, section: this.section(b, scope), fact, kind: "eq-subst", premises: [n, ...eqs] },
       null,
+      b,
     );
   }
 
-  private push(step: StepJson, key: string | null): number {
+  private push(step: StepJson, key: string | null, block: number): number {
     step.n = this.steps.length + 1;
     this.steps.push(step);
+    if (this.run.blocks[block]!.meta.kind === "intro") this.inChild.set(step.n, block);
     if (key) this.memo.set(key, step.n);
     return step.n;
   }
@@ -376,12 +429,14 @@ class ProofBuilder {
             premises: [eqStep],
           },
           null,
+          block,
         );
         const prev = this.steps[cur - 1]!.fact;
         const args = prev.args.map((a, k) => (k === i && a === this.name(winner) ? this.name(loser) : a));
         cur = this.push(
           { n: 0, section: sec, fact: { ...prev, args }, kind: "eq-subst", premises: [cur, symm] },
           null,
+          block,
         );
       }
     });
@@ -399,7 +454,7 @@ class ProofBuilder {
     const section = this.section(block, scope);
     // A copy: the goal atom is also the statement's (or a section's), never to be shared.
     const fact = structuredClone(goal);
-    return this.push({ n: 0, section, fact, kind: "contradiction", premises }, null);
+    return this.push({ n: 0, section, fact, kind: "contradiction", premises }, null, block);
   }
 
   /** Steps proving `=[a,c]` from the union-find edges joining a and c. */
@@ -408,7 +463,7 @@ class ProofBuilder {
     if (a === c) {
       this.scope = scope;
       const fact = atomJson("=", [this.name(a), this.name(a)], false);
-      return this.push({ n: 0, section: sec, fact, kind: "refl", premises: [] }, null);
+      return this.push({ n: 0, section: sec, fact, kind: "refl", premises: [] }, null, block);
     }
     const up = (x: number): [number, number, number][] => {
       const out: [number, number, number][] = [];
@@ -425,7 +480,7 @@ class ProofBuilder {
     const meet = [c, ...uc.map((e) => e[1])][meetIdx]!;
     const eqAtom = (x: number, y: number) => atomJson("=", [this.name(x), this.name(y)], false);
     const add = (fact: AtomJson, kind: "eq-symm" | "eq-trans", premises: number[]) =>
-      this.push({ n: 0, section: sec, fact, kind, premises }, null);
+      this.push({ n: 0, section: sec, fact, kind, premises }, null, block);
     // x = meet along a chain of edges (each edge fact states =[loser,winner]).
     const chain = (from: number, edges: [number, number, number][]): number | null => {
       let cur: number | null = null;

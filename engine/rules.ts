@@ -33,6 +33,11 @@ export interface Rule {
    * in D's arguments. Demanded like an operation's value when EngineSettings.comprehension is on.
    */
   readonly setOutput?: number;
+  /**
+   * An auxiliary predicate's elimination axiom `D.impK[ȳ] ∧ A → B` (mpl/lower.ts), the clause
+   * atom first: what implication introduction proves case by case (engine/saturate/implication.ts).
+   */
+  readonly elimination?: true;
 }
 
 const toRAtom = (a: PatternAtom): RAtom => ({ pred: a.pred, neg: a.negated, args: [...a.args] });
@@ -57,6 +62,7 @@ export function ruleFromEntity(e: Entity, index: number): Rule {
       };
     case "rule":
       return {
+        ...(isElimination(e) ? { elimination: true as const } : {}),
         index,
         ref: e.id,
         kind: "axiom",
@@ -71,6 +77,7 @@ export function ruleFromEntity(e: Entity, index: number): Rule {
       const set = isComprehension(e) ? (e.body[0] as PatternAtom).args.indexOf(e.witnesses[0] as number) : -1;
       return {
         ...(set >= 0 ? { setOutput: set } : {}),
+        ...(isElimination(e) ? { elimination: true as const } : {}),
         index,
         ref: e.id,
         kind: "axiom",
@@ -82,6 +89,14 @@ export function ruleFromEntity(e: Entity, index: number): Rule {
       };
     }
   }
+}
+
+/** An axiom the compiler emitted as the elimination rule of a definition's implication `D.impK`. */
+export function isElimination(e: Entity): boolean {
+  const prefix = `${e.origin.definition}.imp`;
+  return (
+    e.kind !== "fact" && e.origin.via.startsWith(prefix) && /^\d+$/.test(e.origin.via.slice(prefix.length))
+  );
 }
 
 /** An axiom the compiler emitted as a set definition's comprehension principle. */

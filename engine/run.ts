@@ -15,6 +15,7 @@ import { forEachWithTurns } from "./event-loop.js";
 import { EMPTY_INBOX, inboxFrom } from "./inbox.js";
 import { BlockPlan, type ConjectureRun, type TheoremRecord } from "./plan.js";
 import { type Rule, ruleFromStatement } from "./rules.js";
+import { addIntroBlocks } from "./saturate/implication.js";
 import { type EngineContext, type Inbox, runBlock } from "./saturate.js";
 import { type EngineSettings, startDepth } from "./settings.js";
 import { mirror, statementOf } from "./statement.js";
@@ -218,6 +219,8 @@ export class Engine extends BlockPlan {
     }
     // Blocks held on other threads come back for the proofs and the graph.
     await resident?.collect(this.blocks);
+    // Implication introductions' child derivations join the blocks the proofs are read from.
+    addIntroBlocks(this.blocks);
     // A cut saturation may be why goals stay open: say so rather than "fixpoint".
     if (stopReason !== "all-proved" && this.blocks.some((b) => b.meta.atLimit)) stopReason = "max-facts";
     return {

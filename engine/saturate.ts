@@ -20,6 +20,7 @@ import { type GoalSearchView, introductionRules, searchWitnesses } from "./goal-
 import { EQ_PRED, MEMBER_PRED, type Rule } from "./rules.js";
 import { AC_DEMANDS, type AcView, acOperations, demandAcProducts } from "./saturate/ac-goals.js";
 import { demandGoalTerms, type GoalTermView } from "./saturate/goal-terms.js";
+import { clauseRules, type IntroView, introduce, mayIntroduce } from "./saturate/implication.js";
 import { Matcher } from "./saturate/join.js";
 import {
   argHi,
@@ -27,6 +28,7 @@ import {
   type BlockRunResult,
   EMPTY,
   type EngineContext,
+  EX_FALSO,
   globalTables,
   type Inbox,
   recordArgs,
@@ -38,6 +40,7 @@ import { goalTermBound } from "./settings.js";
 export {
   type BlockRunResult,
   type EngineContext,
+  EX_FALSO,
   type Inbox,
   listAt,
   type OperatorInfo,
@@ -45,8 +48,6 @@ export {
 
 /** Goal fact marker: an equality goal whose sides were merged by union-find. */
 export const EQ_BY_CLASSES = -2;
-/** Goal fact marker: a goal proved by the block's contradiction (ex falso quodlibet). */
-export const EX_FALSO = -3;
 
 /** Runs one block for one burst: absorb the inbox and new rules, then saturate. */
 export function runBlock(state: BlockState, inbox: Inbox, ctx: EngineContext): BlockRunResult {
@@ -142,6 +143,7 @@ class Saturator extends Matcher {
         // A level-k term is a witness of depth k: levels beyond the current witness bound wait.
         const levels = Math.min(this.ctx.settings.goalTermDepth, this.ctx.settings.maxWitnessDepth);
         while (!filed && termLevel < levels) filed = this.goalTerms(++termLevel);
+        if (!filed) filed = this.introduceClauses();
         if (!filed) break;
       }
       if (m.leaf && m.goals.length > 0 && m.goals.every((g) => g.proved)) break;
@@ -156,6 +158,54 @@ class Saturator extends Matcher {
    * Demands the goal-directed terms of one nesting level (engine/saturate/goal-terms.ts) when
    * a goal is open, within the block's bound. True when it filed some.
    */
+  /** Clause atoms asked for in this run (implication introduction), by key. */
+  private readonly introWanted = new Map<string, [number, number[]]>();
+
+  /** Asks for the clause atom `pred[args]` by implication introduction, where one may be tried. */
+  private wantIntro(pred: number, args: readonly number[]): void {
+    if (!mayIntroduce(this.s) || !clauseRules(this.ctx.rules).has(pred)) return;
+    const canon = args.map((a) => this.find(a));
+    if (this.lookup(predNegOf(pred, false), canon) >= 0) return;
+    this.introWanted.set(`${pred}:${canon.join(",")}`, [pred, canon]);
+  }
+
+  /**
+   * At a fixpoint: tries the clause atoms asked for (engine/saturate/implication.ts) and adds
+   * those concluded. True when it added some.
+   */
+  private introduceClauses(): boolean {
+    let added = false;
+    for (const [k, [pred, args]] of this.introWanted) {
+      this.introWanted.delete(k);
+      const canon = args.map((a) => this.find(a));
+      if (this.lookup(predNegOf(pred, false), canon) >= 0) continue;
+      const record = introduce(this.introView(), pred, canon);
+      if (record === null) continue;
+      this.add(pred, false, canon, [D.intro, pred, 0, 0, record]);
+      added = true;
+    }
+    return added;
+  }
+
+  private introView(): IntroView {
+    return {
+      state: this.s,
+      ctx: this.ctx,
+      find: (c) => this.find(c),
+      witnessLists: () => {
+        const keys = [...this.witnessKeys.keys()];
+        return {
+          keys: keys.map((k) => `${k}\n`).join(""),
+          consts: Int32Array.from(keys, (k) => this.witnessKeys.get(k)!),
+          depths: Int32Array.from([...this.constDepth].flat()),
+        };
+      },
+      run: (child, inbox, ctx) => {
+        runBlock(child, inbox, ctx);
+      },
+    };
+  }
+
   private goalTerms(level: number): boolean {
     const m = this.s.meta;
     const bound = goalTermBound(this.ctx.settings);
@@ -246,7 +296,7 @@ class Saturator extends Matcher {
 
   private addAssumption(a: Assumption): void {
     const args = a.atom.args.map((t) => -t - 1);
-    const kind = a.kind === "premise" ? D.premise : a.kind === "succ" ? D.succ : D.assume;
+    const kind = { premise: D.premise, succ: D.succ, assume: D.assume, suppose: D.suppose }[a.kind];
     this.add(a.atom.pred, a.atom.neg, args, [kind, a.index, 0, 0, 0]);
   }
 
@@ -285,7 +335,9 @@ class Saturator extends Matcher {
           this.demands.set(k, { pred: g.atom.pred, args: a, hole: op.output });
         }
       } else if (g.atom.pred > EQ_PRED && !g.atom.neg) {
-        // An existential goal: look for witnesses through the definition's introduction rules.
+        // A clause goal: implication introduction. An existential goal: look for witnesses
+        // through the definition's introduction rules.
+        this.wantIntro(g.atom.pred, args);
         for (const r of this.introductions(g.atom.pred)) searchWitnesses(this.goalView(), r, args);
       }
     }
@@ -377,6 +429,10 @@ class Saturator extends Matcher {
       },
       valueOf: (t, binding) => this.valueOf(t, binding),
       isWitness: (c) => (this.constDepth.get(c) ?? 0) > 0,
+      isClause: (pred) => clauseRules(this.ctx.rules).has(pred),
+      introduce: (pred, args) => {
+        this.wantIntro(pred, args);
+      },
       demand: (pred, args, hole) => {
         const k = pred + ":" + args.join(",");
         if (this.demands.has(k) || this.goalDemanded.has(k)) return;

@@ -107,6 +107,8 @@ const STEP_KINDS = new Set([
   "eq-subst",
   "assume",
   "contradiction",
+  "suppose",
+  "intro",
 ]);
 const SECTIONS = new Set(["main", "base", "step"]);
 const METHODS = new Set(["direct", "induction", "contradiction"]);
@@ -146,6 +148,18 @@ function checkTheorem(s: Shape, v: Json, path: string): void {
     s.optional(step, "binding", p, (y, q) => s.strings(y, q));
     s.optional(step, "index", p, (y, q) => s.number(y, q));
     s.optional(step, "witness", p, (y, q) => s.string(y, q));
+    s.optional(step, "cases", p, (y, q) =>
+      s.array(y, q).forEach((c, i) => {
+        const o = s.object(c, `${q}[${i}]`);
+        s.string(o.ref, `${q}[${i}].ref`);
+        s.strings(o.binding, `${q}[${i}].binding`);
+      }),
+    );
+    s.optional(step, "scope", p, (y, q) => {
+      const o = s.object(y, q);
+      s.number(o.intro, `${q}.intro`);
+      s.number(o.case, `${q}.case`);
+    });
   });
 }
 

@@ -88,6 +88,20 @@ export interface DefinitionJson {
  *   negation, or from `¬=[a,a]` alone: ex falso, in any section with a goal (not the main
  *   section of an induction).
  *
+ * - `suppose`: inside case `scope.case` of the intro step `scope.intro`: the premise number
+ *   `index` (1-based: 0 is the clause atom) of that case's elimination rule under its binding.
+ *   No premises.
+ * - `intro`: implication introduction. The fact is a clause atom `D.impK[ā]` (an implication of
+ *   definition D, docs/design.md "Implications as premises"); `cases` has one entry per
+ *   elimination axiom of it (origin `D.impK`, in axiom order): the axiom and a binding that
+ *   gives the clause's variables ā and every other variable a fresh constant. `premises[j]` proves
+ *   case j's head under its binding, from the steps of scope {intro: this step, case: j} (its
+ *   `suppose` steps among them) and steps outside it. A fresh constant of case j occurs in no
+ *   step outside that scope, nor in the fact.
+ * - `scope` (any step): the step belongs to case `case` of the later intro step `intro`; it may
+ *   cite steps of its own scope and of the scopes around it (the intro's own, …), and no step
+ *   outside its scope cites it, except its intro citing a case's goal.
+ *
  * Version 2 added `assume` and `contradiction` steps in induction sections and `contradiction`
  * steps in direct proofs (docs/proof-json.md, "Methods and their sections").
  */
@@ -106,7 +120,9 @@ export type StepKind =
   | "eq-trans"
   | "eq-subst"
   | "assume"
-  | "contradiction";
+  | "contradiction"
+  | "suppose"
+  | "intro";
 
 export type Section = "main" | "base" | "step";
 
@@ -123,10 +139,14 @@ export interface StepJson {
   ref?: string;
   /** One constant name per variable of the referenced entity / statement / hypothesis. */
   binding?: string[];
-  /** `premise`: which premise of the statement. */
+  /** `premise`: which premise of the statement; `suppose`: which premise of the case's rule. */
   index?: number;
   /** `witness`, `comprehension`: the fresh constant introduced. */
   witness?: string;
+  /** `intro`: one case per elimination axiom of the clause: the axiom and its binding. */
+  cases?: { ref: string; binding: string[] }[];
+  /** A step of an intro's case (its sub-derivation): the intro's step number and the case. */
+  scope?: { intro: number; case: number };
 }
 
 /** An induction; one whose step cites no `hypothesis` step is a case split on zero / successor. */

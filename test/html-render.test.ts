@@ -334,7 +334,7 @@ describe("definitions and rules pages", () => {
   it("explains every step kind under its own anchor", () => {
     const html = page("rules.html");
     const ids = idsOf(html);
-    expect(STEP_KIND_ORDER).toHaveLength(15);
+    expect(STEP_KIND_ORDER).toHaveLength(17);
     for (const k of STEP_KIND_ORDER) expect(ids.has(k), k).toBe(true);
   });
 });

@@ -121,11 +121,18 @@ const step = within(
       section: oneOf("main base step"),
       fact: atom,
       kind: oneOf(
-        "premise axiom rule definition theorem hypothesis witness comprehension succ refl eq-symm eq-trans eq-subst assume contradiction",
+        "premise axiom rule definition theorem hypothesis witness comprehension succ refl eq-symm eq-trans eq-subst assume contradiction suppose intro",
       ),
       premises: arr(int),
     },
-    { ref: str, binding: arr(str), index: nat, witness: str },
+    {
+      ref: str,
+      binding: arr(str),
+      index: nat,
+      witness: str,
+      cases: arr(obj({ ref: str, binding: arr(str) })),
+      scope: obj({ intro: nat, case: nat }),
+    },
   ),
 );
 

@@ -11,6 +11,7 @@ import { eqSubstProblem, eqSymmProblem, eqTransProblem, reflProblem } from "./eq
 import { goalLabel, sectionGoal } from "./goals.js";
 import { replaceVar } from "./induction.js";
 import { instanceProblem } from "./instance.js";
+import { introProblem, scopeChain, sees, supposeProblem } from "./intro.js";
 import type { TheoremScope } from "./scope.js";
 import { witnessProblem } from "./witness.js";
 
@@ -208,13 +209,20 @@ function checkStep(step: StepJson, s: TheoremScope): string | null {
   if (place) return place;
   const factProblem = atomProblem(step.fact, s.anchor, null);
   if (factProblem) return `fact ${factProblem}`;
+  const chain = scopeChain(step, s.steps);
+  if (typeof chain === "string") return chain;
   const premises: StepJson[] = [];
-  for (const k of step.premises) {
+  for (const [j, k] of step.premises.entries()) {
     const p = s.steps.get(k);
     if (!p) return `premise ${k} is not a step of ${s.theorem.id}`;
     if (k >= step.n) return `premise ${k} does not come before step ${step.n}`;
     if (!mayCite(step.section, p.section))
       return `a ${step.section} step cannot cite step ${k} of the ${p.section} section`;
+    // An intro cites each case's goal from inside that case (checked in verify/intro.ts).
+    const cited = scopeChain(p, s.steps);
+    const from = step.kind === "intro" ? [`${step.n}:${j}`, ...chain] : chain;
+    if (typeof cited !== "string" && !sees(from, cited))
+      return `step ${k} lies in the scope of intro step ${p.scope?.intro}, which step ${step.n} is outside`;
     premises.push(p);
   }
   const facts = premises.map((p) => p.fact);
@@ -247,5 +255,9 @@ function checkStep(step: StepJson, s: TheoremScope): string | null {
       return assumeProblem(step, s);
     case "contradiction":
       return contradictionProblem(step, s, premises);
+    case "suppose":
+      return supposeProblem(step, s);
+    case "intro":
+      return introProblem(step, s, premises);
   }
 }

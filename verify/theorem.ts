@@ -83,6 +83,11 @@ export function verifyTheorem(position: number, ctx: GraphContext, r: ReportBuil
 
   r.count("goals");
   checkGoals(t, steps, ctx.anchor, fail);
+  for (const g of [t.goals.main, t.goals.base, t.goals.step, t.induction?.carrierStep]) {
+    const scope = g === undefined ? undefined : steps.get(g)?.scope;
+    if (scope)
+      fail(g!, `a goal step must lie outside every intro's scope, not in that of step ${scope.intro}`);
+  }
   r.count("lists");
   checkLists(t, fail);
   // The fields people read come last, so a theorem's first failure is its first wrong step. A

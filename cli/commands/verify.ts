@@ -38,6 +38,8 @@ const STEP_KINDS = new Set<string>([
   "eq-subst",
   "assume",
   "contradiction",
+  "suppose",
+  "intro",
 ] satisfies StepKind[]);
 
 /** The axioms line: what they were compared with, or plainly that they were not. */

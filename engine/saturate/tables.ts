@@ -45,6 +45,9 @@ export interface BlockRunResult {
 
 export const UNBOUND = -2147483648;
 
+/** Goal fact marker: a goal proved by the block's contradiction (ex falso quodlibet). */
+export const EX_FALSO = -3;
+
 /** A pending request for the output of an operation on known inputs. */
 export interface Demand {
   pred: number;

@@ -104,6 +104,20 @@ export const STEP_KINDS: Readonly<Record<StepKind, StepKindInfo>> = {
       "A fact and its negation both hold, so the section's goal follows: the negated goal when its positive form was assumed, any goal when the premises themselves contradict each other.",
     detail: "Two premises, an atom and its negation; an inequality a ≠ a closes on its own.",
   },
+  suppose: {
+    title: "Supposition",
+    summary:
+      "Inside one case of an implication introduction: a premise of the clause's implication, supposed for fresh constants.",
+    detail:
+      "Has no premises; its scope names the intro step that discharges it and the case (the elimination axiom) whose premise it is.",
+  },
+  intro: {
+    title: "Implication introduction",
+    summary:
+      "A clause ∀ȳ (A → B) of a definition holds: for fresh constants ȳ, B was derived from A and facts that do not mention them.",
+    detail:
+      "One case per elimination axiom of the clause, each with its binding (the clause's arguments, then fresh constants); premise j is the goal of case j, derived in that case's scope.",
+  },
 };
 
 /** The kinds in the order the rules page lists them. */

@@ -8,7 +8,7 @@
 import { comprehensionList } from "../assumptions.js";
 import { mplAtom, mplStatement } from "../mpl-text.js";
 import { methodText, readableAtom, readableStatement, usesHypothesis } from "../readable.js";
-import type { AtomJson, Section, StepJson, TheoremJson } from "../schema.js";
+import type { AtomJson, EntityJson, Section, StepJson, TheoremJson } from "../schema.js";
 import { neighbourhoodSvg } from "./draw/neighbourhood-svg.js";
 import { neighbourhoodGraph } from "./draw/proof-graphs.js";
 import { Hrefs, stepAnchor } from "./links.js";
@@ -195,8 +195,21 @@ function stepRow(
       vars = ind?.hypothesis.vars ?? null;
       break;
     }
+    case "suppose":
+      if (step.scope) note = `supposed in case ${step.scope.case + 1} of step ${num(step.scope.intro)}`;
+      break;
+    case "intro": {
+      note = introNote(step, rel.axiomById, num);
+      const only = step.cases?.length === 1 ? rel.axiomById.get(step.cases[0]!.ref) : undefined;
+      if (only) ref = { href: hrefs.axiom(only.id), label: only.id, title: readableEntity(only, graph) };
+      break;
+    }
     default:
       break;
+  }
+  if (step.scope && step.kind !== "suppose") {
+    const inside = `inside case ${step.scope.case + 1} of step ${num(step.scope.intro)}`;
+    note = note === null ? inside : `${note}; ${inside}`;
   }
   const n = num(step.n);
   return {
@@ -216,6 +229,22 @@ function stepRow(
     binding: bindingPairs(vars, step.binding),
     rewrite: step.kind === "eq-subst" ? rewrites(step, byN) : [],
   };
+}
+
+/** An intro step's cases: per case its elimination axiom, fresh constants and the step proving its head. */
+function introNote(
+  step: StepJson,
+  axiomById: ReadonlyMap<string, EntityJson>,
+  num: (n: number) => number,
+): string {
+  const cases = (step.cases ?? []).map((c, j) => {
+    const axiom = axiomById.get(c.ref);
+    const clause = new Set(axiom?.premises[0]?.args ?? []);
+    const fresh = (axiom?.vars ?? []).flatMap((v, i) => (clause.has(v) ? [] : [c.binding[i] ?? v]));
+    const from = step.premises[j] === undefined ? "" : `, from step ${num(step.premises[j]!)}`;
+    return `case ${j + 1} (${c.ref}): for fresh ${fresh.join(", ") || "(none)"}${from}`;
+  });
+  return cases.join("; ");
 }
 
 function sectionsOf(t: TheoremJson, ctx: SiteContext, hrefs: Hrefs): SectionView[] {

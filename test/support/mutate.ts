@@ -280,6 +280,7 @@ function candidates(g: ProofGraph): Map<string, Candidate[]> {
             for (const x of tt.steps) {
               x.n = map(x.n);
               x.premises = x.premises.map(map);
+              if (x.scope) x.scope = { ...x.scope, intro: map(x.scope.intro) };
             }
             tt.steps.sort((a, b) => a.n - b.n);
             for (const key of ["main", "base", "step"] as const) {
