@@ -153,14 +153,14 @@ describe.skipIf(executablePath === null && !inCi)("discovery site in Chromium", 
     const refuted = report.candidates.filter((c) => c.status === "refuted").length;
     expect(await page.locator("#refuted > h2 .count").textContent()).toBe(String(refuted));
     await page.close();
+    // Every page holds its share (counted in the files: opening each page costs seconds).
     let rows = 0;
-    for (const href of hrefs) {
-      const p = await open(href);
-      rows += await p.locator("tr.refuted-candidate").count();
-      await p.close();
-    }
+    for (const href of hrefs)
+      rows +=
+        readFileSync(join(work, "out", "html", href), "utf8").split('class="refuted-candidate"').length - 1;
     expect(rows).toBe(refuted);
     const first = await open(hrefs[0]!);
+    expect(await first.locator("tr.refuted-candidate").count()).toBe(Math.min(refuted, 1000));
     // The first whose counterexample uses a value of an operation's table.
     const row = first.locator("tr.refuted-candidate", { has: first.locator(".facts a") }).first();
     expect(await row.locator(".counterexample").textContent()).toMatch(
