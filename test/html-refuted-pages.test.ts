@@ -143,9 +143,7 @@ describe("refuted candidates on pages of their own", () => {
     const section = html.slice(html.indexOf('<section id="refuted"'), html.indexOf('<section id="rejected"'));
     expect(section).toContain(`Refuted candidates <span class="count">${REFUTED}</span>`);
     const listed = [
-      ...section.matchAll(
-        /<a href="([^"]*)">Page (\d+)<\/a>: candidates (c\d+) to (c\d+) <span class="count">(\d+)<\/span>/g,
-      ),
+      ...section.matchAll(/<a href="([^"]*)">Page (\d+)<\/a>: candidates (c\d+) to (c\d+) \((\d+)\)<\/li>/g),
     ];
     expect(listed.map((m) => m[1])).toEqual(pagePaths);
     for (const [k, m] of listed.entries()) {
