@@ -2,8 +2,9 @@
  * The site of a real discovery run on examples/peano, in headless Chromium from file://: the
  * drawn index graph with the six targets, a node that opens its page, a theorem page's
  * neighbourhood graph and statements on hover and focus, search by a statement written another
- * way, and the discovery page with a refuted candidate and its counterexample. Screenshots of
- * the index, add_comm and the discovery page go to test-output/ (or GL_SCREENSHOT_DIR; the
+ * way, and the discovery page with the pages of refuted candidates, a counterexample's link back
+ * to the model's tables. Screenshots of the index, add_comm, the discovery page and a page of
+ * refuted candidates go to test-output/ (or GL_SCREENSHOT_DIR; the
  * copies in bench/results/ come from such a run). Skipped without Chromium (outside CI), like
  * test/html-browser.test.ts.
  */
@@ -144,24 +145,41 @@ describe.skipIf(executablePath === null && !inCi)("discovery site in Chromium", 
     await page.close();
   });
 
-  it("lists refuted candidates with their counterexamples and links to the model facts", async () => {
+  it("lists refuted candidates on their pages, with counterexamples linked to the model facts", async () => {
     const page = await open("discovery.html");
-    const rows = page.locator("tr.refuted-candidate");
-    expect(await rows.count()).toBe(report.candidates.filter((c) => c.status === "refuted").length);
+    const pages = page.locator("#refuted ol.refuted-pages a");
+    const hrefs = await pages.evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    expect(hrefs[0]).toBe("discovery/refuted-1.html");
+    const refuted = report.candidates.filter((c) => c.status === "refuted").length;
+    expect(await page.locator("#refuted > h2 .count").textContent()).toBe(String(refuted));
+    await page.close();
+    // Every page holds its share (counted in the files: opening each page costs seconds).
+    let rows = 0;
+    for (const href of hrefs)
+      rows +=
+        readFileSync(join(work, "out", "html", href), "utf8").split('class="refuted-candidate"').length - 1;
+    expect(rows).toBe(refuted);
+    const first = await open(hrefs[0]!);
+    expect(await first.locator("tr.refuted-candidate").count()).toBe(Math.min(refuted, 1000));
     // The first whose counterexample uses a value of an operation's table.
-    const row = page.locator("tr.refuted-candidate", { has: page.locator(".facts a") }).first();
+    const row = first.locator("tr.refuted-candidate", { has: first.locator(".facts a") }).first();
     expect(await row.locator(".counterexample").textContent()).toMatch(
       /\w+ = \d+.*two sides are \d+ and \d+/,
     );
     const fact = row.locator(".facts a").first();
     const href = (await fact.getAttribute("href"))!;
-    expect(await page.locator(`td${href}`).count()).toBe(1);
-    await page.locator("#model").scrollIntoViewIfNeeded();
-    await page.evaluate(() =>
+    expect(href).toMatch(/^\.\.\/discovery\.html#m\d+$/);
+    await first.screenshot({ path: join(shots, "html-refuted.png") });
+    // The link leads back to the cell in the model's tables.
+    await fact.click();
+    await first.waitForURL(/discovery\.html#m\d+$/);
+    expect(await first.locator(`td${href.slice(href.indexOf("#"))}`).count()).toBe(1);
+    await first.locator("#model").scrollIntoViewIfNeeded();
+    await first.evaluate(() =>
       (globalThis as unknown as { scrollBy(x: number, y: number): void }).scrollBy(0, 250),
     );
-    await page.screenshot({ path: join(shots, "html-discovery.png") });
-    await page.close();
+    await first.screenshot({ path: join(shots, "html-discovery.png") });
+    await first.close();
   });
 
   it("raised no console errors", () => {

@@ -172,8 +172,16 @@ describe.each(EXAMPLES)("gl discover examples/$example", ({ example, batches, co
         "model.json",
         "discovery.json",
         "html/index.html",
+        "html/discovery.html",
+        "html/discovery/refuted-1.html",
         // An earlier batch: its model graph and its site.
-        ...batches.slice(0, -1).flatMap((b) => [`model.${b}.json`, `html/batches/${b}/index.html`]),
+        ...batches
+          .slice(0, -1)
+          .flatMap((b) => [
+            `model.${b}.json`,
+            `html/batches/${b}/index.html`,
+            `html/batches/${b}/discovery/refuted-1.html`,
+          ]),
       ]),
     );
     expect(reference.size).toBeGreaterThan(10);

@@ -1,12 +1,13 @@
 /**
  * The discovery page's view: how many candidates each stage kept, the ground model's tables
- * of values (each cell a proved model theorem), every refuted candidate with the values that
- * refute it (each model fact used linking to its cell), the candidates rejected by exact
- * evaluation (shown the same way, marked as not certified: their values are computed, not
- * proved), and the survivors left unproved.
+ * of values (each cell a proved model theorem), the pages that list the refuted candidates
+ * with the values that refute them (refuted-pages.ts), the candidates rejected by exact
+ * evaluation (shown like the refuted ones, marked as not certified: their values are computed,
+ * not proved), and the survivors left unproved.
  */
-import type { CandidateRecord } from "./discovery-report.js";
-import { Hrefs } from "./links.js";
+import { candidateRows } from "./candidate-rows.js";
+import { Hrefs, modelCellAnchor } from "./links.js";
+import { REFUTED_PAGE_ROWS, type RefutedPageLink, refutedPageLinks } from "./refuted-pages.js";
 import type { SiteContext } from "./site-context.js";
 import { type LayoutView, layout, type TheoremLinkView, theoremLink } from "./view-model.js";
 
@@ -18,24 +19,19 @@ export interface ModelTableView {
   rows: { input: number; cells: { anchor: string; value: number | null; title: string }[] }[];
 }
 
-export interface RefutedView {
-  anchor: string;
-  name: string | null;
-  readable: string;
-  mpl: string;
-  instance: string;
-  values: string;
-  facts: { text: string; href: string | null }[];
-}
-
 export interface DiscoveryView extends LayoutView {
   anchor: string;
   stages: { label: string; value: string }[];
   modelSize: number;
   tables: ModelTableView[];
-  refuted: RefutedView[];
+  /** How many candidates the model refuted, and the pages that list them. */
+  refutedCount: number;
+  refutedPages: RefutedPageLink[];
+  pageRows: number;
   /** Rejected by exact evaluation: not certified, listed apart from the refutations. */
-  rejected: RefutedView[];
+  rejectedCount: number;
+  /** Their table rows, escaped (candidate-rows.ts). */
+  rejectedRows: string;
   /** The closed forms exact evaluation used, as one text (`a + b = a + b; …`), or "none". */
   closedForms: string;
   proved: { readable: string; link: TheoremLinkView | null }[];
@@ -59,14 +55,12 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
   const report = ctx.discovery;
   if (report === null) throw new Error("internal: the discovery page needs a discovery report");
   const hrefs = new Hrefs("");
-  const cellAnchor = new Map<string, string>();
   const tables = new Map<string, ModelTableView>();
   // Cells by operation and inputs; tables are laid out after, column by column.
   const cells = new Map<string, Map<string, { anchor: string; value: number; title: string }>>();
   const inputs = new Map<string, { rows: Set<number>; columns: Set<number> }>();
   report.model.values.forEach((v, i) => {
-    const anchor = `m${i + 1}`;
-    if (!cellAnchor.has(v.fact)) cellAnchor.set(v.fact, anchor);
+    const anchor = modelCellAnchor(i);
     const [x, y] = v.inputs;
     if (x === undefined) return;
     const byOp = cells.get(v.op) ?? new Map();
@@ -91,15 +85,11 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
       }));
     tables.set(op, { op, columns, rows });
   }
-  const refuted = report.candidates
-    .map((c, i) => [c, i] as const)
-    .filter(([c]) => c.status === "refuted" && c.counterexample !== null)
-    .map(([c, i]) => refutedView(c, i, cellAnchor));
-  // Their values are not model theorems: no links into the model's tables.
-  const rejected = report.candidates
-    .map((c, i) => [c, i] as const)
-    .filter(([c]) => c.status === "rejected" && c.counterexample !== null)
-    .map(([c, i]) => refutedView(c, i, new Map()));
+  const refutedPages = refutedPageLinks(report, hrefs);
+  const rejected: number[] = [];
+  report.candidates.forEach((c, i) => {
+    if (c.status === "rejected") rejected.push(i);
+  });
   const stages = STAGE_LABELS.filter(
     ([k]) => report.stages[k] !== undefined && report.stages[k] !== null,
   ).map(([k, label]) => ({ label, value: String(report.stages[k]) }));
@@ -109,8 +99,12 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
     stages,
     modelSize: report.model.size,
     tables: [...tables.values()],
-    refuted,
-    rejected,
+    refutedCount: refutedPages.reduce((n, p) => n + p.count, 0),
+    refutedPages,
+    pageRows: REFUTED_PAGE_ROWS,
+    rejectedCount: rejected.length,
+    // Their values are not model theorems: no links into the model's tables.
+    rejectedRows: candidateRows(report.candidates, rejected, "rejected-candidate", () => null),
     closedForms: report.closedForms?.length ? report.closedForms.join("; ") : "none",
     proved: report.candidates
       .filter((c) => c.status === "proved")
@@ -121,24 +115,5 @@ export function discoveryView(ctx: SiteContext): DiscoveryView {
     unproved: report.candidates
       .filter((c) => c.status === "unproved" || c.status === "failed")
       .map((c) => ({ name: c.name, readable: c.readable, mpl: c.mpl, failed: c.status === "failed" })),
-  };
-}
-
-function refutedView(c: CandidateRecord, i: number, cellAnchor: ReadonlyMap<string, string>): RefutedView {
-  const ce = c.counterexample!;
-  return {
-    anchor: `c${i + 1}`,
-    name: c.name,
-    readable: c.readable,
-    mpl: c.mpl,
-    instance: Object.entries(ce.instance)
-      .map(([k, v]) => `${k} = ${v}`)
-      .join(", "),
-    // Neutral: the head's computed value may be either side of the statement as it reads.
-    values: `its two sides are ${ce.lhs} and ${ce.rhs}`,
-    facts: ce.facts.map((f) => {
-      const a = cellAnchor.get(f);
-      return { text: f, href: a === undefined ? null : `#${a}` };
-    }),
   };
 }

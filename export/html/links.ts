@@ -44,6 +44,24 @@ export function theoremPath(id: string): string {
   return `${THEOREM_DIR}/${slug(id)}.html`;
 }
 
+/** The folder of the pages of refuted candidates, relative to the site root. */
+export const REFUTED_DIR = "discovery";
+
+/** The site-relative path of the refuted candidates' page `page` (from 0): `discovery/refuted-1.html`. */
+export function refutedPagePath(page: number): string {
+  return `${REFUTED_DIR}/refuted-${Math.trunc(page) + 1}.html`;
+}
+
+/** The fragment of a discovery report's candidate (by its position in the report): `c12`. */
+export function candidateAnchor(index: number): string {
+  return `c${Math.trunc(index) + 1}`;
+}
+
+/** The fragment of a ground-model value (by its position in the model) on the discovery page: `m7`. */
+export function modelCellAnchor(index: number): string {
+  return `m${Math.trunc(index) + 1}`;
+}
+
 /** The fragment of a step row: `s7`. */
 export function stepAnchor(n: number): string {
   return `s${Math.trunc(n)}`;
@@ -84,6 +102,13 @@ export class Hrefs {
   }
   discovery(): string {
     return this.root + SITE_FILES.discovery;
+  }
+  /** A value of the ground model, in its table on the discovery page. */
+  modelCell(index: number): string {
+    return `${this.root}${SITE_FILES.discovery}#${modelCellAnchor(index)}`;
+  }
+  refutedPage(page: number): string {
+    return this.root + refutedPagePath(page);
   }
   /** The classic scripts every page loads, in order: the search library, its data, the site's own. */
   scripts(): string[] {

@@ -2,7 +2,8 @@
  * The HTML export: a static site that opens from disk without a server. `index.html` draws
  * the key theorems' graph and lists every theorem, `t/<id>.html` shows one theorem's
  * neighbourhood and proof, `definitions.html` the definitions and axioms, `rules.html` the step
- * kinds, `discovery.html` (discovery runs) the candidates, counterexamples and model. Shared
+ * kinds, `discovery.html` (discovery runs) the stages, the model and the survivors, and
+ * `discovery/refuted-<n>.html` the refuted candidates with their counterexamples. Shared
  * assets: `style.css`, `site.js`, the search library `minisearch.js` and `search-data.js`.
  * Rendering is a pure function of the graph (and the discovery report): the same input gives
  * the same bytes. Graphs are laid out by Graphviz, which must be loaded first
@@ -12,7 +13,8 @@ import type { ProofGraph } from "../schema.js";
 import { discoveryView } from "./discovery-view.js";
 import { loadLayoutEngine } from "./draw/layout-engine.js";
 import { indexView } from "./index-view.js";
-import { BATCH_DIR, batchDir, SITE_FILES, theoremPath } from "./links.js";
+import { BATCH_DIR, batchDir, refutedPagePath, SITE_FILES, theoremPath } from "./links.js";
+import { refutedPages, refutedPageView } from "./refuted-pages.js";
 import { searchDataScript } from "./search-data.js";
 import { type BatchSite, type SiteContext, type SiteExtras, siteContext } from "./site-context.js";
 import { siteTemplates } from "./templates.js";
@@ -26,8 +28,8 @@ export type { SiteExtras } from "./site-context.js";
 export type SiteFile = readonly [path: string, content: string];
 
 /**
- * The site's files one by one, in a fixed order: fixed pages and assets first, then theorem
- * pages in graph order (for a graph of batches, batch by batch). Lazy, so a writer can stream
+ * The site's files one by one, in a fixed order: fixed pages and assets first (the discovery
+ * page followed by the pages of refuted candidates), then theorem pages in graph order (for a graph of batches, batch by batch). Lazy, so a writer can stream
  * them to disk. The layout engine must be loaded.
  */
 export function* siteFiles(graph: ProofGraph, extras: SiteExtras = {}): Generator<SiteFile> {
@@ -90,8 +92,16 @@ export function siteOf(graph: ProofGraph, extras: SiteExtras = {}): Site {
   return { parts, contexts: [] };
 }
 
-/** A file of the site: its part, and a fixed page or asset by its path or a theorem page by index. */
-export type PageKey = readonly [part: number, page: string | number];
+/** A page of refuted candidates, by its index (from 0) among them. */
+export interface RefutedPageKey {
+  readonly refuted: number;
+}
+
+/**
+ * A file of the site: its part, and a fixed page or asset by its path, a theorem page by index,
+ * or a page of refuted candidates.
+ */
+export type PageKey = readonly [part: number, page: string | number | RefutedPageKey];
 
 /**
  * The site's files as independent keys, in file order. A theorem page is keyed by its index in
@@ -112,7 +122,11 @@ export function sitePageKeys(site: Site): PageKey[] {
       SITE_FILES.rules,
     ])
       keys.push([k, page]);
-    if (part.extras.discovery) keys.push([k, SITE_FILES.discovery]);
+    const report = part.extras.discovery;
+    if (report) {
+      keys.push([k, SITE_FILES.discovery]);
+      for (let p = 0; p < refutedPages(report).length; p++) keys.push([k, { refuted: p }]);
+    }
     const seen = new Set<string>();
     for (let i = 0; i < part.graph.theorems.length; i++) {
       const path = theoremPath(part.graph.theorems[i]!.id);
@@ -127,9 +141,8 @@ export function sitePageKeys(site: Site): PageKey[] {
 /** What a key names, for messages: "the page of T12", "definitions.html". */
 export function describePage(site: Site, [k, page]: PageKey): string {
   const part = site.parts[k]!;
-  return typeof page === "number"
-    ? `the page of ${part.dir}${part.graph.theorems[page]!.id}`
-    : part.dir + page;
+  if (typeof page === "number") return `the page of ${part.dir}${part.graph.theorems[page]!.id}`;
+  return part.dir + (typeof page === "string" ? page : refutedPagePath(page.refuted));
 }
 
 /** One file of the site. The layout engine must be loaded. */
@@ -144,10 +157,12 @@ export function sitePage(site: Site, [k, page]: PageKey): SiteFile {
   return [part.dir + path, content];
 }
 
-function partPage(ctx: SiteContext, key: string | number): SiteFile {
+function partPage(ctx: SiteContext, key: PageKey[1]): SiteFile {
   const templates = siteTemplates();
   if (typeof key === "number")
     return [theoremPath(ctx.graph.theorems[key]!.id), templates.render("theorem", theoremView(ctx, key))];
+  if (typeof key !== "string")
+    return [refutedPagePath(key.refuted), templates.render("refuted", refutedPageView(ctx, key.refuted))];
   switch (key) {
     case SITE_FILES.style:
       return [key, templates.asset("style.css")];

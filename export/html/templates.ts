@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
 
 const PARTIALS = ["layout", "theorem-link", "step-row", "step-table", "index-entry", "graph-view"] as const;
-const PAGES = ["index", "theorem", "definitions", "rules", "discovery"] as const;
+const PAGES = ["index", "theorem", "definitions", "rules", "discovery", "refuted"] as const;
 const ASSETS = ["style.css", "site.js", "minisearch.js"] as const;
 
 export type PageTemplate = (typeof PAGES)[number];

@@ -14,7 +14,7 @@ import { STEP_KIND_ORDER, STEP_KINDS } from "./step-kinds.js";
 export interface LayoutView {
   title: string;
   siteTitle: string;
-  pageKind: "index" | "theorem" | "definitions" | "rules" | "discovery";
+  pageKind: "index" | "theorem" | "definitions" | "rules" | "discovery" | "refuted";
   /** Hrefs of the shared assets and top-level pages for this page's depth. */
   nav: {
     index: string;
