@@ -20,7 +20,7 @@ import {
   whereIn,
 } from "./diagnostics.js";
 import { reportLargeExpansions } from "./expansion-size.js";
-import { type DefinitionInfo, Lowerer, MAX_EXPANSION_DEPTH, PredicateTable } from "./lower.js";
+import { type DefinitionInfo, isClauseName, Lowerer, MAX_EXPANSION_DEPTH, PredicateTable } from "./lower.js";
 import { parseFile } from "./parse.js";
 import { printFormula } from "./print.js";
 import {
@@ -166,6 +166,25 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
 
   const anchor = resolveAnchor(anchors, definitions, out);
 
+  const infos = new Map<string, DefinitionInfo>();
+  for (const [name, { item, path }] of definitions) {
+    infos.set(name, {
+      name,
+      params: item.params.map((p) => ({ name: p.name.text, type: p.type })),
+      body: item.body,
+      path,
+    });
+  }
+  const predicates = new PredicateTable();
+  const lowerer = new Lowerer(infos, predicates, out);
+  // A conjecture may name a definition's implication clause (`fold.imp4[…]`) as an atom.
+  const conjectureLookup = (name: string): Signature | undefined => {
+    const known = lookup(name);
+    if (known !== undefined) return known;
+    const types = lowerer.clauseTypes(name);
+    return types === undefined ? undefined : { name, paramTypes: types, isDefinition: false };
+  };
+
   const conjectureNames = new Map<string, Located<ConjectureItem>>();
   for (const c of conjectures) {
     const first = conjectureNames.get(c.item.name.text);
@@ -190,7 +209,8 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
       ownerDescription: `a parameter of the anchor '${anchor.def.item.name.text}'`,
       params: anchor.def.item.params,
     };
-    for (const c of conjectures) checkFormula(c.item.body, { ...target, path: c.path }, lookup, out);
+    for (const c of conjectures)
+      checkFormula(c.item.body, { ...target, path: c.path }, conjectureLookup, out);
   }
 
   if (!hasErrors(out)) reportDeepExpansions(definitions, references, out);
@@ -198,17 +218,6 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
   if (hasErrors(out)) return { theory: null, diagnostics: dedupeDiagnostics(out) };
 
   // Lowering.
-  const infos = new Map<string, DefinitionInfo>();
-  for (const [name, { item, path }] of definitions) {
-    infos.set(name, {
-      name,
-      params: item.params.map((p) => ({ name: p.name.text, type: p.type })),
-      body: item.body,
-      path,
-    });
-  }
-  const predicates = new PredicateTable();
-  const lowerer = new Lowerer(infos, predicates, out);
 
   let theoryAnchor: Anchor | null = null;
   let constants: Constant[] = [];
@@ -241,6 +250,14 @@ export function compileParsed(files: readonly SourceFile[], sources: readonly So
       const subject = { kind: "conjecture", name: item.name.text } as const;
       const lowered = lowerer.conjecture(item.body, env, subject, path);
       if (lowered === null) continue;
+      const names = predicates.all();
+      const clause = [...lowered.premises, lowered.head]
+        .map((a) => names[a.pred]!.name)
+        .find((n) => isClauseName(n) && !all.some((e) => e.origin.via === n));
+      if (clause !== undefined) {
+        out.push(diagnostic("MPL129", nameAt(path, item.name), { name: item.name.text, clause }));
+        continue;
+      }
       compiledConjectures.push({
         name: item.name.text,
         mpl: printFormula(item.body),

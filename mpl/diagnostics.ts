@@ -103,6 +103,12 @@ export const CATALOGUE = {
       "this input declares {count} batches ({names}); this command takes one theory (gl discover and gl check take batches)",
   },
 
+  MPL129: {
+    severity: "error",
+    template:
+      "conjecture '{name}' names the clause '{clause}', which no axiom of the anchor's definitions mentions (nothing there unfolds it)",
+  },
+
   MPL201: { severity: "error", template: "cannot use the GL config: {reason}" },
   MPL202: { severity: "error", template: "GL config entry '{name}': {reason}" },
   MPL203: { severity: "error", template: "definition '{name}' has no formula file '{file}'" },

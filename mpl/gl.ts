@@ -493,9 +493,10 @@ export function parseGlConjectureLines(text: string, theory: Theory, path: strin
     const builtin = BUILTIN_BY_NAME.get(name);
     if (builtin !== undefined) return { name, paramTypes: builtin.argTypes, isDefinition: false };
     const def = infos.get(name);
-    return def === undefined
-      ? undefined
-      : { name, paramTypes: def.params.map((p) => p.type), isDefinition: true };
+    if (def !== undefined) return { name, paramTypes: def.params.map((p) => p.type), isDefinition: true };
+    // A definition's implication clause (`fold.imp4`), a predicate of the compiled theory.
+    const types = lowerer.clauseTypes(name);
+    return types === undefined ? undefined : { name, paramTypes: types, isDefinition: false };
   };
   const lowerer = new Lowerer(infos, predicates, diagnostics);
   const shape = `'(>[...](${anchor.name}[${anchorParams.map((_, i) => i + 1).join(",")}])(...))'`;

@@ -43,7 +43,16 @@ export class PredicateTable {
   all(): readonly Predicate[] {
     return this.list;
   }
+
+  /** The predicate of that name, if interned. */
+  find(name: string): Predicate | undefined {
+    const id = this.byName.get(name);
+    return id === undefined ? undefined : this.list[id];
+  }
 }
+
+/** Whether a predicate name is a definition's implication clause (`fold.imp4`). */
+export const isClauseName = (name: string): boolean => /^.+\.imp\d+$/.test(name);
 
 /** What is being lowered decides how an unsupported shape is reported. */
 export type LowerSubject =
@@ -430,6 +439,23 @@ export class Lowerer {
     return result;
   }
 
+  /**
+   * The argument types of clause `D.impK` (the K-th implication of D's text, its free names in
+   * order of first occurrence), for conjectures that name a clause; undefined when there is no
+   * such implication. A GL candidate list reads compiled definitions without their text: then
+   * the clause must already be a predicate of the theory.
+   */
+  clauseTypes(name: string): readonly ParamType[] | undefined {
+    if (!isClauseName(name)) return undefined;
+    const known = this.predicates.find(name);
+    if (known !== undefined) return known.argTypes;
+    for (const [f, place] of this.places) {
+      if (`${place.owner}.imp${place.k}` !== name || f.kind !== "implies") continue;
+      return freeNames(f).map((n) => this.typeOf(n, f));
+    }
+    return undefined;
+  }
+
   /** An implication premise as an atom of its auxiliary predicate. */
   private implicationPremise(f: ImpliesFormula, env: Env, frame: Frame, subject: LowerSubject): Frame | null {
     const place = this.places.get(f);
@@ -511,7 +537,8 @@ export class Lowerer {
   private pattern(pred: Name, args: readonly Name[], env: Env, negated: boolean): PatternAtom {
     const def = this.definitions.get(pred.text);
     const builtin = BUILTIN_PREDICATES.find((p) => p.name === pred.text);
-    const argTypes = def !== undefined ? def.params.map((p) => p.type) : builtin?.argTypes;
+    const argTypes =
+      def !== undefined ? def.params.map((p) => p.type) : (builtin?.argTypes ?? this.clauseTypes(pred.text));
     // The checker rejects unknown predicates; reaching this is a compiler bug.
     if (argTypes === undefined) throw new Error(`unchecked predicate '${pred.text}' reached the lowering`);
     const id = this.predicates.intern(pred.text, argTypes);
