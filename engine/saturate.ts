@@ -154,10 +154,6 @@ class Saturator extends Matcher {
     return { newFacts: factCount(this.d) - before };
   }
 
-  /**
-   * Demands the goal-directed terms of one nesting level (engine/saturate/goal-terms.ts) when
-   * a goal is open, within the block's bound. True when it filed some.
-   */
   /** Clause atoms asked for in this run (implication introduction), by key. */
   private readonly introWanted = new Map<string, [number, number[]]>();
 
@@ -206,6 +202,10 @@ class Saturator extends Matcher {
     };
   }
 
+  /**
+   * Demands the goal-directed terms of one nesting level (engine/saturate/goal-terms.ts) when
+   * a goal is open, within the block's bound. True when it filed some.
+   */
   private goalTerms(level: number): boolean {
     const m = this.s.meta;
     const bound = goalTermBound(this.ctx.settings);

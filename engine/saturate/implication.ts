@@ -73,8 +73,8 @@ export function clauseRules(rules: readonly Rule[]): ReadonlyMap<number, readonl
     if (r.elimination !== true) continue;
     const clause = r.premises[0];
     if (!clause) continue;
-    const distinct =
-      new Set(clause.args.filter((t) => t >= 0)).size === clause.args.filter((t) => t >= 0).length;
+    const vars = clause.args.filter((t) => t >= 0);
+    const distinct = new Set(vars).size === vars.length;
     if (r.head === null || clause.neg || !distinct) bad.add(clause.pred);
     const list = by.get(clause.pred);
     if (list) list.push(r);
